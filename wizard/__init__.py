@@ -1,0 +1,1 @@
+"""Visa wizard: the rule engine (standard library only) and its build-time tooling."""
