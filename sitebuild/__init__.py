@@ -1,0 +1,1 @@
+"""Build-time tooling for the MkDocs site: what the hooks in overrides/hooks call."""
