@@ -3,7 +3,9 @@ import mimetypes
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
+from sitebuild.language_switch import site_relative_alternates
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
@@ -23,6 +25,13 @@ def on_page_markdown(markdown, page, config, files):
     except PageMetaError as error:
         raise PluginError(str(error)) from None
     return markdown
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has set this page's language switcher
+def on_page_context(context, page, config, nav):
+    # static-i18n sets the attribute (not the mapping item), and the theme reads the attribute.
+    config.extra.alternate = site_relative_alternates(getattr(config.extra, "alternate", None))
+    return context
 
 
 def on_post_build(config):

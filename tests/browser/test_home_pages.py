@@ -1,0 +1,28 @@
+"""Chromium opens each language's home page: right title and language, nothing asked of another site."""
+import pytest
+
+from sitebuild.languages import languages
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_the_home_page_loads_in_its_language_without_requests_outside_the_site(recording_page, site_url, language):
+    page = recording_page.page
+    page.goto(site_url + language.prefix, wait_until="networkidle")
+    expected_name = {"en": "China Immigration Guide", "zh": "中国出入境指南"}[language.code]
+    assert expected_name in page.title()
+    assert page.evaluate("document.documentElement.lang") == language.code
+    assert page.locator("h1").first.inner_text().startswith(expected_name)
+    assert page.locator(".md-search__input").count() == 1
+    assert len(recording_page.requests) > 3, "the page should have loaded its own styles and scripts"
+    assert recording_page.outside_requests == []
+
+
+@pytest.mark.browser
+def test_the_language_switch_takes_the_reader_to_the_same_page_in_chinese(recording_page, site_url):
+    page = recording_page.page
+    page.goto(site_url + "about/", wait_until="networkidle")
+    page.locator(".md-select__link[hreflang=zh]").evaluate("link => link.click()")
+    page.wait_for_url(site_url + "zh/about/")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert recording_page.outside_requests == []
