@@ -1,0 +1,107 @@
+"""Compares each translated page with its English source: structure (headings and their anchors,
+links, tables) and staleness (the English text changed after the translation was made).
+
+Run `python -m sitebuild.translations` for a report; tests/site/test_translations.py enforces it.
+"""
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown.extensions.toc import slugify
+
+from .languages import default_language, languages
+from .paths import DOCS
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$")
+LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Structure:
+    headings: tuple[tuple[int, str], ...]
+    links: tuple[str, ...]
+    tables: tuple[tuple[int, int], ...]
+
+
+def fingerprint(path: Path) -> str:
+    """What a translation records in `translation_of`: the start of the English file's sha256."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def front_matter(text: str) -> dict:
+    match = FRONT_MATTER.match(text)
+    return yaml.safe_load(match.group(1)) or {} if match else {}
+
+
+def structure(text: str) -> Structure:
+    body = FRONT_MATTER.sub("", text, count=1)
+    headings, links, tables = [], [], []
+    rows, columns, fenced = 0, 0, False
+    for line in body.splitlines() + [""]:
+        if FENCE.match(line.strip()):
+            fenced = not fenced
+        if fenced:
+            continue
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            rows += 1
+            columns = max(columns, stripped.strip("|").count("|") + 1)
+        elif rows:
+            tables.append((rows, columns))
+            rows, columns = 0, 0
+        heading = HEADING.match(line)
+        if heading and heading.group(1) != "#":
+            level, title, explicit = len(heading.group(1)), heading.group(2), heading.group(3)
+            headings.append((level, explicit or slugify(title, "-")))
+        links.extend(LINK.findall(line))
+    return Structure(tuple(headings), tuple(sorted(links)), tuple(tables))
+
+
+def differences(source: Structure, translation: Structure) -> list[str]:
+    problems = []
+    if source.headings != translation.headings:
+        problems.append(f"headings/anchors differ: {list(source.headings)} vs {list(translation.headings)}")
+    if source.links != translation.links:
+        missing = sorted(set(source.links) - set(translation.links))
+        extra = sorted(set(translation.links) - set(source.links))
+        problems.append(f"links differ: missing {missing}, extra {extra}")
+    if source.tables != translation.tables:
+        problems.append(f"tables differ (rows, columns): {list(source.tables)} vs {list(translation.tables)}")
+    return problems
+
+
+def translation_pairs():
+    """(English path, translated path, language code) for every page of every other language."""
+    source_root = DOCS / default_language().code
+    for language in languages():
+        if language.default:
+            continue
+        for source in sorted(source_root.rglob("*.md")):
+            yield source, DOCS / language.code / source.relative_to(source_root), language.code
+
+
+def report() -> list[str]:
+    lines = []
+    for source, translated, code in translation_pairs():
+        name = translated.relative_to(DOCS)
+        if not translated.exists():
+            lines.append(f"{name}: missing translation")
+            continue
+        text = translated.read_text(encoding="utf-8")
+        recorded = str(front_matter(text).get("translation_of", ""))
+        if recorded != fingerprint(source):
+            lines.append(f"{name}: stale, made from {recorded or 'an unrecorded version'}, English is now {fingerprint(source)}")
+        for problem in differences(structure(source.read_text(encoding="utf-8")), structure(text)):
+            lines.append(f"{name}: {problem}")
+    return lines
+
+
+if __name__ == "__main__":
+    problems = report()
+    print("\n".join(problems) if problems else "Every translation matches its English page.")
+    sys.exit(1 if problems else 0)
