@@ -1,0 +1,177 @@
+"""The closed set of condition operators: each one a small builder in OPERATORS.
+
+A condition is a one-key mapping, e.g. {"equals": ["purpose", "work"]}. Building turns it
+into a function of an Env; there is no eval and there are no expression strings. A leaf
+whose question is unanswered is false.
+"""
+
+
+class Env:
+    """What conditions see: parsed answers by question id, today, and the rule context."""
+
+    __slots__ = ("values", "today", "ctx")
+
+    def __init__(self, values, today, ctx):
+        self.values = values
+        self.today = today
+        self.ctx = ctx
+
+    def day(self, qid):
+        """The date a condition is about: the answer to `qid` if given, else today."""
+        if qid is not None:
+            value = self.values.get(qid)
+            if value is not None:
+                return value
+        return self.today
+
+
+class Context:
+    """Compile-time context: policies, question units, named conditions (built lazily)."""
+
+    def __init__(self, policies, units, named):
+        self.policies = policies
+        self.units = units
+        self.named_src = named
+        self.named = {}
+        self._building = set()
+
+    def ref(self, name):
+        if name in self.named:
+            return self.named[name]
+        if name in self._building:
+            raise ValueError("condition %r refers to itself" % name)
+        self._building.add(name)
+        built = build(self.named_src[name], self)
+        self._building.discard(name)
+        self.named[name] = built
+        return built
+
+
+def _all(arg, ctx):
+    parts = tuple(build(c, ctx) for c in arg)
+    return lambda env: all(p(env) for p in parts)
+
+
+def _any(arg, ctx):
+    parts = tuple(build(c, ctx) for c in arg)
+    return lambda env: any(p(env) for p in parts)
+
+
+def _not(arg, ctx):
+    inner = build(arg, ctx)
+    return lambda env: not inner(env)
+
+
+def _equals(arg, ctx):
+    qid, want = arg
+    return lambda env: env.values.get(qid) == want
+
+
+def _in(arg, ctx):
+    qid, allowed = arg
+    allowed = frozenset(allowed)
+    return lambda env: env.values.get(qid) in allowed
+
+
+def _compare(test):
+    def builder(arg, ctx):
+        qid, limit = arg
+
+        def check(env):
+            value = env.values.get(qid)
+            return value is not None and test(value, limit)
+        return check
+    return builder
+
+
+def _same(arg, ctx):
+    a, b = arg
+
+    def check(env):
+        va = env.values.get(a)
+        return va is not None and va == env.values.get(b)
+    return check
+
+
+def _answered(arg, ctx):
+    return lambda env: arg in env.values
+
+
+def _ref(arg, ctx):
+    # Late binding so that named conditions may be defined in any order.
+    holder = []
+
+    def check(env):
+        if not holder:
+            holder.append(ctx.ref(arg))
+        return holder[0](env)
+    return check
+
+
+def _member(arg, ctx):
+    policy = ctx.policies[arg["policy"]]
+    country_q, on_q, ever = arg["country"], arg.get("on"), arg.get("ever", False)
+
+    def check(env):
+        country = env.values.get(country_q)
+        if country is None:
+            return False
+        if ever:
+            return policy.ever_member(country)
+        return policy.membership_on(country, env.day(on_q)) is not None
+    return check
+
+
+def _in_force(arg, ctx):
+    policy, on_q = ctx.policies[arg["policy"]], arg.get("on")
+    return lambda env: policy.in_force(env.day(on_q))
+
+
+def _within_terms(arg, ctx):
+    policy = ctx.policies[arg["policy"]]
+    stay_q, on_q = arg["stay"], arg.get("on")
+    purpose_q, country_q = arg.get("purpose"), arg.get("country")
+    unit = ctx.units[stay_q]
+
+    def check(env):
+        stay = env.values.get(stay_q)
+        if stay is None:
+            return False
+        purpose = env.values.get(purpose_q) if purpose_q else None
+        country = env.values.get(country_q) if country_q else None
+        return policy.within(stay, unit, env.day(on_q), purpose, country)
+    return check
+
+
+OPERATORS = {
+    "all": _all,
+    "any": _any,
+    "not": _not,
+    "equals": _equals,
+    "in": _in,
+    "lt": _compare(lambda v, x: v < x),
+    "le": _compare(lambda v, x: v <= x),
+    "gt": _compare(lambda v, x: v > x),
+    "ge": _compare(lambda v, x: v >= x),
+    "same": _same,
+    "answered": _answered,
+    "ref": _ref,
+    "member": _member,
+    "in_force": _in_force,
+    "within_terms": _within_terms,
+}
+
+
+def build(condition, ctx):
+    """Turn one condition mapping into a function Env -> bool."""
+    if not isinstance(condition, dict) or len(condition) != 1:
+        raise ValueError("a condition is a mapping with exactly one operator")
+    (name, arg), = condition.items()
+    builder = OPERATORS.get(name)
+    if builder is None:
+        raise ValueError("unknown operator %r" % name)
+    return builder(arg, ctx)
+
+
+def always(env):
+    return True

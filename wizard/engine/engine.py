@@ -1,0 +1,153 @@
+"""The Engine: compiles a bundle once, then answers `step` calls without ever raising."""
+import re
+
+from .conditions import Context, Env, build
+from .dates import add_days, parse_iso
+from .policies import Policy
+from .present import Catalogue, Presenter, rules_old
+from .questions import Flow, Question
+from .routes import Route, decide
+
+FALLBACK_OUTCOME = "ask_12367"
+_SAFE_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+MAX_ANSWERS = 100
+
+
+class Evaluation:
+    """Ids-level outcome of one call: the path, the next question or the decision, notices."""
+
+    __slots__ = ("env", "asked", "question", "decision", "notices")
+
+    def __init__(self, env, asked, question, decision, notices):
+        self.env, self.asked, self.question = env, asked, question
+        self.decision, self.notices = decision, notices
+
+
+class Engine:
+    """The wizard's brain. `Engine(bundle).step(answers, lang, today)` -> JSON-ready dict."""
+
+    def __init__(self, bundle):
+        self.bundle = bundle
+        self.languages = list(bundle["languages"])
+        self.default_language = bundle.get("default_language", self.languages[0])
+        self.reviewed = bundle["reviewed"]
+        self.warn_days = int(bundle.get("warn_days_before_expiry", 60))
+        self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
+        units = {q["id"]: q.get("unit") for q in bundle["questions"]}
+        self.ctx = Context(self.policies, units, bundle.get("conditions", {}))
+        countries = bundle["countries"]
+        self.flow = Flow([Question(q, self.ctx, countries) for q in bundle["questions"]])
+        self.routes = [Route(r, self.ctx) for r in bundle["routes"]]
+        for name in self.ctx.named_src:  # build every named condition now: fail at load, not later
+            self.ctx.ref(name)
+        self.doc_when = {d: build(doc["when"], self.ctx) for d, doc in bundle["documents"].items() if "when" in doc}
+        self.catalogues = {
+            lang: Catalogue(lang, bundle["messages"][lang], bundle["country_names"].get(lang, {}))
+            for lang in self.languages
+        }
+        self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues)
+
+    # -- public API --------------------------------------------------------------------
+    def step(self, answers, lang, today):
+        """Next question or result for `answers` (question id -> string), in `lang`.
+
+        Never raises: a malformed call gives {"kind": "error", "errors": [...]}.
+        """
+        try:
+            errors = self._check_call(answers, lang, today)
+            if errors:
+                cat = self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
+                return {"kind": "error", "errors": [{"code": c, "message": cat.get("errors", c)} for c in errors]}
+            return self._present(self.evaluate_raw(answers, today), self.catalogues[lang])
+        except Exception as exc:  # a bug must not escape to the page; say what it was
+            return {"kind": "error", "errors": [{"code": "internal", "message": "%s: %s" % (type(exc).__name__, exc)}]}
+
+    def evaluate(self, answers, today):
+        """Ids only, for tests and tools: the next question id, or the outcome ids and reasons."""
+        ev = self.evaluate_raw(answers, today)
+        out = {"notices": [code for code, _ in ev.notices], "answered": list(ev.asked)}
+        if ev.question is not None:
+            out.update(kind="question", question=ev.question.id)
+            return out
+        out["kind"] = "result"
+        outcomes = self._outcomes(ev)
+        out["primary"] = outcomes[0][0]
+        out["alternatives"] = [o for o, _, _ in outcomes[1:]]
+        out["details"] = {
+            o: {"reasons": [r for r, _ in reasons], "checklist": checklist,
+                "duties": list(self.bundle["outcomes"][o].get("duties", []))}
+            for o, reasons, checklist in outcomes
+        }
+        return out
+
+    def evaluate_raw(self, answers, today):
+        env = Env({}, today, self.ctx)
+        notices = []
+        raw = {}
+        for qid, value in answers.items():
+            if qid in self.flow.by_id:
+                raw[qid] = value
+            else:
+                notices.append(("unknown_question", qid if _SAFE_ID.match(qid) else None))
+        asked, question, flow_notices = self.flow.walk(raw, env)
+        notices += flow_notices
+        decision = decide(self.routes, env) if question is None else None
+        return Evaluation(env, asked, question, decision, notices)
+
+    def checklist(self, outcome_id, env):
+        seen, out = set(), []
+        sets = self.bundle.get("document_sets", {})
+        for item in self.bundle["outcomes"][outcome_id].get("documents", []):
+            ids = sets[item["set"]] if isinstance(item, dict) else [item]
+            for doc in ids:
+                if doc in seen:
+                    continue
+                seen.add(doc)
+                pred = self.doc_when.get(doc)
+                if pred is None or pred(env):
+                    out.append(doc)
+        return out
+
+    # -- internals ---------------------------------------------------------------------
+    def _check_call(self, answers, lang, today):
+        errors = []
+        if (not isinstance(answers, dict) or len(answers) > MAX_ANSWERS
+                or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())):
+            errors.append("bad_answers")
+        if not isinstance(lang, str) or lang not in self.catalogues:
+            errors.append("bad_language")
+        if parse_iso(today) is None:
+            errors.append("bad_date")
+        return errors
+
+    def _outcomes(self, ev):
+        """[(outcome id, [(reason id, policy)], [document ids])], primary first."""
+        decision = ev.decision
+        matches = []
+        if decision.primary is None:
+            matches.append((FALLBACK_OUTCOME, []))
+        else:
+            matches.append((decision.primary[0].outcome, decision.primary[1]))
+        matches += [(route.outcome, reasons) for route, reasons in decision.alternatives]
+        return [(o, reasons, self.checklist(o, ev.env)) for o, reasons in matches]
+
+    def _present(self, ev, cat):
+        p = self.presenter
+        notices = [p.notice(code, qid, cat) for code, qid in ev.notices]
+        if rules_old(self.reviewed, ev.env.today):
+            notices.append(p.notice("rules_old", None, cat))
+        answered = p.answered(ev.asked, ev.env, cat)
+        if ev.question is not None:
+            return {"kind": "question", "question": p.question(ev.question, ev.env, cat),
+                    "answered": answered, "notices": notices}
+        views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in self._outcomes(ev)]
+        if self._ends_soon(views, ev.env):
+            notices.append(p.notice("policy_ends_soon", None, cat))
+        return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
+                "rules_reviewed": self.reviewed, "notices": notices}
+
+    def _ends_soon(self, views, env):
+        day = env.day("travel_date")
+        horizon = add_days(day, self.warn_days)
+        return any(v["kind"] == "visa_free" and v.get("valid_to") and day <= v["valid_to"] <= horizon
+                   for v in views)

@@ -1,0 +1,107 @@
+"""Policy groups on a date: is a nationality a member, which terms apply, what limits and dates."""
+from .dates import in_range
+
+HOURS_PER = {"hours": 1, "days": 24}
+
+
+class Policy:
+    """One visa-free policy from the bundle: its date range, terms by period and members."""
+
+    def __init__(self, pid, data):
+        self.id = pid
+        self.valid_from = data.get("valid_from")
+        self.valid_to = data.get("valid_to")
+        self.sources = list(data.get("sources", []))
+        self.terms = list(data.get("terms", []))
+        members = data.get("members")
+        # None = open to every nationality; otherwise code -> list of membership periods.
+        self.members = None if members is None else {c: list(p) for c, p in members.items()}
+
+    @property
+    def open_to_all(self):
+        return self.members is None
+
+    def in_force(self, day):
+        return in_range(day, self.valid_from, self.valid_to)
+
+    def term_on(self, day):
+        if not self.in_force(day):
+            return None
+        for term in self.terms:
+            if in_range(day, term.get("valid_from"), term.get("valid_to")):
+                return term
+        return None
+
+    def membership_on(self, country, day):
+        """The membership period covering `day` (a dict), or None. Open policies: {}."""
+        if not self.in_force(day):
+            return None
+        if self.members is None:
+            return {}
+        for period in self.members.get(country, ()):
+            if in_range(day, period.get("valid_from"), period.get("valid_to")):
+                return period
+        return None
+
+    def ever_member(self, country):
+        return self.members is None or bool(self.members.get(country))
+
+    def within(self, stay, unit, day, purpose=None, country=None):
+        """True when a stay of `stay` `unit`s on `day` (for `purpose`) is within the terms."""
+        term = self.term_on(day)
+        if term is None:
+            return False
+        purposes = term.get("purposes")
+        if purpose is not None and purposes is not None and purpose not in purposes:
+            return False
+        limit = term["max_stay"]
+        if country is not None and self.members is not None:
+            period = self.membership_on(country, day)
+            if period and period.get("max_stay") is not None:
+                limit = period["max_stay"]
+        return stay * HOURS_PER[unit] <= limit * HOURS_PER[term["unit"]]
+
+    def dates_for(self, country, day):
+        """(valid_from, valid_to, max_stay, unit, member_sources) to show for `country` near `day`.
+
+        Uses the period covering `day`, or else the latest period; for open policies, the
+        policy's own range.
+        """
+        start, end, member_sources = self.valid_from, self.valid_to, []
+        if self.members is not None:
+            periods = self.members.get(country) or []
+            chosen = None
+            for period in periods:
+                if in_range(day, period.get("valid_from"), period.get("valid_to")):
+                    chosen = period
+                    break
+            if chosen is None and periods:
+                chosen = max(periods, key=lambda p: p.get("valid_from") or "")
+            if chosen is not None:
+                start = _later(start, chosen.get("valid_from"))
+                end = _earlier(end, chosen.get("valid_to"))
+                member_sources = list(chosen.get("sources", []))
+        term = self.term_on(day) or (self.terms[-1] if self.terms else None)
+        max_stay = unit = None
+        if term is not None:
+            max_stay, unit = term["max_stay"], term["unit"]
+            period = self.membership_on(country, day) if self.members is not None else None
+            if period and period.get("max_stay") is not None:
+                max_stay = period["max_stay"]
+        return start, end, max_stay, unit, member_sources
+
+
+def _later(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b)
+
+
+def _earlier(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)

@@ -1,0 +1,189 @@
+"""Presentation: localized, JSON-ready views of questions, answers, outcomes and notices."""
+import re
+
+from .dates import add_days
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+class Catalogue:
+    """One language's messages plus its country names."""
+
+    def __init__(self, lang, messages, country_names):
+        self.lang = lang
+        self.m = messages
+        self.countries = country_names
+        meta = messages["meta"]
+        self.date_format = meta["date_format"]
+        self.months = meta["months"]
+        self.units = meta["units"]
+
+    def get(self, section, key, field=None, default=""):
+        entry = self.m.get(section, {}).get(key)
+        if field is not None:
+            entry = entry.get(field) if isinstance(entry, dict) else None
+        return entry if isinstance(entry, str) else default
+
+    def date(self, iso):
+        year, month, day = iso.split("-")
+        return self.date_format.format(year=year, month=self.months[int(month) - 1], day=int(day))
+
+    def quantity(self, number, unit):
+        forms = self.units.get(unit)
+        if not forms:
+            return str(number)
+        return forms["one" if number == 1 else "other"].format(n=number)
+
+    def option(self, question, value):
+        section = "yesno" if question.type == "yesno" else question.id
+        return self.m.get("options", {}).get(section, {}).get(value, value)
+
+    def answer_label(self, question, value):
+        kind = question.type
+        if kind in ("choice", "yesno"):
+            return self.option(question, value)
+        if kind == "country":
+            return self.countries.get(value, value)
+        if kind == "number":
+            return self.quantity(value, question.unit)
+        if kind == "date":
+            return self.date(value)
+        return str(value)
+
+
+def fill(template, params):
+    """Replace {name} with params[name]; unknown names (a validation error) become '…'."""
+    return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "…"), template)
+
+
+class Presenter:
+    """Builds the dicts `Engine.step` returns, from evaluated ids and the bundle's texts."""
+
+    def __init__(self, bundle, flow, policies, catalogues):
+        self.bundle = bundle
+        self.flow = flow
+        self.policies = policies
+        self.catalogues = catalogues
+        self._country_options = {}
+
+    # -- questions ---------------------------------------------------------------------
+    def question(self, question, env, cat):
+        view = {
+            "id": question.id,
+            "text": cat.get("questions", question.id, "text"),
+            "hint": cat.get("questions", question.id, "hint"),
+            "type": question.type,
+        }
+        if question.type in ("choice", "yesno"):
+            view["options"] = [{"value": v, "label": cat.option(question, v)} for v in question.option_values(env)]
+        elif question.type == "country":
+            view["options"] = self.country_options(question, cat)
+        elif question.type == "number":
+            view["min"], view["max"] = question.min, question.max
+            view["unit"] = question.unit
+        elif question.type == "date":
+            low, high = question.date_bounds(env.today)
+            view["min"], view["max"], view["default"] = low, high, env.today
+        return view
+
+    def country_options(self, question, cat):
+        key = (cat.lang, question.id)
+        cached = self._country_options.get(key)
+        if cached is None:
+            cached = [{"value": c, "label": cat.countries.get(c, c)} for c in question.country_list]
+            cached.sort(key=lambda o: (o["label"], o["value"]))
+            self._country_options[key] = cached
+        return cached
+
+    def answered(self, asked, env, cat):
+        out = []
+        for qid in asked:
+            question = self.flow.by_id[qid]
+            value = env.values[qid]
+            out.append({
+                "id": qid,
+                "question": cat.get("questions", qid, "text"),
+                "value": value if isinstance(value, str) else str(value),
+                "label": cat.answer_label(question, value),
+            })
+        return out
+
+    # -- outcomes ----------------------------------------------------------------------
+    def params(self, env, cat, policy_id=None):
+        params = {}
+        for qid, value in env.values.items():
+            question = self.flow.by_id.get(qid)
+            if question is not None:
+                params[qid] = cat.answer_label(question, value)
+        if policy_id is not None:
+            start, end, max_stay, unit, _ = self.policy_dates(policy_id, env)
+            if start:
+                params["valid_from"] = cat.date(start)
+            if end:
+                params["valid_to"] = cat.date(end)
+            if max_stay is not None:
+                params["max_stay"] = cat.quantity(max_stay, unit)
+        return params
+
+    def policy_dates(self, policy_id, env):
+        policy = self.policies[policy_id]
+        return policy.dates_for(env.values.get("nationality"), env.day("travel_date"))
+
+    def outcome(self, outcome_id, reasons, env, cat, checklist_ids):
+        data = self.bundle["outcomes"][outcome_id]
+        zh = self.catalogues.get("zh")
+        view = {
+            "id": outcome_id,
+            "kind": data["kind"],
+            "title": cat.get("outcomes", outcome_id, "title"),
+            "summary": cat.get("outcomes", outcome_id, "summary"),
+            "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
+            "checklist": [],
+            "duties": [cat.get("duties", d) for d in data.get("duties", [])],
+            "not_allowed": [cat.get("restrictions", r) for r in data.get("not_allowed", [])],
+            "guide": data["guide"],
+        }
+        if data.get("visa"):
+            view["visa"] = data["visa"]
+        for doc in checklist_ids:
+            view["checklist"].append({
+                "id": doc,
+                "label": cat.get("documents", doc, "label"),
+                "label_zh": (zh or cat).get("documents", doc, "label"),
+                "detail": cat.get("documents", doc, "detail"),
+            })
+        source_ids = list(data.get("sources", []))
+        policy_id = data.get("policy")
+        if policy_id:
+            start, end, _, _, member_sources = self.policy_dates(policy_id, env)
+            if start:
+                view["valid_from"] = start
+            if end:
+                view["valid_to"] = end
+            source_ids += member_sources
+        documents = self.bundle["documents"]
+        for doc in checklist_ids:
+            source_ids += documents[doc].get("sources", [])
+        for duty in data.get("duties", []):
+            source_ids += self.bundle["duties"][duty].get("sources", [])
+        view["sources"] = self.sources(source_ids)
+        return view
+
+    def sources(self, ids):
+        seen, out = set(), []
+        table = self.bundle["sources"]
+        for sid in ids:
+            if sid in seen:
+                continue
+            seen.add(sid)
+            src = table[sid]
+            out.append({"id": sid, "publisher": src["publisher"], "title": src["title"],
+                        "url": src["url"], "date": src.get("date")})
+        return out
+
+    def notice(self, code, qid, cat):
+        return {"code": code, "message": cat.get("notices", code), "question_id": qid}
+
+
+def rules_old(reviewed, today, days=183):
+    return add_days(reviewed, days) < today

@@ -1,0 +1,103 @@
+"""Questions: which one comes next on a path, and turning raw answer strings into values."""
+import re
+
+from .conditions import always, build
+from .dates import add_days, parse_iso
+
+_NUMBER = re.compile(r"^[0-9]{1,7}$")
+MAX_RAW = 64  # longer answers are never valid
+
+
+class Question:
+    """A compiled question: its ask_if, option filters and value parser."""
+
+    def __init__(self, data, ctx, countries):
+        self.id = data["id"]
+        self.type = data["type"]
+        self.data = data
+        self.ask_if = build(data["ask_if"], ctx) if "ask_if" in data else always
+        self.options = []  # (value, predicate)
+        if self.type == "yesno":
+            self.options = [("yes", always), ("no", always)]
+        for opt in data.get("options", []):
+            self.options.append((opt["value"], build(opt["when"], ctx) if "when" in opt else always))
+        self.min, self.max = data.get("min"), data.get("max")
+        self.unit = data.get("unit")
+        self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
+        self.country_list = list(countries.get(data.get("countries", ""), ()))
+        self.days = data.get("days_from_today", [0, 730])
+
+    def option_values(self, env):
+        return [value for value, pred in self.options if pred(env)]
+
+    def date_bounds(self, today):
+        return add_days(today, self.days[0]), add_days(today, self.days[1])
+
+    def parse(self, raw, env):
+        """Return the value for a raw answer string, or None when it is not acceptable here."""
+        if not isinstance(raw, str) or len(raw) > MAX_RAW:
+            return None
+        kind = self.type
+        if kind in ("choice", "yesno"):
+            for value, pred in self.options:
+                if value == raw:
+                    return raw if pred(env) else None
+            return None
+        if kind == "country":
+            return raw if raw in self.country_set else None
+        if kind == "number":
+            if not _NUMBER.match(raw):
+                return None
+            number = int(raw)
+            if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
+                return None
+            return number
+        if kind == "date":
+            if parse_iso(raw) is None:
+                return None
+            low, high = self.date_bounds(env.today)
+            return raw if low <= raw <= high else None
+        return None
+
+
+class Flow:
+    """The ordered questions. A question is asked when its ask_if holds for earlier answers."""
+
+    def __init__(self, questions):
+        self.questions = questions
+        self.by_id = {q.id: q for q in questions}
+
+    def next_from(self, position, env):
+        """Index of the first question at or after `position` to ask now, or None."""
+        questions = self.questions
+        for index in range(position, len(questions)):
+            if questions[index].ask_if(env):
+                return index
+        return None
+
+    def walk(self, raw, env):
+        """Follow the path given raw answers. Returns (asked ids, next question or None, notices).
+
+        Valid answers on the path go into env.values; an invalid one stops the walk at its
+        question; answers off the path are reported once the path is complete.
+        """
+        asked, notices = [], []
+        position = 0
+        while True:
+            index = self.next_from(position, env)
+            if index is None:
+                break
+            question = self.questions[index]
+            position = index + 1
+            if question.id not in raw:
+                return asked, question, notices
+            value = question.parse(raw[question.id], env)
+            if value is None:
+                notices.append(("invalid_value", question.id))
+                return asked, question, notices
+            env.values[question.id] = value
+            asked.append(question.id)
+        for qid in raw:
+            if qid not in env.values and qid in self.by_id:
+                notices.append(("not_on_path", qid))
+        return asked, None, notices

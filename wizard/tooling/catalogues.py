@@ -1,0 +1,111 @@
+"""Message catalogue checks: every id translated in every language, nothing extra, and
+placeholders that the engine can fill."""
+import re
+
+from .conditions_walk import questions_used
+
+NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon")
+ERROR_CODES = ("bad_answers", "bad_language", "bad_date")
+POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def expected_ids(rules):
+    """section -> set of ids every catalogue must define (options: question -> values)."""
+    options = {}
+    for q in rules["questions"]:
+        if q["type"] == "choice":
+            options[q["id"]] = {o["value"] for o in q["options"]}
+        elif q["type"] == "yesno":
+            options["yesno"] = {"yes", "no"}
+    return {
+        "questions": {q["id"] for q in rules["questions"]},
+        "options": options,
+        "outcomes": set(rules["outcomes"]),
+        "reasons": {r["id"] for route in rules["routes"] for r in route["reasons"]},
+        "documents": set(rules["documents"]),
+        "duties": set(rules["duties"]),
+        "restrictions": set(rules["restrictions"]),
+        "notices": set(NOTICE_CODES),
+        "errors": set(ERROR_CODES),
+    }
+
+
+def allowed_placeholders(rules):
+    """reason id -> names usable in its text (the intersection over every place it is used)."""
+    named = rules["conditions"]
+    policies = rules["policies"]
+    allowed = {}
+    for route in rules["routes"]:
+        base = questions_used(route["when"], named)
+        for reason in route["reasons"]:
+            names = set(base)
+            if "when" in reason:
+                names |= questions_used(reason["when"], named)
+            pid = reason.get("policy")
+            if pid in policies:
+                names |= {"valid_from", "max_stay"}
+                policy = policies[pid]
+                ends = policy["valid_to"] is not None or (
+                    policy["members"] is not None and all(p["valid_to"] for ps in policy["members"].values() for p in ps))
+                if ends:
+                    names.add("valid_to")
+            rid = reason["id"]
+            allowed[rid] = names if rid not in allowed else allowed[rid] & names
+    return allowed
+
+
+def check(rules, catalogues, default_language, problems):
+    """Check each catalogue (lang -> LoadedFile) against the compiled rules."""
+    expected = expected_ids(rules)
+    placeholders = allowed_placeholders(rules)
+    if default_language not in catalogues:
+        problems.add("rules/messages/%s.yaml" % default_language, "", "the default language has no catalogue")
+    for lang, loaded in sorted(catalogues.items()):
+        data = loaded.data
+        if data["meta"]["language"] != lang:
+            problems.add(loaded, "/meta/language", "says %r but the file is %s.yaml" % (data["meta"]["language"], lang))
+        for section, ids in expected.items():
+            have = data.get(section, {})
+            if section == "options":
+                for qid, values in sorted(ids.items()):
+                    got = have.get(qid)
+                    if got is None:
+                        problems.add(loaded, "/options", "missing translation: options of question %r" % qid)
+                        continue
+                    for value in sorted(values - set(got)):
+                        problems.add(loaded, "/options/%s" % qid, "missing translation: option %r of question %r" % (value, qid))
+                    for value in sorted(set(got) - values):
+                        problems.add(loaded, "/options/%s/%s" % (qid, value), "question %r has no option %r" % (qid, value))
+                for qid in sorted(set(have) - set(ids)):
+                    problems.add(loaded, "/options/%s" % qid, "no choice or yes/no question %r needs options" % qid)
+                continue
+            for key in sorted(ids - set(have)):
+                problems.add(loaded, "/%s" % section, "missing translation: %s %r" % (section.rstrip("s"), key))
+            for key in sorted(set(have) - ids):
+                problems.add(loaded, "/%s/%s" % (section, key), "%r is not an id of the rules (%s)" % (key, section))
+        _check_placeholders(loaded, data, placeholders, problems)
+
+
+def _strings(node, pointer):
+    if isinstance(node, str):
+        yield pointer, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, "%s/%s" % (pointer, key))
+
+
+def _check_placeholders(loaded, data, placeholders, problems):
+    for section in ("questions", "options", "outcomes", "reasons", "documents", "duties", "restrictions", "notices", "errors"):
+        for pointer, text in _strings(data.get(section, {}), "/" + section):
+            names = _PLACEHOLDER.findall(text)
+            if section != "reasons":
+                for name in names:
+                    problems.add(loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name)
+                continue
+            rid = pointer.split("/")[2]
+            allowed = placeholders.get(rid, set())
+            for name in names:
+                if name not in allowed:
+                    problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (
+                        name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))

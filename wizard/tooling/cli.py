@@ -1,0 +1,155 @@
+"""The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out.
+
+  python -m wizard.cli                       # interactive, asks for a language first
+  python -m wizard.cli --answers '{"purpose":"work","status":"outside"}' --date 2026-12-01 --lang en
+"""
+import argparse
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+
+from wizard.engine import Engine
+
+
+def load_engine(args):
+    if args.bundle:
+        bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
+    else:
+        from .bundle import compile_rules
+        bundle = compile_rules(Path(args.rules), _dt.date.fromisoformat(args.date), deep=False).bundle
+    return Engine(bundle)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
+    parser.add_argument("--date", default=_dt.date.today().isoformat(), help="today's date, YYYY-MM-DD")
+    parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
+    parser.add_argument("--rules", default="rules", help="rules folder (compiled on the fly)")
+    parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")
+    args = parser.parse_args(argv)
+    from .errors import RuleError
+    try:
+        engine = load_engine(args)
+    except RuleError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as exc:
+        print("cannot load the rules: %s" % exc, file=sys.stderr)
+        return 1
+    if args.answers is not None:
+        try:
+            answers = json.loads(args.answers)
+        except ValueError as exc:
+            print(json.dumps({"kind": "error", "errors": [{"code": "bad_json", "message": str(exc)}]}))
+            return 2
+        if isinstance(answers, dict):  # convenience: 200 and "200" mean the same on the command line
+            answers = {k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                       for k, v in answers.items()}
+        result = engine.step(answers, args.lang or engine.default_language, args.date)
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0 if result["kind"] != "error" else 2
+    return interactive(engine, args.lang, args.date)
+
+
+def _ask(prompt):
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        return None
+
+
+def interactive(engine, lang, today):
+    languages = engine.languages
+    if lang not in languages:
+        for i, code in enumerate(languages, 1):
+            print("%d. %s" % (i, engine.bundle["messages"][code]["meta"]["name"]))
+        choice = _ask("Language / 语言 [1]: ")
+        if choice is None:
+            return 0
+        lang = languages[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(languages) else languages[0]
+    answers, order = {}, []
+    while True:
+        view = engine.step(answers, lang, today)
+        for notice in view.get("notices", []):
+            print("! " + notice["message"])
+        if view["kind"] == "error":
+            for error in view["errors"]:
+                print("error: " + error["message"])
+            return 2
+        if view["kind"] == "result":
+            print_result(view)
+            return 0
+        q = view["question"]
+        print("\n" + q["text"])
+        if q["hint"]:
+            print("  (" + q["hint"] + ")")
+        options = q.get("options")
+        if options and q["type"] != "country":
+            for i, option in enumerate(options, 1):
+                print("  %d. %s" % (i, option["label"]))
+        hint = {"country": "country code or part of its name", "date": "YYYY-MM-DD, Enter for %s" % q.get("default"),
+                "number": "%s-%s" % (q.get("min"), q.get("max"))}.get(q["type"], "number")
+        raw = _ask("> [%s; b = back, q = quit] " % hint)
+        if raw is None or raw == "q":
+            return 0
+        if raw == "b":
+            if order:
+                answers.pop(order.pop(), None)
+            continue
+        value = _interpret(q, raw)
+        if value is None:
+            print("?")
+            continue
+        answers[q["id"]] = value
+        order.append(q["id"])
+
+
+def _interpret(q, raw):
+    options = q.get("options") or []
+    if q["type"] == "date" and raw == "":
+        return q.get("default")
+    if q["type"] == "country":
+        upper = raw.upper()
+        if any(o["value"] == upper for o in options):
+            return upper
+        found = [o for o in options if raw.lower() in o["label"].lower()]
+        if len(found) == 1:
+            return found[0]["value"]
+        for o in found[:15]:
+            print("  %s  %s" % (o["value"], o["label"]))
+        return None
+    if options:
+        if raw.isdigit() and 0 < int(raw) <= len(options):
+            return options[int(raw) - 1]["value"]
+        return raw if any(o["value"] == raw for o in options) else None
+    return raw or None
+
+
+def print_result(view):
+    def outcome(o, heading):
+        print("\n== %s: %s ==" % (heading, o["title"]))
+        print(o["summary"])
+        if o.get("valid_to"):
+            print("  (%s .. %s)" % (o.get("valid_from", ""), o["valid_to"]))
+        for reason in o["reasons"]:
+            print("  - " + reason)
+        for item in o["checklist"]:
+            print("  [ ] %s — %s" % (item["label"], item["detail"]))
+        for duty in o["duties"]:
+            print("  -> " + duty)
+        for item in o["not_allowed"]:
+            print("  x " + item)
+        for s in o["sources"]:
+            print("  [%s] %s, %s (%s) %s" % (s["id"], s["publisher"], s["title"], s["date"] or "undated", s["url"]))
+    outcome(view["primary"], "1")
+    for i, alt in enumerate(view["alternatives"], 2):
+        outcome(alt, str(i))
+    print("\nrules reviewed: %s" % view["rules_reviewed"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""JSON Schema (draft 2020-12) checks of rule files, catalogues and scenario files."""
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .yamlfiles import pointer_join
+
+KIND_SCHEMAS = {
+    "index": "index.schema.json",
+    "sources": "sources.schema.json",
+    "policy": "policy.schema.json",
+    "questions": "questions.schema.json",
+    "conditions": "conditions.schema.json",
+    "routes": "routes.schema.json",
+    "outcomes": "outcomes.schema.json",
+    "documents": "documents.schema.json",
+    "duties": "duties.schema.json",
+}
+
+
+class Schemas:
+    """All schemas of a rules/schema folder, with their relative $refs resolvable."""
+
+    def __init__(self, schema_dir: Path):
+        self.docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+        registry = Registry().with_resources(
+            (name, Resource.from_contents(doc)) for name, doc in self.docs.items())
+        self.validators = {name: Draft202012Validator(
+            doc, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER) for name, doc in self.docs.items()}
+
+    def check(self, loaded, schema_name, problems):
+        """Add one problem per schema error (the most specific first); True when valid."""
+        validator = self.validators[schema_name]
+        errors = sorted(validator.iter_errors(loaded.data), key=lambda e: (list(e.absolute_path), e.message))
+        seen = set()
+        for error in errors:
+            leaf = _deepest(error)
+            pointer = ""
+            for part in leaf.absolute_path:
+                pointer = pointer_join(pointer, part)
+            if pointer in seen:
+                continue
+            seen.add(pointer)
+            problems.add(loaded, pointer, _message(leaf))
+        return not errors
+
+
+def _deepest(error):
+    """For oneOf/anyOf failures, the sub-error that got furthest is the useful one."""
+    while error.context:
+        error = max(error.context, key=lambda e: (len(e.absolute_path), -len(e.message)))
+    return error
+
+
+def _message(error):
+    msg = error.message
+    if len(msg) > 160:
+        msg = msg[:157] + "..."
+    if error.validator == "pattern" and "date" in str(error.schema.get("pattern", "")):
+        return "%s is not a date (YYYY-MM-DD)" % json.dumps(error.instance)
+    return "schema: " + msg

@@ -1,0 +1,49 @@
+"""`python -m wizard.tooling.validate [--rules rules]`: check the rules, one line per problem.
+
+Exit 0 when valid (warnings are printed but do not fail), 1 when not. Never a traceback.
+"""
+import argparse
+import datetime as _dt
+import sys
+from pathlib import Path
+
+from .bundle import compile_rules
+from .errors import RuleError
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m wizard.tooling.validate", description=__doc__)
+    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
+    parser.add_argument("--date", default=None, help="build date YYYY-MM-DD (default: today)")
+    parser.add_argument("--docs", default=None, help="check guide links against this docs language folder, e.g. docs/en")
+    parser.add_argument("--quick", action="store_true", help="skip the exhaustive path walk")
+    args = parser.parse_args(argv)
+    try:
+        build_date = _dt.date.fromisoformat(args.date) if args.date else _dt.date.today()
+    except ValueError:
+        print("--date must be YYYY-MM-DD")
+        return 2
+    rules = Path(args.rules)
+    if not rules.is_dir():
+        print("%s: no such rules folder" % rules)
+        return 1
+    try:
+        compiled = compile_rules(rules, build_date, deep=not args.quick,
+                                 docs_root=Path(args.docs) if args.docs else None)
+    except RuleError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    except Exception as exc:  # never a traceback: name the failure in one line
+        print("%s: internal error while validating: %s: %s" % (rules, type(exc).__name__, exc))
+        return 1
+    for warning in compiled.warnings:
+        print("warning: %s" % warning)
+    print("%s: valid (%d questions, %d routes, %d outcomes, %d languages)" % (
+        rules, len(compiled.bundle["questions"]), len(compiled.bundle["routes"]),
+        len(compiled.bundle["outcomes"]), len(compiled.bundle["languages"])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
