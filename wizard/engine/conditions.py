@@ -1,9 +1,9 @@
 """The closed set of condition operators: each one a small builder in OPERATORS.
 
-A condition is a one-key mapping, e.g. {"equals": ["purpose", "work"]}. Building turns it
-into a function of an Env; there is no eval and there are no expression strings. A leaf
-whose question is unanswered is false.
+A condition is a one-key mapping such as {"equals": ["purpose", "work"]}; no eval, no strings.
 """
+# Building turns a condition into a function of an Env. A leaf whose question is unanswered
+# is false (so `not` of it is true).
 
 
 class Env:

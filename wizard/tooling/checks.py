@@ -1,7 +1,6 @@
 """Meaning checks and compilation: from schema-valid rule files to the bundle's rule data.
 
-Checks dangling ids, unused definitions, condition references and types, question order,
-country codes, date ranges (overlap, expiry relative to the build date, warnings before it).
+Dangling or unused ids, condition types and order, country codes, overlapping and expired dates.
 """
 import datetime as _dt
 

@@ -1,5 +1,6 @@
-"""The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out.
+"""The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out."""
 
+USAGE = """examples:
   python -m wizard.cli                       # interactive, asks for a language first
   python -m wizard.cli --answers '{"purpose":"work","status":"outside"}' --date 2026-12-01 --lang en
 """
@@ -22,7 +23,7 @@ def load_engine(args):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__, epilog=USAGE,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
     parser.add_argument("--date", default=_dt.date.today().isoformat(), help="today's date, YYYY-MM-DD")

@@ -1,7 +1,6 @@
 """Read YAML rule files into plain data, remembering the line of every node (for messages).
 
-Only `true`/`false` are booleans (so NO, the code for Norway, and yes/no stay strings) and
-dates stay ISO strings, as they are in the bundle.
+Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates stay ISO strings.
 """
 import yaml
 

@@ -1,0 +1,25 @@
+"""Engine fixtures: the real rules compiled once per session (build date 2026-11-23)."""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from wizard.engine import Engine
+from wizard.tooling.bundle import compile_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def bundle():
+    return compile_rules(ROOT / "rules", dt.date(2026, 11, 23), deep=False).bundle
+
+
+@pytest.fixture(scope="session")
+def engine(bundle):
+    return Engine(bundle)
+
+
+TOURIST_FR = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
+              "stay_days": "20", "trip_scope": "mainland", "apply_in_home_country": "yes",
+              "under_18": "no", "former_chinese": "no"}

@@ -1,0 +1,43 @@
+"""Parsing raw answer strings: strict, bounded, and relative to today."""
+from wizard.engine.conditions import Env
+
+
+def parse(engine, qid, raw, values=None, today="2026-11-23"):
+    env = Env(dict(values or {}), today, engine.ctx)
+    return engine.flow.by_id[qid].parse(raw, env)
+
+
+def test_numbers_are_plain_digits_within_bounds(engine):
+    assert parse(engine, "stay_days", "180") == 180
+    for raw in ("0", "3651", "-1", "+5", "1.5", " 30", "30 ", "1e3", "٣٠", ""):
+        assert parse(engine, "stay_days", raw) is None, raw
+
+
+def test_dates_must_be_real_and_between_today_and_two_years_ahead(engine):
+    assert parse(engine, "travel_date", "2026-11-23") == "2026-11-23"
+    assert parse(engine, "travel_date", "2028-11-22") == "2028-11-22"
+    for raw in ("2026-11-22", "2028-11-23", "2026-02-30", "2026-1-5", "20261201", "tomorrow"):
+        assert parse(engine, "travel_date", raw) is None, raw
+
+
+def test_choices_accept_only_the_options_shown_on_this_path(engine):
+    assert parse(engine, "relationship", "foster_child", {"purpose": "family_chinese"}) == "foster_child"
+    assert parse(engine, "relationship", "foster_child", {"purpose": "family_foreigner"}) is None
+    assert parse(engine, "relationship", "Spouse") is None
+
+
+def test_yes_no_questions_take_yes_or_no(engine):
+    assert parse(engine, "under_18", "yes") == "yes"
+    assert parse(engine, "under_18", "true") is None
+
+
+def test_countries_are_iso_codes_from_the_right_set(engine):
+    assert parse(engine, "nationality", "FR") == "FR"
+    assert parse(engine, "nationality", "fr") is None
+    assert parse(engine, "nationality", "UK") is None
+    assert parse(engine, "nationality", "HK") is None
+    assert parse(engine, "onward_destination", "HK") == "HK"
+
+
+def test_overlong_answers_are_refused_before_parsing(engine):
+    assert parse(engine, "purpose", "work" * 100) is None
