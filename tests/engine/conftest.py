@@ -20,6 +20,12 @@ def engine(bundle):
     return Engine(bundle)
 
 
+@pytest.fixture
+def tourist_fr():
+    """A complete set of answers: a French tourist, 20 days from 1 December 2026."""
+    return dict(TOURIST_FR)
+
+
 TOURIST_FR = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
               "stay_days": "20", "trip_scope": "mainland", "apply_in_home_country": "yes",
               "under_18": "no", "former_chinese": "no"}

@@ -2,7 +2,6 @@
 import json
 import random
 
-from conftest import TOURIST_FR
 
 
 def test_with_no_answers_step_asks_the_purpose_with_all_twelve_fixed_values(engine):
@@ -16,8 +15,8 @@ def test_with_no_answers_step_asks_the_purpose_with_all_twelve_fixed_values(engi
     assert view["answered"] == [] and view["notices"] == []
 
 
-def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine):
-    view = engine.step(TOURIST_FR, "en", "2026-11-23")
+def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine, tourist_fr):
+    view = engine.step(tourist_fr, "en", "2026-11-23")
     assert view["kind"] == "result"
     assert view["rules_reviewed"] == "2026-11-23"
     json.dumps(view)
@@ -31,8 +30,8 @@ def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine):
         assert source["url"].startswith("http") and source["publisher"] and source["title"]
 
 
-def test_answered_lists_the_answers_in_asking_order_with_labels(engine):
-    view = engine.step(dict(reversed(list(TOURIST_FR.items()))), "en", "2026-11-23")
+def test_answered_lists_the_answers_in_asking_order_with_labels(engine, tourist_fr):
+    view = engine.step(dict(reversed(list(tourist_fr.items()))), "en", "2026-11-23")
     ids = [a["id"] for a in view["answered"]]
     assert ids == ["purpose", "status", "nationality", "travel_date", "stay_days", "trip_scope",
                    "apply_in_home_country", "under_18", "former_chinese"]
@@ -42,16 +41,16 @@ def test_answered_lists_the_answers_in_asking_order_with_labels(engine):
     assert by_id["stay_days"]["label"] == "20 days" and by_id["stay_days"]["value"] == "20"
 
 
-def test_chinese_results_are_in_chinese_with_chinese_country_names_and_dates(engine):
-    view = engine.step(TOURIST_FR, "zh", "2026-11-23")
+def test_chinese_results_are_in_chinese_with_chinese_country_names_and_dates(engine, tourist_fr):
+    view = engine.step(tourist_fr, "zh", "2026-11-23")
     by_id = {a["id"]: a for a in view["answered"]}
     assert by_id["nationality"]["label"] == "法国"
     assert by_id["travel_date"]["label"] == "2026年12月1日"
     assert "免签" in view["primary"]["title"]
 
 
-def test_checklist_items_carry_the_chinese_label_for_printing(engine):
-    answers = dict(TOURIST_FR, stay_days="45")
+def test_checklist_items_carry_the_chinese_label_for_printing(engine, tourist_fr):
+    answers = dict(tourist_fr, stay_days="45")
     answers.pop("trip_scope")
     view = engine.step(answers, "en", "2026-11-23")
     passport = next(i for i in view["primary"]["checklist"] if i["id"] == "passport")
@@ -80,15 +79,15 @@ def test_a_country_question_lists_countries_by_name_without_china(engine):
     assert labels == sorted(labels)
 
 
-def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply(engine):
-    changed = dict(TOURIST_FR, purpose="business", urgent="no")
+def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply(engine, tourist_fr):
+    changed = dict(tourist_fr, purpose="business", urgent="no")
     view = engine.step(changed, "en", "2026-11-23")
     assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
     assert [a["id"] for a in view["answered"]][:5] == ["purpose", "status", "nationality", "travel_date", "stay_days"]
 
 
-def test_changing_an_earlier_answer_drops_answers_off_the_new_path_with_a_notice(engine):
-    changed = dict(TOURIST_FR, status="in_china", china_task="register")
+def test_changing_an_earlier_answer_drops_answers_off_the_new_path_with_a_notice(engine, tourist_fr):
+    changed = dict(tourist_fr, status="in_china", china_task="register")
     view = engine.step(changed, "en", "2026-11-23")
     assert view["primary"]["id"] == "rp_first"
     dropped = sorted(n["question_id"] for n in view["notices"] if n["code"] == "not_on_path")
@@ -140,8 +139,8 @@ def test_an_internal_failure_is_reported_not_raised(engine):
     assert view["kind"] == "error" and view["errors"][0]["code"] == "internal"
 
 
-def test_a_policy_ending_within_the_warning_window_adds_a_notice(engine):
-    view = engine.step(TOURIST_FR, "en", "2026-11-23")
+def test_a_policy_ending_within_the_warning_window_adds_a_notice(engine, tourist_fr):
+    view = engine.step(tourist_fr, "en", "2026-11-23")
     assert "policy_ends_soon" in [n["code"] for n in view["notices"]]
 
 
