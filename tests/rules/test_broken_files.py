@@ -1,0 +1,77 @@
+"""Broken rule files fail the build with one line naming file, location and reason."""
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wizard.tooling import validate
+from wizard.tooling.bundle import compile_rules
+from wizard.tooling.errors import RuleError
+
+HERE = Path(__file__).resolve().parent
+RULES = HERE.parents[1] / "rules"
+CASES = sorted(p for p in (HERE / "broken").iterdir() if (p / "case.yaml").exists())
+BUILD_DATE = dt.date(2026, 11, 23)
+
+
+def broken_copy(case_dir, tmp_path):
+    """A copy of the real rules with the case's files added and its patches applied."""
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    files = case_dir / "files"
+    if files.is_dir():
+        shutil.copytree(files, target, dirs_exist_ok=True)
+    meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
+    for patch in meta.get("patch", []):
+        path = target / patch["file"]
+        text = path.read_text(encoding="utf-8")
+        assert patch["old"] in text, "the patch of %s no longer applies to %s" % (case_dir.name, patch["file"])
+        path.write_text(text.replace(patch["old"], patch["new"], 1), encoding="utf-8")
+    return target, meta
+
+
+@pytest.mark.parametrize("case_dir", CASES, ids=[c.name for c in CASES])
+def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(case_dir, tmp_path):
+    target, meta = broken_copy(case_dir, tmp_path)
+    with pytest.raises(RuleError) as caught:
+        compile_rules(target, BUILD_DATE, deep=meta.get("deep", False))
+    message = str(caught.value)
+    expect = meta["expect"]
+    assert "\n" not in message and "Traceback" not in message
+    file, _, rest = message.partition(":")
+    location, _, reason = rest.partition(": ")
+    assert file == expect["file"], message
+    assert expect["location"] in location, message
+    assert expect["reason"] in reason, message
+
+
+def test_the_broken_set_covers_every_kind_of_check():
+    assert len(CASES) >= 20
+
+
+def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path, capsys):
+    target, _ = broken_copy(HERE / "broken" / "uk-is-not-iso", tmp_path)
+    assert validate.main(["--rules", str(target), "--date", "2026-11-23", "--quick"]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out and all(line.startswith("rules/") for line in out)
+    assert any("did you mean GB?" in line for line in out)
+
+
+def test_validate_exits_0_on_the_real_rules_and_prints_the_expiry_warning(capsys):
+    assert validate.main(["--rules", str(RULES), "--date", "2026-11-23", "--docs", str(RULES.parent / "docs" / "en")]) == 0
+    out = capsys.readouterr().out
+    assert "warning: rules/policies/unilateral-30-day.yaml:8:/valid_to: ends on 2026-12-31" in out
+    assert ": valid (" in out.strip().splitlines()[-1]
+
+
+def test_validate_names_a_missing_rules_folder_without_a_traceback(tmp_path, capsys):
+    assert validate.main(["--rules", str(tmp_path / "nowhere")]) == 1
+    assert "no such rules folder" in capsys.readouterr().out
+
+
+def test_after_the_30_day_policy_ends_the_build_fails_until_the_rules_are_updated():
+    with pytest.raises(RuleError) as caught:
+        compile_rules(RULES, dt.date(2027, 1, 2), deep=False)
+    assert str(caught.value).startswith("rules/policies/unilateral-30-day.yaml:8:/valid_to: expired: ended on 2026-12-31")
