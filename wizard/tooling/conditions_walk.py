@@ -51,3 +51,4 @@ def all_conditions(bundle):
     for doc_id, doc in bundle["documents"].items():
         if "when" in doc:
             yield "document %s" % doc_id, doc["when"]
+

@@ -1,0 +1,91 @@
+"""Every reachable path, walked once: each ends in a result, and the invariants hold."""
+import pytest
+
+from wizard.tooling.enumerate import Enumerator
+
+RP_VISAS = {"Z", "X1", "J1", "Q1", "S1", "D"}
+
+
+@pytest.fixture(scope="module")
+def walk(engine):
+    """Facts gathered in one walk of every path from the build date."""
+    bundle = engine.bundle
+    outcomes = bundle["outcomes"]
+    listed = [p for p in engine.policies.values() if p.members is not None]
+    facts = {"paths": 0, "dead": [], "visa_free_unlisted": [], "rp_missing": [], "reached": set(),
+             "asked": set(), "visa_free_outside_every_list": set(), "checklists_empty": []}
+    for leaf in Enumerator(engine, "2026-11-23").walk():
+        facts["paths"] += 1
+        values = leaf.values
+        facts["asked"].update(values)
+        if leaf.decision.primary is None:
+            facts["dead"].append(dict(values))
+            continue
+        day = leaf.env.day("travel_date")
+        nationality = values.get("nationality")
+        outside_every_list = nationality is not None and not any(
+            p.membership_on(nationality, day) for p in listed)
+        for oid in leaf.outcomes():
+            facts["reached"].add(oid)
+            outcome = outcomes[oid]
+            if outcome["kind"] == "visa_free":
+                policy = engine.policies[outcome["policy"]]
+                if nationality is None or (policy.members is not None and policy.membership_on(nationality, day) is None):
+                    facts["visa_free_unlisted"].append((oid, dict(values)))
+                if outside_every_list:
+                    facts["visa_free_outside_every_list"].add(outcome["policy"])
+            if outcome.get("visa") in RP_VISAS and "residence_permit_30_days" not in outcome.get("duties", []):
+                facts["rp_missing"].append(oid)
+    return facts
+
+
+def test_there_are_many_paths_and_every_one_ends_in_a_result(walk):
+    assert walk["paths"] > 10000
+    assert walk["dead"] == []
+
+
+def test_every_question_is_asked_on_some_path(walk, engine):
+    assert {q.id for q in engine.flow.questions} <= walk["asked"]
+
+
+def test_every_outcome_except_the_hotline_fallback_is_reached(walk, engine):
+    assert set(engine.bundle["outcomes"]) - walk["reached"] == {"ask_12367"}
+
+
+def test_no_visa_free_result_for_a_nationality_outside_the_policys_list_on_that_date(walk):
+    assert walk["visa_free_unlisted"] == []
+
+
+def test_outside_every_list_only_schemes_open_to_all_nationalities_are_offered(walk, engine):
+    for pid in walk["visa_free_outside_every_list"]:
+        assert engine.policies[pid].open_to_all, pid
+
+
+def test_every_z_x1_j1_q1_s1_and_d_result_carries_the_residence_permit_duty(walk):
+    assert walk["rp_missing"] == []
+
+
+def test_every_visa_outcome_is_one_of_the_sixteen_ordinary_categories(engine):
+    visas = {o["visa"] for o in engine.bundle["outcomes"].values() if o["kind"] == "visa"}
+    assert visas == {"C", "D", "F", "G", "J1", "J2", "L", "M", "Q1", "Q2", "R", "S1", "S2", "X1", "X2", "Z"}
+
+
+def test_every_visa_free_outcome_says_what_it_does_not_allow(engine):
+    for oid, outcome in engine.bundle["outcomes"].items():
+        if outcome["kind"] == "visa_free":
+            assert {"no_work", "no_study"} <= set(outcome["not_allowed"]), oid
+
+
+def test_every_result_path_renders_in_both_languages_without_unfilled_placeholders(engine):
+    """A sample of one path per outcome, rendered fully through step()."""
+    seen = {}
+    for leaf in Enumerator(engine, "2026-11-23").walk():
+        for oid in leaf.outcomes():
+            seen.setdefault(oid, {k: str(v) for k, v in leaf.values.items()})
+    for answers in seen.values():
+        for lang in ("en", "zh"):
+            view = engine.step(answers, lang, "2026-11-23")
+            assert view["kind"] == "result"
+            for outcome in [view["primary"]] + view["alternatives"]:
+                for text in outcome["reasons"] + outcome["duties"] + [outcome["title"], outcome["summary"]]:
+                    assert text and "{" not in text and "…" not in text, (answers, text)
