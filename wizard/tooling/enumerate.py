@@ -196,6 +196,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.enumerate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
     parser.add_argument("--date", default=None, help="today's date, YYYY-MM-DD (default: the system date)")
+    parser.add_argument("--timing", type=int, default=500, metavar="N",
+                        help="also time Engine.step on N results spread over all paths (0: skip)")
     args = parser.parse_args(argv)
     today = args.date or _dt.date.today().isoformat()
     try:
@@ -212,8 +214,11 @@ def main(argv=None):
     started = time.perf_counter()
     total = ended = 0
     outcomes = {}
+    samples = []
     for leaf in enumerator.walk():
         total += 1
+        if args.timing and total % 97 == 1:
+            samples.append({k: str(v) for k, v in leaf.values.items()})
         if leaf.decision.primary is None:
             ended += 1
         for outcome in leaf.outcomes():
@@ -223,6 +228,17 @@ def main(argv=None):
         total, seconds, today, len(enumerator.nationality_reps)))
     print("paths without a matching route: %d" % ended)
     print("outcomes reached: %d of %d" % (len(outcomes), len(engine.bundle["outcomes"])))
+    if args.timing and samples:
+        step = max(1, len(samples) // args.timing)
+        times = []
+        for i, answers in enumerate(samples[::step][:args.timing]):
+            lang = engine.languages[i % len(engine.languages)]
+            started = time.perf_counter()
+            engine.step(answers, lang, today)
+            times.append(time.perf_counter() - started)
+        times.sort()
+        print("Engine.step per result: median %.2f ms, p95 %.2f ms (%d results, en and zh)" % (
+            times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000, len(times)))
     return 0 if ended == 0 else 1
 
 
