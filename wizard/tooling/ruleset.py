@@ -56,7 +56,7 @@ def read(root: Path):
             problems.add(loaded, "/kind", "a second %r file; %s already defines it" % (kind, rules.single[kind].display))
         else:
             rules.single[kind] = loaded
-    for kind in SINGLE_KINDS:
+    for kind in SINGLE_KINDS if not problems else ():  # a file that failed to load may be it
         if kind not in rules.single and kind != "conditions":
             problems.add("%s/%s.yaml" % (root.name, kind), "", "missing: no file with kind %r" % kind)
     for path in sorted((root / "messages").glob("*.yaml")):
