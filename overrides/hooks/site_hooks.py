@@ -1,17 +1,42 @@
-"""MkDocs hooks: thin calls into sitebuild (front matter checks, interface strings, Pyodide runtime)."""
+"""MkDocs hooks: thin calls into sitebuild (front matter, interface strings, Pyodide runtime, wizard)."""
+import logging
 import mimetypes
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitebuild import wizard_page
 from sitebuild.language_switch import site_relative_alternates
+from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
+from wizard.tooling.errors import RuleError
 
 # `mkdocs serve` must send .wasm as application/wasm, or WebAssembly streaming compilation fails.
 mimetypes.add_type("application/wasm", ".wasm")
+
+log = logging.getLogger("mkdocs.hooks.wizard")
+
+# The compiled rules, made once per build of the default language and reused by the other languages.
+_bundle = {}
+
+
+def _is_default_language_build(config) -> bool:
+    return config.theme["language"] == default_language().code
+
+
+def on_pre_build(config):
+    if _is_default_language_build(config) or not _bundle:
+        try:
+            _bundle["date"] = wizard_page.build_date()
+            _bundle["data"], warnings = wizard_page.compile_bundle(_bundle["date"])
+        except RuleError as error:
+            raise PluginError("broken rule files:\n" + "\n".join(map(str, error.problems))) from None
+        for warning in warnings:
+            # Shown, but not a build failure: a policy ending soon is true data that needs a review.
+            log.info("rules: %s", warning)
 
 
 def on_env(env, config, files):
@@ -27,6 +52,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    if page.meta.get("template") != "wizard.html":
+        return html
+    if wizard_page.PLACEHOLDER not in html:
+        raise PluginError(f"{page.file.src_uri}: the wizard page lacks the {wizard_page.PLACEHOLDER} marker")
+    site_root = "../" * page.url.count("/")
+    widget = wizard_page.widget_html(_bundle["data"], config.theme["language"], _bundle["date"], site_root)
+    return html.replace(wizard_page.PLACEHOLDER, widget)
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has set this page's language switcher
 def on_page_context(context, page, config, nav):
     # static-i18n sets the attribute (not the mapping item), and the theme reads the attribute.
@@ -35,8 +70,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    # Runs once per language build; the copy skips files already in place, so it lands once.
+    if not _is_default_language_build(config):
+        return  # runtime and wizard assets live once, at the site root
     try:
         copy_runtime(Path(config.site_dir))
     except RuntimeMissing as error:
         raise PluginError(str(error)) from None
+    wizard_page.write_assets(Path(config.site_dir), _bundle["data"])

@@ -1,0 +1,87 @@
+"""Puts the visa wizard into the site: compiles the rules, pre-renders the first question in each
+language with the same engine the browser runs, and writes the wizard's assets."""
+import datetime as dt
+import json
+import os
+import shutil
+import zipfile
+from html import escape
+from pathlib import Path
+
+from wizard.engine import Engine
+from wizard.tooling.bundle import compile_rules
+from wizard.web.session import handle
+
+from .languages import default_language, languages
+from .paths import DOCS, ROOT
+from .ui_strings import catalogue
+
+RULES = ROOT / "rules"
+FRONT = ROOT / "wizard" / "front"
+ASSETS = "assets/wizard"
+# The packages the browser imports: the engine (decisions) and the web layer (HTML); never the tooling.
+SHIPPED_PACKAGES = ("wizard/engine", "wizard/web")
+PLACEHOLDER = "<!-- wizard -->"
+READY_TIMEOUT_MS = 30000
+
+
+def build_date() -> dt.date:
+    """Today, or the date SOURCE_DATE_EPOCH names, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+
+
+def wizard_strings() -> dict[str, dict[str, str]]:
+    """The wizard's interface strings per language, each completed from the default language."""
+    fallback = catalogue(default_language().code)["wizard"]
+    return {lang.code: {**fallback, **catalogue(lang.code).get("wizard", {})} for lang in languages()}
+
+
+def compile_bundle(on_date: dt.date) -> tuple[dict, list]:
+    """The rule bundle with the wizard's interface strings, and the warnings (e.g. a policy ending soon).
+
+    Raises wizard.tooling.errors.RuleError naming file, place and reason for each broken rule.
+    """
+    compiled = compile_rules(RULES, on_date, docs_root=DOCS / default_language().code)
+    compiled.bundle["ui"] = wizard_strings()
+    return compiled.bundle, compiled.warnings
+
+
+def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str) -> str:
+    """The wizard's container, with the first question already rendered for readers in lang."""
+    ui = bundle["ui"][lang]
+    first = handle(Engine(bundle), "", lang, on_date.isoformat(), ui)
+    guides = escape(f"{site_root}{'' if lang == default_language().code else lang + '/'}visas/", quote=True)
+    return (
+        f'<div id="wizard" data-lang="{escape(lang, quote=True)}" data-site-root="{escape(site_root, quote=True)}" '
+        f'data-timeout-ms="{READY_TIMEOUT_MS}" data-timeout-reason="{escape(ui["timeout_reason"], quote=True)}" data-state="preparing">'
+        f'<p class="wizard-preparing" data-wizard-preparing role="status">{escape(ui["preparing"])}</p>'
+        f'<div class="visually-hidden" data-wizard-status aria-live="polite" aria-atomic="true"></div>'
+        f'<div class="wizard-failed" data-wizard-failed hidden><h2>{escape(ui["failed_heading"])}</h2>'
+        f'<p>{escape(ui["failed_text"])} <a href="{guides}">{escape(ui["failed_link"])}</a></p>'
+        f'<p class="wizard-hint" data-wizard-reason></p></div>'
+        f'<div data-wizard-view>{first["html"]}</div>'
+        f"</div>"
+    )
+
+
+def write_engine_archive(path: Path) -> Path:
+    """A zip of the Python the browser imports, unpacked by Pyodide into its file system."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(ROOT / "wizard" / "__init__.py", "wizard/__init__.py")
+        for package in SHIPPED_PACKAGES:
+            for source in sorted((ROOT / package).rglob("*.py")):
+                archive.write(source, source.relative_to(ROOT).as_posix())
+    return path
+
+
+def write_assets(site_dir: Path, bundle: dict) -> Path:
+    """Write the bundle, the engine archive and the front-end files under site_dir/assets/wizard/."""
+    target = site_dir / ASSETS
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_engine_archive(target / "engine.zip")
+    for source in FRONT.iterdir():
+        if source.is_file():
+            shutil.copy2(source, target / source.name)
+    return target

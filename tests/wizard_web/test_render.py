@@ -1,0 +1,71 @@
+"""The wizard's HTML: every text escaped, forms carrying the answers so far, checklists bilingual."""
+import pytest
+
+from sitebuild.wizard_page import wizard_strings
+from wizard.web import render
+
+UI = wizard_strings()["en"]
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def _question_view(**question):
+    base = {"id": "purpose", "text": "Why are you going?", "hint": "", "type": "choice",
+            "options": [{"value": "work", "label": "Work"}, {"value": "study", "label": "Study"}]}
+    return {"kind": "question", "question": {**base, **question}, "answered": [], "notices": []}
+
+
+def _outcome(**fields):
+    return {"id": "visa_z", "title": "Z visa", "summary": "Work", "reasons": ["You will work"],
+            "checklist": [{"id": "passport", "label": "Passport", "label_zh": "护照", "detail": ""}],
+            "duties": ["Apply for a residence permit within 30 days"], "not_allowed": [],
+            "sources": [{"publisher": "NIA", "title": "Law", "url": "https://www.nia.gov.cn/", "date": "2013-07-01"}],
+            "guide": "visas/work-z-talent-r/", **fields}
+
+
+def test_hostile_text_in_a_notice_or_answer_is_escaped():
+    view = _question_view()
+    view["notices"] = [{"code": "unknown_question", "message": f"Ignored {HOSTILE}"}]
+    view["answered"] = [{"id": "nationality", "question": "Nationality", "value": HOSTILE, "label": HOSTILE}]
+    html = render.question(view, UI, {"nationality": HOSTILE}, back="")
+    assert "<img" not in html
+    assert "&lt;img src=x" in html
+
+
+def test_a_choice_question_is_a_labelled_radio_group_with_the_answers_so_far():
+    html = render.question(_question_view(), UI, {"nationality": "FR"}, back=None)
+    assert 'data-base="nationality=FR"' in html
+    assert html.count('type="radio"') == 2
+    assert '<label for="wizard-option-0">Work</label>' in html
+    assert "<fieldset" in html and UI["back"] not in html
+
+
+def test_changing_an_answer_preselects_the_current_value():
+    html = render.question(_question_view(), UI, {}, back="purpose=study", current="study")
+    assert 'value="study" required checked' in html
+    assert 'value="work" required>' in html
+
+
+@pytest.mark.parametrize("kind", ["number", "date"])
+def test_number_and_date_questions_keep_their_limits(kind):
+    html = render.question(_question_view(type=kind, options=[], min="1", max="3650"), UI, {}, back=None)
+    assert f'type="{kind}"' in html and 'min="1"' in html and 'max="3650"' in html
+
+
+def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
+    view = {"kind": "result", "primary": _outcome(), "alternatives": [_outcome(id="alt", title="Alternative")],
+            "answered": [{"id": "purpose", "question": "Purpose", "value": "work", "label": "Work"}],
+            "rules_reviewed": "2026-11-23", "notices": []}
+    html = render.result(view, UI, "en", "../", back="")
+    assert '<span class="wizard-zh" lang="zh">护照</span>' in html
+    assert 'href="https://www.nia.gov.cn/"' in html and "2013-07-01" in html
+    assert "Apply for a residence permit within 30 days" in html
+    assert 'href="../visas/work-z-talent-r/"' in html
+    assert UI["alternatives"] in html and "Alternative" in html
+    assert 'href="#purpose=work&amp;_change=purpose"' in html
+    assert 'datetime="2026-11-23"' in html
+
+
+def test_a_chinese_result_does_not_repeat_the_chinese_name():
+    view = {"kind": "result", "primary": _outcome(), "alternatives": [], "answered": [],
+            "rules_reviewed": "2026-11-23", "notices": []}
+    assert "wizard-zh" not in render.result(view, wizard_strings()["zh"], "zh", "../", back=None)

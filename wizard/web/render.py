@@ -1,0 +1,181 @@
+"""Turns the engine's views into the wizard's HTML; every text is escaped here, once.
+
+The same functions pre-render the first question at build time and render each step in the
+browser, so both show the same markup. Interface words come from the `ui` catalogue.
+"""
+from html import escape
+
+from . import fragment as fragments
+
+
+def _attr(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _text(value) -> str:
+    return escape(str(value or ""), quote=False)
+
+
+def _link(href_fragment: str, label: str, css: str = "") -> str:
+    css_attr = f' class="{css}"' if css else ""
+    return f'<a href="#{_attr(href_fragment)}"{css_attr}>{_text(label)}</a>'
+
+
+def notices(items: list[dict]) -> str:
+    if not items:
+        return ""
+    lines = "".join(f"<li>{_text(item.get('message'))}</li>" for item in items)
+    return f'<div class="wizard-notice" role="note"><ul>{lines}</ul></div>'
+
+
+def _options(question: dict, current: str | None) -> str:
+    name = _attr(question["id"])
+    if question["type"] == "country":
+        options = "".join(
+            f'<option value="{_attr(o["value"])}"{" selected" if o["value"] == current else ""}>{_text(o["label"])}</option>'
+            for o in question["options"]
+        )
+        placeholder = "" if current else '<option value="" selected disabled></option>'
+        return f'<select id="wizard-input" name="{name}" required aria-describedby="wizard-hint">{placeholder}{options}</select>'
+    if question["type"] in ("choice", "yesno"):
+        rows = []
+        for index, option in enumerate(question["options"]):
+            checked = " checked" if option["value"] == current else ""
+            rows.append(
+                f'<div class="wizard-option"><input type="radio" id="wizard-option-{index}" name="{name}" '
+                f'value="{_attr(option["value"])}" required{checked}>'
+                f'<label for="wizard-option-{index}">{_text(option["label"])}</label></div>'
+            )
+        return "".join(rows)
+    kind = "date" if question["type"] == "date" else "number"
+    limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
+    step = ' step="1" inputmode="numeric"' if kind == "number" else ""
+    value = f' value="{_attr(current)}"' if current else ""
+    return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
+
+
+def question(view: dict, ui: dict, base_answers: dict, back: str | None, current: str | None = None) -> str:
+    """A question as a form; submitting it adds its answer to base_answers in the fragment."""
+    q = view["question"]
+    grouped = q["type"] in ("choice", "yesno")
+    heading = f'<h2 id="wizard-heading" tabindex="-1">{_text(q["text"])}</h2>'
+    hint = f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>' if q.get("hint") else '<p id="wizard-hint" hidden></p>'
+    field = _options(q, current)
+    if grouped:
+        field = f'<fieldset aria-labelledby="wizard-heading" aria-describedby="wizard-hint"><legend class="visually-hidden">{_text(q["text"])}</legend>{field}</fieldset>'
+    else:
+        field = f'<label class="visually-hidden" for="wizard-input">{_text(q["text"])}</label>{field}'
+    nav = [f'<button type="submit" class="md-button md-button--primary">{_text(ui["continue"])}</button>']
+    if back is not None:
+        nav.append(_link(back, ui["back"], "md-button"))
+    return (
+        notices(view.get("notices", []))
+        + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" novalidate>'
+        + heading + hint + field
+        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui["answer_required"])}</p>'
+        + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
+        + answers_summary(view.get("answered", []), ui)
+    )
+
+
+def answers_summary(answered: list[dict], ui: dict) -> str:
+    if not answered:
+        return ""
+    answers = {item["id"]: item["value"] for item in answered}
+    rows = "".join(
+        f'<div class="wizard-answer"><dt>{_text(item["question"])}</dt><dd>{_text(item["label"])} '
+        f'{_link(fragments.build(answers, change=item["id"]), ui["change"])}'
+        f'<span class="visually-hidden"> {_text(item["question"])}</span></dd></div>'
+        for item in answered
+    )
+    return f'<section class="wizard-answers" aria-labelledby="wizard-answers-heading"><h2 id="wizard-answers-heading">{_text(ui["your_answers"])}</h2><dl>{rows}</dl></section>'
+
+
+def _sources(sources: list[dict], ui: dict) -> str:
+    if not sources:
+        return ""
+    items = "".join(
+        f'<li><a href="{_attr(s["url"])}" rel="noopener noreferrer">{_text(s["title"])}</a>, {_text(s["publisher"])}, '
+        f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
+        for s in sources
+    )
+    return f'<h4>{_text(ui["sources"])}</h4><ul class="wizard-sources">{items}</ul>'
+
+
+def _checklist(outcome: dict, ui: dict, lang: str, prefix: str) -> str:
+    items = []
+    for index, item in enumerate(outcome.get("checklist", [])):
+        box = f"{prefix}-item-{index}"
+        chinese = ""
+        if lang != "zh" and item.get("label_zh"):
+            chinese = f' <span class="wizard-zh" lang="zh">{_text(item["label_zh"])}</span>'
+        detail = f'<span class="wizard-detail">{_text(item["detail"])}</span>' if item.get("detail") else ""
+        items.append(
+            f'<li><input type="checkbox" id="{box}"><label for="{box}">{_text(item["label"])}{chinese}</label>{detail}</li>'
+        )
+    if not items:
+        return ""
+    return f'<h4>{_text(ui["checklist"])}</h4><ul class="wizard-checklist">{"".join(items)}</ul>'
+
+
+def _list(title: str, entries: list[str], css: str) -> str:
+    if not entries:
+        return ""
+    return f'<h4>{_text(title)}</h4><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
+
+
+def outcome(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, heading_level: int) -> str:
+    h = f"h{heading_level}"
+    dates = []
+    if item.get("valid_from"):
+        dates.append(f'{_text(ui["valid_from"])} <time datetime="{_attr(item["valid_from"])}">{_text(item["valid_from"])}</time>')
+    if item.get("valid_to"):
+        dates.append(f'{_text(ui["valid_to"])} <time datetime="{_attr(item["valid_to"])}">{_text(item["valid_to"])}</time>')
+    guide = ""
+    if item.get("guide"):
+        guide = f'<p class="wizard-guide"><a href="{_attr(guide_root + item["guide"])}">{_text(ui["read_guide"])}</a></p>'
+    return (
+        f'<section class="wizard-outcome" data-outcome="{_attr(item["id"])}" aria-labelledby="{prefix}-title">'
+        f'<{h} id="{prefix}-title">{_text(item["title"])}</{h}>'
+        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
+        + (f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else "")
+        + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons")
+        + _checklist(item, ui, lang, prefix)
+        + _list(ui["duties"], item.get("duties", []), "wizard-duties")
+        + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed")
+        + _sources(item.get("sources", []), ui)
+        + guide
+        + "</section>"
+    )
+
+
+def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None) -> str:
+    alternatives = view.get("alternatives", [])
+    parts = [
+        notices(view.get("notices", [])),
+        f'<div class="wizard-result"><p class="wizard-kicker" id="wizard-heading" tabindex="-1">{_text(ui["suggestion"])}</p>',
+        outcome(view["primary"], ui, lang, guide_root, "wizard-primary", 2),
+    ]
+    if alternatives:
+        parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
+        parts.extend(
+            outcome(alt, ui, lang, guide_root, f"wizard-alt-{index}", 3) for index, alt in enumerate(alternatives)
+        )
+    parts.append(
+        f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
+    )
+    nav = [f'<button type="button" class="md-button md-button--primary" data-action="print">{_text(ui["print"])}</button>']
+    if back is not None:
+        nav.append(_link(back, ui["back"], "md-button"))
+    nav.append(_link("", ui["start_over"], "md-button"))
+    parts.append(f'<div class="wizard-nav">{"".join(nav)}</div></div>')
+    parts.append(answers_summary(view.get("answered", []), ui))
+    return "".join(parts)
+
+
+def error(view: dict, ui: dict) -> str:
+    messages = "".join(f"<li>{_text(e.get('message'))}</li>" for e in view.get("errors", []))
+    return (
+        f'<div class="wizard-notice" role="alert"><h2 id="wizard-heading" tabindex="-1">{_text(ui["error_heading"])}</h2>'
+        f'<ul>{messages}</ul>{_link("", ui["start_over"], "md-button")}</div>'
+    )
