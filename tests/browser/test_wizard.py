@@ -1,0 +1,192 @@
+"""The visa wizard in Chromium: journeys in both languages, back and change, shared links, hostile
+links, a failed Python load, keyboard use and axe-core checks. Python decides; the page presents."""
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import NODE_MODULES
+
+from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+COMMON = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no"}
+JOURNEYS = {
+    "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
+    "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),
+    "family_q2_en": ("", {**COMMON, "purpose": "family_chinese", "nationality": "US", "relationship": "sibling", "stay_days": "90"}, "visa_q2"),
+    "transit_240_zh": ("zh/", {**COMMON, "purpose": "transit", "nationality": "US", "from_country": "JP",
+                               "onward_destination": "KR", "onward_ticket": "yes", "transit_hours": "100"}, "vf_transit_240"),
+}
+
+
+def _open_wizard(recording_page, site_url, prefix="", fragment=""):
+    page = recording_page.page
+    page.goto(f"{site_url}{prefix}wizard/{'#' + fragment if fragment else ''}")
+    wait_ready(page)
+    return page
+
+
+@pytest.mark.parametrize("name", JOURNEYS)
+def test_a_full_journey_ends_in_the_expected_suggestion_with_checklist_and_sources(recording_page, site_url, name):
+    prefix, answers, expected = JOURNEYS[name]
+    page = _open_wizard(recording_page, site_url, prefix)
+    answers = {**answers, "travel_date": in_days(30)}
+    assert complete(page, answers) == expected
+    result = page.locator(".wizard-result")
+    assert result.locator(".wizard-checklist input[type=checkbox]").count() > 0
+    assert result.locator(".wizard-sources a[href^='http']").count() > 0
+    assert result.locator(".wizard-reviewed time").get_attribute("datetime")
+    assert page.evaluate("document.documentElement.lang") == (prefix.rstrip("/") or "en")
+    assert recording_page.outside_requests == []
+
+
+def test_a_z_result_carries_the_residence_permit_duty_and_chinese_names(recording_page, site_url):
+    prefix, answers, _ = JOURNEYS["work_z_en"]
+    page = _open_wizard(recording_page, site_url, prefix)
+    complete(page, {**answers, "travel_date": in_days(30)})
+    assert "30" in page.locator("[data-outcome=visa_z] .wizard-duties").inner_text()
+    assert page.locator("[data-outcome=visa_z] .wizard-checklist .wizard-zh[lang=zh]").count() > 0
+
+
+def test_the_first_question_is_in_the_html_before_python_runs(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "zh/wizard/")
+    assert page.locator("form[data-question=purpose] input[type=radio]").count() == 12
+    assert page.locator("#wizard-heading").inner_text().strip()
+    context.close()
+
+
+def test_an_answer_given_before_python_is_ready_waits_and_is_then_applied(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    held = []
+    # Hold Pyodide's wasm until the visitor has answered, so the answer surely comes first.
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(site_url + "wizard/")
+    page.locator("input[value=study]").check()
+    page.locator("form[data-question] button[type=submit]").click()
+    assert page.locator("[data-wizard-preparing]").is_visible()
+    while not held:
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    wait_ready(page)
+    wait_rendered(page)
+    assert current_question(page) == "status"
+    assert not page.locator("[data-wizard-preparing]").is_visible()
+    context.close()
+
+
+def test_back_and_change_keep_the_later_answers_that_still_apply(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, fragment=f"purpose=work&status=outside&nationality=US&travel_date={in_days(30)}")
+    wait_rendered(page)
+    assert current_question(page) == "stay_days"
+    page.locator(".wizard-nav a", has_text="Back").click()
+    wait_rendered(page)
+    assert current_question(page) == "travel_date"
+    page.locator("#wizard-input").fill(in_days(30))
+    page.locator("button[type=submit]").click()
+    wait_rendered(page)
+    page.locator("#wizard-input").fill("365")
+    page.locator("button[type=submit]").click()
+    wait_rendered(page)
+    # Change the purpose from work to business: nationality and travel date still apply and are kept.
+    page.locator(".wizard-answers a[href*='_change=purpose']").click()
+    wait_rendered(page)
+    assert current_question(page) == "purpose"
+    assert page.locator("input[value=work]").is_checked()
+    page.locator("input[value=business]").check()
+    page.locator("button[type=submit]").click()
+    wait_rendered(page)
+    fragment = page.evaluate("location.hash")
+    assert "purpose=business" in fragment and "nationality=US" in fragment and "_change" not in fragment
+
+
+def test_a_shared_link_restores_the_same_result_in_a_fresh_browser_context(browser, recording_page, site_url):
+    prefix, answers, expected = JOURNEYS["family_q2_en"]
+    page = _open_wizard(recording_page, site_url, prefix)
+    complete(page, {**answers, "travel_date": in_days(30)})
+    shared = page.url
+    first_result = page.locator(".wizard-result").inner_text()
+    other = browser.new_context()
+    fresh = other.new_page()
+    fresh.goto(shared)
+    wait_ready(fresh)
+    wait_rendered(fresh)
+    assert fresh.locator(".wizard-result [data-outcome]").first.get_attribute("data-outcome") == expected
+    assert fresh.locator(".wizard-result").inner_text() == first_result
+    other.close()
+
+
+HOSTILE_FRAGMENTS = [
+    "purpose=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E",
+    "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E=1&purpose=work",
+    "purpose=work&status=outside&nationality=%22%3E%3Csvg%20onload%3Dwindow.__pwned%3D1%3E",
+    "javascript:window.__pwned=1",
+    "purpose=" + "A" * 5000,
+    "__proto__=x&constructor=y&purpose=tourism",
+]
+
+
+@pytest.mark.parametrize("fragment", HOSTILE_FRAGMENTS, ids=range(len(HOSTILE_FRAGMENTS)))
+def test_a_hostile_or_stale_link_is_ignored_with_a_notice_and_runs_nothing(recording_page, site_url, fragment):
+    page = _open_wizard(recording_page, site_url, fragment=fragment)
+    wait_rendered(page)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".wizard-notice").count() == 1
+    assert page.locator("#wizard img, #wizard svg[onload], #wizard script").count() == 0
+    assert current_question(page) is not None or page.locator(".wizard-result").count() == 1
+
+
+def test_a_failed_python_load_says_so_and_points_to_the_guides(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.goto(site_url + "wizard/")
+    failure = page.locator("[data-wizard-failed]")
+    failure.wait_for(state="visible", timeout=60000)
+    assert failure.locator("a[href$='visas/']").count() == 1
+    assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
+    context.close()
+
+
+def test_the_wizard_works_from_the_keyboard_and_moves_focus_to_each_new_question(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url)
+    page.locator("#wizard input[type=radio]").first.focus()
+    page.keyboard.press("Space")  # selects "tourism", the first option
+    page.keyboard.press("Tab")  # out of the radio group, onto Continue
+    page.keyboard.press("Enter")
+    wait_rendered(page)
+    assert current_question(page) == "status"
+    assert page.evaluate("document.activeElement.id") == "wizard-heading"
+    assert page.locator("[data-wizard-status]").get_attribute("aria-live") == "polite"
+
+
+def test_only_the_wizard_page_loads_pyodide(recording_page, site_url):
+    page = recording_page.page
+    page.goto(site_url + "visas/", wait_until="networkidle")
+    assert not [url for url in recording_page.requests if "/pyodide/" in url]
+
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+
+
+def _serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("async () => (await axe.run(document.getElementById('wizard'))).violations")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_axe_finds_no_serious_violation_on_the_question_and_result_views(recording_page, site_url, prefix):
+    name = "work_z_en" if not prefix else "study_x1_zh"
+    page = _open_wizard(recording_page, site_url, prefix)
+    wait_rendered(page)
+    assert _serious_violations(page) == []
+    complete(page, {**JOURNEYS[name][1], "travel_date": in_days(30)})
+    assert _serious_violations(page) == []

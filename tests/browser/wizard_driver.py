@@ -1,0 +1,53 @@
+"""Drives the wizard page in Chromium the way a visitor does: read the question, answer it, continue."""
+import datetime as dt
+
+READY = "document.getElementById('wizard').dataset.state === 'ready'"
+MAX_STEPS = 30
+
+
+def in_days(days: int) -> str:
+    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
+
+
+def wait_ready(page, timeout_ms: int = 60000) -> None:
+    page.wait_for_function(READY, timeout=timeout_ms)
+
+
+def current_question(page) -> str | None:
+    form = page.locator("form[data-question]")
+    return form.get_attribute("data-question") if form.count() else None
+
+
+def answer(page, question: str, value: str) -> None:
+    """Fill in one answer through the form's own controls and press Continue."""
+    form = page.locator(f"form[data-question='{question}']")
+    radio = form.locator(f"input[type=radio][value='{value}']")
+    if radio.count():
+        radio.check()
+    elif form.locator("select").count():
+        form.locator("select").select_option(value)
+    else:
+        form.locator("#wizard-input").fill(value)
+    before = page.evaluate("location.hash")
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("before => location.hash !== before", arg=before)
+    wait_rendered(page)
+
+
+def wait_rendered(page) -> None:
+    """Wait until the view shows what Python made of the current fragment."""
+    page.wait_for_function(
+        "() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready' && !r.dataset.pending"
+        " && r.dataset.rendered === location.hash; }"
+    )
+
+
+def complete(page, answers: dict[str, str]) -> str:
+    """Answer every question the wizard asks from `answers`; return the primary outcome's id."""
+    for _ in range(MAX_STEPS):
+        question = current_question(page)
+        if question is None:
+            return page.locator(".wizard-result [data-outcome]").first.get_attribute("data-outcome")
+        assert question in answers, f"the wizard asked '{question}', which this journey does not answer"
+        answer(page, question, answers[question])
+    raise AssertionError("the journey did not reach a result")

@@ -1,0 +1,55 @@
+"""The scenario suite run inside the real Pyodide runtime (the pinned npm package, under Node) gives
+exactly the views CPython gives: the browser's engine answers as the tested one does."""
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import ROOT
+from sitebuild.wizard_page import write_engine_archive
+from wizard.engine import Engine
+from wizard.tooling.bundle import compile_rules
+from wizard.tooling.scenarios import load_cases
+from wizard.tooling.schemas import Schemas
+
+RULES = ROOT / "rules"
+RUNNER = Path(__file__).with_name("run_engine.mjs")
+BUILD_DATE = dt.date(2026, 11, 23)
+
+
+def _all_cases():
+    schemas = Schemas(RULES / "schema")
+    return [case for path in sorted((RULES / "scenarios").glob("*.yaml")) for case in load_cases(path, schemas)]
+
+
+@pytest.fixture(scope="module")
+def both_runtimes(tmp_path_factory):
+    if not shutil.which("node"):
+        pytest.fail("Node.js is needed to run Pyodide outside the browser")
+    folder = tmp_path_factory.mktemp("pyodide")
+    bundle = compile_rules(RULES, BUILD_DATE, deep=False).bundle
+    cases = [{"name": c.name, "answers": c.answers, "lang": lang, "today": c.today} for c in _all_cases() for lang in ("en", "zh")]
+    payload = folder / "input.json"
+    payload.write_text(json.dumps({"engine_zip": str(write_engine_archive(folder / "engine.zip")), "bundle": bundle, "cases": cases}))
+    run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    pyodide = json.loads(run.stdout)
+    engine = Engine(bundle)
+    cpython = [json.loads(json.dumps(engine.step(c["answers"], c["lang"], c["today"]), ensure_ascii=False)) for c in cases]
+    return cases, cpython, pyodide
+
+
+def test_the_runtime_under_node_is_pyodide_s_python_3_14(both_runtimes):
+    _, _, pyodide = both_runtimes
+    assert pyodide["python"].startswith("3.14")
+
+
+def test_every_scenario_gives_the_same_view_in_pyodide_as_in_cpython(both_runtimes):
+    cases, cpython, pyodide = both_runtimes
+    assert len(cases) >= 160
+    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"]) if a != b]
+    assert not differing, differing[:10]
+    assert sum(view["kind"] == "result" for view in cpython) > len(cpython) // 2
