@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test chromium clean
+.PHONY: setup build serve test bench chromium clean
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -39,3 +39,7 @@ test: setup chromium
 
 clean:
 	rm -rf site dist .pytest_cache
+
+# Measures the wizard in Chromium on this machine; prints a table, writes bench-results/wizard.json.
+bench: setup chromium
+	$(PY) -m bench.run

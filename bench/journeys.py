@@ -1,0 +1,12 @@
+"""Answer sequences the benchmark replays, one answer at a time (real question ids and values)."""
+import datetime as dt
+
+_TRAVEL = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+_TAIL = "urgent=no&apply_in_home_country=yes&under_18=no&former_chinese=no"
+
+JOURNEYS = [
+    f"purpose=work&status=outside&nationality=US&travel_date={_TRAVEL}&stay_days=365&{_TAIL}",
+    f"purpose=study&status=outside&nationality=BR&travel_date={_TRAVEL}&stay_days=300&apply_in_home_country=yes&under_18=no&former_chinese=no",
+    f"purpose=family_chinese&status=outside&nationality=US&travel_date={_TRAVEL}&relationship=sibling&stay_days=90&{_TAIL}",
+    f"purpose=transit&status=outside&nationality=US&travel_date={_TRAVEL}&from_country=JP&onward_destination=KR&onward_ticket=yes&transit_hours=100",
+]

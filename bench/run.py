@@ -1,0 +1,171 @@
+"""Wizard benchmark: builds the site, serves it on localhost and measures it in Debian's Chromium.
+
+Prints a table and writes bench-results/wizard.json. Targets are reported, not asserted.
+"""
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from sitebuild.chromium import launch
+from sitebuild.paths import ROOT
+from sitebuild.static_server import serve
+
+RESULTS = ROOT / "bench-results"
+ANSWER_ROUNDS = 60
+COLD_RUNS = 3
+
+
+def build_site(target: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+                   cwd=ROOT, check=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+    shutil.copytree(ROOT / "bench", target / "_bench", ignore=shutil.ignore_patterns("*.py"))
+    return time.perf_counter() - started
+
+
+def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, list[str]]:
+    context = browser.new_context()
+    page = context.new_page()
+    client = context.new_cdp_session(page)
+    client.send("Network.enable")
+    total = {"bytes": 0}
+    urls = []
+    client.on("Network.loadingFinished", lambda event: total.__setitem__("bytes", total["bytes"] + event["encodedDataLength"]))
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(url, wait_until="networkidle")
+    if wait_ready:
+        page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+        page.wait_for_timeout(300)
+    context.close()
+    return total["bytes"], urls
+
+
+def wizard_timings(browser, url: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+    timings = page.evaluate("""() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const paint = performance.getEntriesByName('first-contentful-paint')[0];
+        return {
+            first_question_ms: Math.max(paint ? paint.startTime : 0, nav.domContentLoadedEventEnd),
+            ready_ms: performance.getEntriesByName('wizard-ready')[0].startTime,
+        };
+    }""")
+    context.close()
+    return timings
+
+
+def bare_ready_ms(browser, url: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
+    ready = page.evaluate("performance.getEntriesByName('pyodide-ready')[0].startTime")
+    context.close()
+    return ready
+
+
+def answer_latencies(browser, url: str, fragments: list[str]) -> list[float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+    latencies = page.evaluate("""async (fragments) => {
+        const root = document.getElementById('wizard');
+        const out = [];
+        for (const fragment of fragments) {
+            const rendered = new Promise((resolve) => root.addEventListener('wizard:rendered', resolve, { once: true }));
+            const started = performance.now();
+            location.hash = fragment;
+            await rendered;
+            out.push(performance.now() - started);
+        }
+        return out;
+    }""", fragments)
+    context.close()
+    return latencies
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def journey_fragments() -> list[str]:
+    """A walk of real answers, growing one answer at a time, repeated to reach ANSWER_ROUNDS."""
+    from bench.journeys import JOURNEYS
+
+    steps = []
+    for journey in JOURNEYS:
+        pairs = []
+        for pair in journey.split("&"):
+            pairs.append(pair)
+            steps.append("&".join(pairs))
+    while len(steps) < ANSWER_ROUNDS:
+        steps.extend(steps)
+    return steps[:ANSWER_ROUNDS]
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build_seconds = build_site(site)
+        with serve(site) as base, sync_playwright() as playwright:
+            browser = launch(playwright)
+            wizard_url, bare_url = base + "wizard/", base + "_bench/bare-pyodide.html"
+            # Interleave wizard and bare loads so both see the same machine state; take medians.
+            wizard_runs, bare_runs = [], []
+            for _ in range(COLD_RUNS):
+                wizard_runs.append(wizard_timings(browser, wizard_url))
+                bare_runs.append(bare_ready_ms(browser, bare_url))
+            latencies = answer_latencies(browser, wizard_url, journey_fragments())
+            guide_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
+            wizard_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
+            browser.close()
+    first_question = statistics.median(run["first_question_ms"] for run in wizard_runs)
+    ready = statistics.median(run["ready_ms"] for run in wizard_runs)
+    bare = statistics.median(bare_runs)
+    figures = {
+        "site_build_s": round(build_seconds, 2),
+        "first_question_visible_ms": round(first_question, 1),
+        "wizard_ready_ms": round(ready, 1),
+        "bare_pyodide_ready_ms": round(bare, 1),
+        "ready_ratio": round(ready / bare, 3),
+        "answer_latency_p50_ms": round(percentile(latencies, 0.5), 2),
+        "answer_latency_p95_ms": round(percentile(latencies, 0.95), 2),
+        "answers_measured": len(latencies),
+        "guide_page_bytes": guide_bytes,
+        "guide_page_loads_pyodide": any("/pyodide/" in url for url in guide_urls),
+        "wizard_page_bytes": wizard_bytes,
+    }
+    targets = {
+        "first_question_visible_ms": ("<=", 300),
+        "ready_ratio": ("<=", 1.15),
+        "answer_latency_p95_ms": ("<=", 30),
+        "guide_page_loads_pyodide": ("==", False),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "wizard.json").write_text(json.dumps({"figures": figures, "targets": targets}, indent=2))
+    print(f"{'measure':32} {'value':>14}  target")
+    for name, value in figures.items():
+        target = targets.get(name)
+        verdict = ""
+        if target:
+            op, limit = target
+            met = value <= limit if op == "<=" else value == limit
+            verdict = f"{op} {limit}  {'met' if met else 'MISSED'}"
+        print(f"{name:32} {str(value):>14}  {verdict}")
+    print(f"\nwritten: {RESULTS / 'wizard.json'}")
+
+
+if __name__ == "__main__":
+    main()
