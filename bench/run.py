@@ -19,7 +19,7 @@ from sitebuild.static_server import serve
 
 RESULTS = ROOT / "bench-results"
 ANSWER_ROUNDS = 60
-COLD_RUNS = 3
+COLD_RUNS = 5
 
 
 def build_site(target: Path) -> float:
@@ -31,37 +31,50 @@ def build_site(target: Path) -> float:
 
 
 def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, list[str]]:
+    """Bytes of every response the page and its workers received (headers and bodies), cold cache."""
     context = browser.new_context()
     page = context.new_page()
-    client = context.new_cdp_session(page)
-    client.send("Network.enable")
-    total = {"bytes": 0}
-    urls = []
-    client.on("Network.loadingFinished", lambda event: total.__setitem__("bytes", total["bytes"] + event["encodedDataLength"]))
-    page.on("request", lambda request: urls.append(request.url))
+    finished = []
+    context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_ready:
         page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
-        page.wait_for_timeout(300)
+    page.wait_for_timeout(500)
+    sizes = [request.sizes() for request in finished]
+    urls = [request.url for request in finished]
     context.close()
-    return total["bytes"], urls
+    return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes), urls
 
 
 def wizard_timings(browser, url: str) -> dict:
     context = browser.new_context()
     page = context.new_page()
+    # Element Timing reports when the first question's heading was painted; buffered so none is missed.
+    page.add_init_script("""
+        window.__questionPainted = new Promise((resolve) => new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (entry.identifier === 'wizard-question') resolve(entry.renderTime || entry.loadTime);
+        }).observe({ type: 'element', buffered: true }));
+    """)
     page.goto(url)
     page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
-    timings = page.evaluate("""() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return {
-            first_question_ms: Math.max(paint ? paint.startTime : 0, nav.domContentLoadedEventEnd),
-            ready_ms: performance.getEntriesByName('wizard-ready')[0].startTime,
-        };
-    }""")
+    timings = page.evaluate("""async () => ({
+        first_question_ms: await window.__questionPainted,
+        ready_ms: performance.getEntriesByName('wizard-ready')[0].startTime,
+        worker_start_ms: performance.getEntriesByName('wizard-worker-start')[0].startTime,
+    })""")
     context.close()
     return timings
+
+
+def first_paint_ms(browser, url: str) -> float:
+    """First contentful paint of a page: the reference for what any page of this theme costs here."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    painted = page.evaluate("""() => new Promise((resolve) => new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime))
+        .observe({ type: 'paint', buffered: true }))""")
+    context.close()
+    return painted
 
 
 def bare_ready_ms(browser, url: str) -> float:
@@ -123,10 +136,11 @@ def main() -> None:
             browser = launch(playwright)
             wizard_url, bare_url = base + "wizard/", base + "_bench/bare-pyodide.html"
             # Interleave wizard and bare loads so both see the same machine state; take medians.
-            wizard_runs, bare_runs = [], []
+            wizard_runs, bare_runs, guide_paints = [], [], []
             for _ in range(COLD_RUNS):
                 wizard_runs.append(wizard_timings(browser, wizard_url))
                 bare_runs.append(bare_ready_ms(browser, bare_url))
+                guide_paints.append(first_paint_ms(browser, base + "visas/"))
             latencies = answer_latencies(browser, wizard_url, journey_fragments())
             guide_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
             wizard_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
@@ -137,9 +151,11 @@ def main() -> None:
     figures = {
         "site_build_s": round(build_seconds, 2),
         "first_question_visible_ms": round(first_question, 1),
+        "guide_page_first_paint_ms": round(statistics.median(guide_paints), 1),
         "wizard_ready_ms": round(ready, 1),
         "bare_pyodide_ready_ms": round(bare, 1),
         "ready_ratio": round(ready / bare, 3),
+        "wizard_worker_start_ms": round(statistics.median(run["worker_start_ms"] for run in wizard_runs), 1),
         "answer_latency_p50_ms": round(percentile(latencies, 0.5), 2),
         "answer_latency_p95_ms": round(percentile(latencies, 0.95), 2),
         "answers_measured": len(latencies),

@@ -3,19 +3,17 @@
 (function () {
   "use strict";
 
-  const root = document.getElementById("wizard");
-  if (!root) return;
-  const view = root.querySelector("[data-wizard-view]");
-  const status = root.querySelector("[data-wizard-status]");
-  const failure = root.querySelector("[data-wizard-failed]");
-  const siteRoot = new URL(root.dataset.siteRoot, location.href).href;
-  const lang = root.dataset.lang;
-  const timeoutMs = Number(root.dataset.timeoutMs);
-
+  // This file is assets/wizard/wizard.js: the site root is two folders up. Loaded async from the
+  // head, it starts the worker at once and binds to the page when the page is parsed.
+  const siteRoot = new URL("../../", document.currentScript.src).href;
+  let root, view, status, failure, lang, timer;
   let worker = null;
   let state = "preparing"; // preparing | ready | failed
   let seq = 0;
   let moveFocus = location.hash.length > 1;
+  let bound = false;
+  const early = []; // worker messages that arrive before the page is parsed
+  let failedReason = "";
 
   function isoToday() {
     const now = new Date();
@@ -25,7 +23,7 @@
 
   function setState(next) {
     state = next;
-    root.dataset.state = next;
+    if (root) root.dataset.state = next;
   }
 
   function announce(text) {
@@ -36,11 +34,17 @@
 
   function fail(reason) {
     if (state === "failed") return;
+    failedReason = reason || "";
     setState("failed");
+    window.clearTimeout(timer);
     if (worker) worker.terminate();
+    if (bound) showFailure();
+  }
+
+  function showFailure() {
     failure.hidden = false;
     view.hidden = true;
-    failure.querySelector("[data-wizard-reason]").textContent = reason || "";
+    failure.querySelector("[data-wizard-reason]").textContent = failedReason;
     announce(failure.querySelector("h2").textContent);
   }
 
@@ -70,6 +74,10 @@
   }
 
   function onMessage(event) {
+    if (!bound) {
+      early.push(event);
+      return;
+    }
     const message = event.data;
     if (message.type === "ready") {
       window.clearTimeout(timer);
@@ -100,22 +108,42 @@
     location.hash = params.toString();
   }
 
-  root.addEventListener("submit", (event) => {
-    const form = event.target.closest("form[data-question]");
-    if (!form) return;
-    event.preventDefault();
-    answer(form);
-  });
+  function bind() {
+    root = document.getElementById("wizard");
+    if (!root) {
+      if (worker) worker.terminate();
+      return;
+    }
+    view = root.querySelector("[data-wizard-view]");
+    status = root.querySelector("[data-wizard-status]");
+    failure = root.querySelector("[data-wizard-failed]");
+    lang = root.dataset.lang;
+    bound = true;
+    root.dataset.state = state;
+    if (location.hash.length > 1) root.dataset.pending = "true";
 
-  root.addEventListener("click", (event) => {
-    const action = event.target.closest("[data-action]");
-    if (action && action.dataset.action === "print") window.print();
-    if (event.target.closest("a[href^='#']")) moveFocus = true;
-  });
+    root.addEventListener("submit", (event) => {
+      const form = event.target.closest("form[data-question]");
+      if (!form) return;
+      event.preventDefault();
+      answer(form);
+    });
+    root.addEventListener("click", (event) => {
+      const action = event.target.closest("[data-action]");
+      if (action && action.dataset.action === "print") window.print();
+      if (event.target.closest("a[href^='#']")) moveFocus = true;
+    });
+    window.addEventListener("hashchange", request);
 
-  window.addEventListener("hashchange", request);
+    if (state === "failed") {
+      showFailure();
+      return;
+    }
+    timer = window.setTimeout(() => fail(root.dataset.timeoutReason), Number(root.dataset.timeoutMs));
+    early.splice(0).forEach(onMessage);
+  }
 
-  const timer = window.setTimeout(() => fail(root.dataset.timeoutReason), timeoutMs);
+  performance.mark("wizard-worker-start");
   try {
     worker = new Worker(new URL("assets/wizard/worker.js", siteRoot).href, { type: "module" });
     worker.onmessage = onMessage;
@@ -124,5 +152,6 @@
   } catch (error) {
     fail(String(error && error.message || error));
   }
-  if (location.hash.length > 1) root.dataset.pending = "true";
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bind);
+  else bind();
 })();

@@ -58,7 +58,7 @@ def question(view: dict, ui: dict, base_answers: dict, back: str | None, current
     """A question as a form; submitting it adds its answer to base_answers in the fragment."""
     q = view["question"]
     grouped = q["type"] in ("choice", "yesno")
-    heading = f'<h2 id="wizard-heading" tabindex="-1">{_text(q["text"])}</h2>'
+    heading = f'<h2 id="wizard-heading" tabindex="-1" elementtiming="wizard-question">{_text(q["text"])}</h2>'
     hint = f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>' if q.get("hint") else '<p id="wizard-hint" hidden></p>'
     field = _options(q, current)
     if grouped:
