@@ -16,11 +16,12 @@ MAX_ANSWERS = 100
 class Evaluation:
     """Ids-level outcome of one call: the path, the next question or the decision, notices."""
 
-    __slots__ = ("env", "asked", "question", "decision", "notices")
+    __slots__ = ("env", "asked", "question", "decision", "notices", "raw")
 
-    def __init__(self, env, asked, question, decision, notices):
+    def __init__(self, env, asked, question, decision, notices, raw=None):
         self.env, self.asked, self.question = env, asked, question
         self.decision, self.notices = decision, notices
+        self.raw = raw or {}  # the answers to known questions, as given
 
 
 class Engine:
@@ -92,7 +93,7 @@ class Engine:
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += flow_notices
         decision = decide(self.routes, env) if question is None else None
-        return Evaluation(env, asked, question, decision, notices)
+        return Evaluation(env, asked, question, decision, notices, raw)
 
     def checklist(self, outcome_id, env):
         seen, out = set(), []
@@ -133,18 +134,35 @@ class Engine:
 
     def _present(self, ev, cat):
         p = self.presenter
+        presets, rejected = self._presets(ev) if ev.question is not None else ([], [])
         notices = [p.notice(code, qid, cat) for code, qid in ev.notices]
+        notices += [p.notice("invalid_value", qid, cat) for qid in rejected]
         if rules_old(self.reviewed, ev.env.today):
             notices.append(p.notice("rules_old", None, cat))
         answered = p.answered(ev.asked, ev.env, cat)
         if ev.question is not None:
             return {"kind": "question", "question": p.question(ev.question, ev.env, cat),
-                    "answered": answered, "notices": notices}
+                    "answered": answered, "presets": presets, "notices": notices}
         views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in self._outcomes(ev)]
         if self._ends_soon(views, ev.env):
             notices.append(p.notice("policy_ends_soon", None, cat))
         return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
                 "rules_reviewed": self.reviewed, "notices": notices}
+
+    def _presets(self, ev):
+        """Answers to questions the path has not reached yet (a deep link's presets), in asking
+        order and kept for when it does; and the ids of those that could never be valid there."""
+        raw = ev.raw
+        kept, rejected = [], []
+        for question in self.flow.questions:
+            qid = question.id
+            if qid not in raw or qid in ev.env.values or qid == ev.question.id:
+                continue
+            if question.plausible(raw[qid], ev.env.today):
+                kept.append({"id": qid, "value": raw[qid]})
+            else:
+                rejected.append(qid)
+        return kept, rejected
 
     def _ends_soon(self, views, env):
         day = env.day("travel_date")

@@ -33,6 +33,28 @@ class Question:
     def date_bounds(self, today):
         return add_days(today, self.days[0]), add_days(today, self.days[1])
 
+    def plausible(self, raw, today):
+        """Whether raw could answer this question once it is reached (a preset in a link).
+
+        Checked without the earlier answers: the full check is `parse`, when the path gets here.
+        """
+        if not isinstance(raw, str) or len(raw) > MAX_RAW:
+            return False
+        kind = self.type
+        if kind in ("choice", "yesno"):
+            return any(value == raw for value, _ in self.options)
+        if kind == "country":
+            return raw in self.country_set
+        if kind == "number":
+            return bool(_NUMBER.match(raw)) and not (
+                (self.min is not None and int(raw) < self.min) or (self.max is not None and int(raw) > self.max))
+        if kind == "date":
+            if parse_iso(raw) is None:
+                return False
+            low, high = self.date_bounds(today)
+            return low <= raw <= high
+        return False
+
     def parse(self, raw, env):
         """Return the value for a raw answer string, or None when it is not acceptable here."""
         if not isinstance(raw, str) or len(raw) > MAX_RAW:

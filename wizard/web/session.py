@@ -24,18 +24,21 @@ def _handle(engine, raw_fragment, lang, today, ui, guide_root):
         return {"kind": "error", "html": render.error(view, ui), "fragment": "", "announce": ui["error_heading"]}
 
     kept = {item["id"]: item["value"] for item in view.get("answered", [])}
+    # A deep link's answers to questions not reached yet ride along until the path gets there.
+    presets = {item["id"]: item["value"] for item in view.get("presets", [])}
+    carried = {**kept, **presets}
     if change in kept:
         changing = _change_view(engine, kept, change, lang, today)
         if changing is not None:
             changing["notices"] = view.get("notices", [])
-            base = {key: value for key, value in kept.items() if key != change}
-            html = render.question(changing, ui, base, back=fragments.build(kept), current=kept[change])
-            return _reply("question", html, fragments.build(kept, change), changing["question"]["text"])
+            base = {key: value for key, value in carried.items() if key != change}
+            html = render.question(changing, ui, base, back=fragments.build(carried), current=kept[change])
+            return _reply("question", html, fragments.build(carried, change), changing["question"]["text"])
 
-    back = fragments.build(dict(list(kept.items())[:-1])) if kept else None
+    back = fragments.build({**dict(list(kept.items())[:-1]), **presets}) if kept else None
     if view["kind"] == "question":
-        html = render.question(view, ui, kept, back)
-        return _reply("question", html, fragments.build(kept), view["question"]["text"])
+        html = render.question(view, ui, carried, back)
+        return _reply("question", html, fragments.build(carried), view["question"]["text"])
     html = render.result(view, ui, lang, guide_root, back)
     return _reply("result", html, fragments.build(kept), view["primary"]["title"])
 

@@ -1,0 +1,47 @@
+"""Deep links: answers to questions the path has not reached yet wait for them (presets), and a
+preset that could never be valid is dropped with a notice at once."""
+
+
+def test_a_preset_for_a_later_question_is_kept_and_the_first_unanswered_question_is_asked(engine):
+    view = engine.step({"nationality": "FR", "purpose": "study"}, "en", "2026-11-23")
+    assert view["question"]["id"] == "status"
+    assert view["presets"] == [{"id": "nationality", "value": "FR"}]
+    assert view["notices"] == []
+
+
+def test_presets_are_used_when_the_path_reaches_them(engine):
+    view = engine.step({"purpose": "study", "status": "outside", "nationality": "FR"}, "en", "2026-11-23")
+    assert view["question"]["id"] == "travel_date"
+    assert [a["id"] for a in view["answered"]] == ["purpose", "status", "nationality"]
+    assert view["presets"] == []
+
+
+def test_presets_come_back_in_asking_order(engine):
+    view = engine.step({"stay_days": "200", "relationship": "spouse", "nationality": "US", "purpose": "family_chinese"},
+                       "en", "2026-11-23")
+    assert [p["id"] for p in view["presets"]] == ["nationality", "relationship", "stay_days"]
+
+
+def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
+    answers = {"nationality": "<script>", "stay_days": "99999", "purpose": "study", "relationship": "x" * 100,
+               "travel_date": "2001-01-01"}
+    view = engine.step(answers, "en", "2026-11-23")
+    assert view["question"]["id"] == "status" and view["presets"] == []
+    assert sorted(n["question_id"] for n in view["notices"] if n["code"] == "invalid_value") == [
+        "nationality", "relationship", "stay_days", "travel_date"]
+    assert all("<script>" not in n["message"] for n in view["notices"])
+
+
+def test_a_plausible_preset_that_does_not_fit_the_path_is_asked_again_when_reached(engine):
+    # A cruise group is a tourism option only: for business it is refused when trip_scope is asked.
+    answers = {"purpose": "business", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
+               "stay_days": "10", "trip_scope": "cruise_group"}
+    view = engine.step(answers, "en", "2026-11-23")
+    assert view["question"]["id"] == "trip_scope"
+    assert [n["code"] for n in view["notices"]] == ["invalid_value"]
+
+
+def test_a_preset_off_the_final_path_is_set_aside_at_the_result(engine, tourist_fr):
+    view = engine.step({**tourist_fr, "relationship": "spouse"}, "en", "2026-11-23")
+    assert view["kind"] == "result"
+    assert [n["question_id"] for n in view["notices"] if n["code"] == "not_on_path"] == ["relationship"]
