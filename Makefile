@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test bench chromium clean
+.PHONY: setup bundle build serve test bench chromium clean
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -22,10 +22,14 @@ $(NPM_STAMP): package.json package-lock.json
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 
-build: setup
+# The offline bundle (file://, every language) into dist/; the site's download page offers it.
+bundle: setup
+	$(PY) -m sitebuild.offline_bundle
+
+build: bundle
 	$(VENV)/bin/mkdocs build --strict
 
-serve: setup
+serve: bundle
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium; install it when it is missing (needs root, as on CI).

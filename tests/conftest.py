@@ -1,12 +1,15 @@
-"""Shared fixtures: one real strict MkDocs build per test session, and a local server for it."""
+"""Shared fixtures: one real offline bundle and one real strict MkDocs build per test session (the
+site's download page describes the bundle), and a local server for the site."""
 import os
 import subprocess
 import sys
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from sitebuild import offline_bundle
 from sitebuild.paths import ROOT
 from sitebuild.static_server import serve
 
@@ -18,15 +21,35 @@ class Build:
     log: str
 
 
+@dataclass
+class Bundle:
+    directory: Path
+    info: offline_bundle.BundleInfo
+
+    @property
+    def site_dir(self) -> Path:
+        """The bundle's site as unzipped by a reader."""
+        return self.directory / "unzipped" / offline_bundle.NAME
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> Build:
+def bundle(tmp_path_factory) -> Bundle:
+    directory = tmp_path_factory.mktemp("bundle")
+    info = offline_bundle.make_bundle(directory)
+    with zipfile.ZipFile(offline_bundle.zip_path(directory)) as archive:
+        archive.extractall(directory / "unzipped")
+    return Bundle(directory, info)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory, bundle) -> Build:
     site_dir = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_bundle.ENV_DIR: str(bundle.directory)},
     )
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 

@@ -1,4 +1,5 @@
-"""MkDocs hooks: thin calls into sitebuild (front matter, interface strings, Pyodide runtime, wizard)."""
+"""MkDocs hooks: thin calls into sitebuild (front matter, interface strings, Pyodide runtime, wizard,
+the offline bundle)."""
 import logging
 import mimetypes
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitebuild import wizard_page
+from sitebuild import offline_bundle, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -25,6 +26,12 @@ _bundle = {}
 
 def _is_default_language_build(config) -> bool:
     return config.theme["language"] == default_language().code
+
+
+def on_config(config):
+    if offline_bundle.is_offline_build(config):
+        offline_bundle.use_local_shim(config)
+    return config
 
 
 def on_pre_build(config):
@@ -76,4 +83,6 @@ def on_post_build(config):
         copy_runtime(Path(config.site_dir))
     except RuntimeMissing as error:
         raise PluginError(str(error)) from None
-    wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
+    wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
+    if offline_bundle.is_offline_build(config):
+        offline_bundle.write_offline_files(Path(config.site_dir), wizard_assets)

@@ -143,12 +143,27 @@
     early.splice(0).forEach(onMessage);
   }
 
-  performance.mark("wizard-worker-start");
-  try {
-    worker = new Worker(new URL("assets/wizard/worker.js", siteRoot).href, { type: "module" });
+  function connect(python) {
+    worker = python;
     worker.onmessage = onMessage;
     worker.onerror = (event) => fail(event.message);
     worker.postMessage({ type: "start", siteRoot });
+  }
+
+  function connectOnPage() {
+    // The offline bundle opened from file://: Chromium allows no worker there, so Python runs on
+    // this page (page-python.js); the first question is already in the HTML meanwhile.
+    const script = document.createElement("script");
+    script.src = new URL("assets/wizard/page-python.js", siteRoot).href;
+    script.onload = () => connect(globalThis.createPageWorker(siteRoot));
+    script.onerror = () => fail(`${script.src} did not load`);
+    document.head.appendChild(script);
+  }
+
+  performance.mark("wizard-worker-start");
+  try {
+    if (location.protocol === "file:") connectOnPage();
+    else connect(new Worker(new URL("assets/wizard/worker.js", siteRoot).href, { type: "module" }));
   } catch (error) {
     fail(String(error && error.message || error));
   }

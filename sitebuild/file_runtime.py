@@ -1,0 +1,73 @@
+"""Makes Pyodide and the wizard's data loadable from file://, where Chromium blocks ES modules, fetch
+and workers: the runtime becomes a classic script and each binary a base64 payload in a classic
+script. Depends on Pyodide internals, so every pattern is checked and a changed runtime fails loudly."""
+import base64
+import json
+import re
+from pathlib import Path
+
+from .paths import PYODIDE_PACKAGE
+from .runtime import SITE_FOLDER
+
+# The one export and the `import.meta.url` uses in pyodide.asm.mjs (314.0.7); a classic script
+# allows neither. The URL is only used to locate files, which loadPyodide passes in anyway.
+EXPORT = "export default _createPyodideModule;"
+IMPORT_META_URL = "import.meta.url"
+IMPORT_META_USES = 3
+MODULE_EXPORT = re.compile(r"\bexport\s+(?:default|\{|\*|const|let|var|function|async|class)\b")
+STATIC_IMPORT = re.compile(r"(?:^|[;}])\s*import\s*[\w{*][^;()]*?\bfrom\s*[\"']")
+SCRIPT_URL = "_pyodideScriptURL"
+SCRIPT_URL_DEFINITION = (
+    f"var {SCRIPT_URL}=(globalThis.document&&document.currentScript&&document.currentScript.src)||globalThis.location.href;"
+)
+# Files that pyodide.mjs fetches by name: served from payload scripts by the wizard's file loader.
+FETCHED_BINARIES = ("pyodide.asm.wasm", "python_stdlib.zip")
+PAYLOAD_GLOBAL = "__wizardPayloads"
+
+
+class RuntimeShapeChanged(RuntimeError):
+    """The pinned Pyodide no longer has the shape this conversion relies on."""
+
+
+def classic_runtime_script(module_source: str) -> str:
+    """pyodide.asm.mjs as a classic script that defines the global _createPyodideModule."""
+    exports, uses = module_source.count(EXPORT), module_source.count(IMPORT_META_URL)
+    if exports != 1 or len(MODULE_EXPORT.findall(module_source)) != 1:
+        raise RuntimeShapeChanged(f"pyodide.asm.mjs: expected exactly one export, '{EXPORT}'")
+    if STATIC_IMPORT.search(module_source):
+        raise RuntimeShapeChanged("pyodide.asm.mjs: has a static import, which a classic script cannot run")
+    if uses != IMPORT_META_USES:
+        raise RuntimeShapeChanged(f"pyodide.asm.mjs: expected {IMPORT_META_USES} uses of {IMPORT_META_URL}, found {uses}")
+    if "import.meta" in module_source.replace(IMPORT_META_URL, ""):
+        raise RuntimeShapeChanged("pyodide.asm.mjs: uses import.meta other than import.meta.url")
+    converted = module_source.replace(EXPORT, "").replace(IMPORT_META_URL, SCRIPT_URL)
+    return SCRIPT_URL_DEFINITION + converted
+
+
+def payload_script(name: str, data: bytes) -> str:
+    """A classic script that stores data, base64-encoded, under name for the wizard's file loader."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return f'(globalThis.{PAYLOAD_GLOBAL}=globalThis.{PAYLOAD_GLOBAL}||{{}})[{json.dumps(name)}]="{encoded}";\n'
+
+
+def write_payload(target: Path, name: str, data: bytes) -> Path:
+    path = target / f"{name}.js"
+    path.write_text(payload_script(name, data), encoding="ascii")
+    return path
+
+
+def write_file_runtime(site_dir: Path) -> list[Path]:
+    """Write the classic runtime and the payload scripts next to the copied runtime in site_dir/pyodide/."""
+    target = site_dir / SITE_FOLDER
+    target.mkdir(parents=True, exist_ok=True)
+    classic = target / "pyodide.asm.js"
+    classic.write_text(classic_runtime_script((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text("utf-8")), "utf-8")
+    written = [classic]
+    for name in (*FETCHED_BINARIES, "pyodide-lock.json"):
+        written.append(write_payload(target, name, (PYODIDE_PACKAGE / name).read_bytes()))
+    return written
+
+
+def write_wizard_payloads(assets_dir: Path) -> list[Path]:
+    """Payload scripts for the wizard's own files (the engine archive and the rule bundle)."""
+    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes()) for name in ("engine.zip", "bundle.json")]

@@ -1,0 +1,142 @@
+"""The offline bundle: the whole site, every language, built for file:// (Material's offline plugin,
+a local iframe-worker shim, Pyodide as classic scripts) and zipped, with a small description file
+that the web build reads for the download page. `python -m sitebuild.offline_bundle` makes it."""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import file_runtime
+from .paths import NODE_MODULES, ROOT
+
+NAME = "china-immigration-guide-offline"
+ENV_SWITCH = "OFFLINE_BUNDLE"  # read by mkdocs.yml to enable the offline plugin
+ENV_DIR = "OFFLINE_BUNDLE_DIR"  # where the web build finds the bundle (default: dist/)
+DEFAULT_DIR = ROOT / "dist"
+OFFLINE_PLUGIN = "material/offline"
+SHIM_SOURCE = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
+SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
+
+
+class BundleBuildFailed(RuntimeError):
+    """The offline build of the site failed; the message holds MkDocs' output."""
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    """What the download page says about the bundle."""
+
+    file: str
+    zipped_bytes: int
+    unpacked_bytes: int
+    files: int
+    rules_reviewed: str
+    built: str
+
+
+def bundle_dir() -> Path:
+    return Path(os.environ.get(ENV_DIR) or DEFAULT_DIR)
+
+
+def zip_path(directory: Path) -> Path:
+    return directory / f"{NAME}.zip"
+
+
+def info_path(directory: Path) -> Path:
+    return directory / f"{NAME}.json"
+
+
+def read_info(directory: Path) -> BundleInfo | None:
+    """The description of the bundle in directory, or None when no bundle has been made there."""
+    path = info_path(directory)
+    if not (path.exists() and zip_path(directory).exists()):
+        return None
+    return BundleInfo(**json.loads(path.read_text("utf-8")))
+
+
+# --- inside the MkDocs build -------------------------------------------------------------------
+
+
+def is_offline_build(config) -> bool:
+    plugin = config.plugins.get(OFFLINE_PLUGIN)
+    return bool(plugin and plugin.config.enabled)
+
+
+def use_local_shim(config) -> None:
+    """Material's offline plugin adds the iframe-worker shim from a CDN; use the site's own copy."""
+    polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
+    config.extra["polyfills"] = [*polyfills, SHIM_PATH]
+
+
+def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
+    """The files only the bundle needs: the shim, Pyodide as classic scripts, the wizard's payloads."""
+    shim = site_dir / SHIM_PATH
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(SHIM_SOURCE, shim)
+    file_runtime.write_file_runtime(site_dir)
+    file_runtime.write_wizard_payloads(wizard_assets)
+
+
+# --- making the bundle -------------------------------------------------------------------------
+
+
+def build_site(site_dir: Path) -> None:
+    env = {**os.environ, ENV_SWITCH: "true", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BundleBuildFailed(f"the offline build failed:\n{result.stdout}{result.stderr}")
+
+
+def write_zip(site_dir: Path, path: Path) -> tuple[int, int]:
+    """Zip site_dir under a top folder named like the bundle; return (file count, unpacked bytes)."""
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for file in files:
+            archive.write(file, f"{NAME}/{file.relative_to(site_dir).as_posix()}")
+    return len(files), sum(file.stat().st_size for file in files)
+
+
+def make_bundle(directory: Path) -> BundleInfo:
+    directory.mkdir(parents=True, exist_ok=True)
+    site_dir = directory / NAME
+    build_site(site_dir)
+    rules = json.loads((site_dir / "assets" / "wizard" / "bundle.json").read_text("utf-8"))
+    files, unpacked = write_zip(site_dir, zip_path(directory))
+    info = BundleInfo(
+        file=zip_path(directory).name,
+        zipped_bytes=zip_path(directory).stat().st_size,
+        unpacked_bytes=unpacked,
+        files=files,
+        rules_reviewed=rules["reviewed"],
+        built=rules["built"],
+    )
+    info_path(directory).write_text(json.dumps(asdict(info), indent=2) + "\n", "utf-8")
+    return info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=bundle_dir(), help="folder for the zip (default: %(default)s)")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    try:
+        info = make_bundle(args.out)
+    except BundleBuildFailed as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"{zip_path(args.out)}: {info.zipped_bytes / 1e6:.1f} MB zipped, {info.unpacked_bytes / 1e6:.1f} MB unpacked, "
+        f"{info.files} files, rules reviewed {info.rules_reviewed}, in {time.perf_counter() - started:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

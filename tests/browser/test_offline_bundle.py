@@ -1,0 +1,89 @@
+"""The downloaded bundle, unzipped and opened from file:// with every network request blocked:
+browsing, search, the language switch and a whole wizard journey work."""
+import pytest
+
+from wizard_driver import complete, in_days, wait_ready
+
+pytestmark = pytest.mark.browser
+
+STUDENT = {
+    "purpose": "study", "nationality": "BR", "stay_days": "300", "status": "outside",
+    "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no",
+}
+
+
+class FilePage:
+    """A page allowed to read file:// URLs only; anything else is blocked and listed."""
+
+    def __init__(self, context, root):
+        self.root = root.as_uri() + "/"
+        self.blocked: list[str] = []
+        context.route("**/*", self._only_files)
+        self.page = context.new_page()
+
+    def _only_files(self, route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, path):
+        self.page.goto(self.root + path)
+        return self.page
+
+
+@pytest.fixture
+def file_page(browser, bundle):
+    context = browser.new_context()
+    yield FilePage(context, bundle.site_dir)
+    context.close()
+
+
+def test_the_bundle_opens_at_index_html_and_its_links_reach_other_pages(file_page):
+    page = file_page.open("index.html")
+    assert "China Immigration Guide" in page.title()
+    page.locator("a[href$='about.html']").first.click()
+    page.wait_for_url(file_page.root + "about.html")
+    assert page.locator("h1").first.inner_text().strip()
+    assert file_page.blocked == []
+
+
+@pytest.mark.parametrize("prefix, query, expected", [("", "Five-Star", "permanent-residence/"), ("zh/", "五星卡", "zh/permanent-residence/")])
+def test_search_works_from_file_urls_in_both_languages(file_page, prefix, query, expected):
+    page = file_page.open(prefix + "index.html")
+    page.keyboard.press("/")
+    search, results = page.locator(".md-search__input"), page.locator(".md-search-result__item a")
+    for _ in range(30):  # the index loads after the page: retype until it answers
+        search.fill(query)
+        search.press("End")
+        page.wait_for_timeout(300)
+        if results.count():
+            break
+    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    assert any(href.startswith(file_page.root + expected) for href in hrefs[:3]), hrefs[:5]
+    assert file_page.blocked == []
+
+
+def test_the_language_switch_lands_on_the_same_page_from_file_urls(file_page):
+    page = file_page.open("visas/index.html")
+    page.locator(".md-select__link[hreflang=zh]").evaluate("link => link.click()")
+    page.wait_for_url(file_page.root + "zh/visas/index.html")
+    assert page.evaluate("document.documentElement.lang") == "zh"
+    assert file_page.blocked == []
+
+
+def test_a_wizard_journey_completes_from_file_urls_without_a_network(file_page):
+    page = file_page.open("zh/wizard/index.html")
+    wait_ready(page)
+    assert complete(page, {**STUDENT, "travel_date": in_days(30)}) == "visa_x1"
+    assert page.locator(".wizard-result .wizard-checklist input[type=checkbox]").count() > 0
+    assert file_page.blocked == []
+
+
+def test_a_wizard_link_with_answers_restores_its_result_from_file_urls(file_page):
+    fragment = "&".join(f"{key}={value}" for key, value in {**STUDENT, "travel_date": in_days(30)}.items())
+    page = file_page.open(f"wizard/index.html#{fragment}")
+    wait_ready(page)
+    page.wait_for_selector(".wizard-result [data-outcome=visa_x1]")
+    assert file_page.blocked == []
