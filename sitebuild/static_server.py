@@ -8,15 +8,27 @@ from pathlib import Path
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+    extra_headers = None  # optional: request path -> {header: value}, e.g. sitebuild.embed.hosting_headers
+
+    def end_headers(self):
+        if self.extra_headers is not None:
+            for name, value in self.extra_headers(self.path.split("?", 1)[0]).items():
+                if name.lower() != "content-type":
+                    self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so
         pass
 
 
 @contextlib.contextmanager
-def serve(directory: Path, host: str = "127.0.0.1", port: int = 0):
-    """Serve directory on host (a free port unless given); yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, host: str = "127.0.0.1", port: int = 0, headers=None):
+    """Serve directory on host (a free port unless given); yields the base URL ending in '/'.
+
+    headers: an optional function of the request path giving extra response headers.
+    """
+    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": staticmethod(headers)}) if headers else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

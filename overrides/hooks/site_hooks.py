@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from sitebuild import embed
 from sitebuild import offline_bundle, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
@@ -48,6 +49,8 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     env.globals["ui"] = ui_string
+    env.globals.update(embed_csp=embed.EMBED_CSP, embed_stylesheets=embed.material_stylesheets(),
+                       wizard_ui=lambda lang: wizard_page.wizard_strings()[lang])
     return env
 
 
@@ -60,12 +63,20 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if page.meta.get("template") != "wizard.html":
+    template, lang = page.meta.get("template"), config.theme["language"]
+    site_root = "../" * page.url.count("/")
+    if template == embed.BUILDER_TEMPLATE:
+        try:
+            return embed.builder_page(html, _bundle["data"], lang, site_root)
+        except ValueError as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
+    if template not in ("wizard.html", embed.TEMPLATE):
         return html
     if wizard_page.PLACEHOLDER not in html:
         raise PluginError(f"{page.file.src_uri}: the wizard page lacks the {wizard_page.PLACEHOLDER} marker")
-    site_root = "../" * page.url.count("/")
-    widget = wizard_page.widget_html(_bundle["data"], config.theme["language"], _bundle["date"], site_root)
+    widget = wizard_page.widget_html(_bundle["data"], lang, _bundle["date"], site_root)
+    if template == embed.TEMPLATE:
+        widget += embed.notice_html(_bundle["data"]["ui"][lang], lang, site_root)
     return html.replace(wizard_page.PLACEHOLDER, widget)
 
 
@@ -79,6 +90,7 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     if not _is_default_language_build(config):
         return  # runtime and wizard assets live once, at the site root
+    embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))
     except RuntimeMissing as error:

@@ -10,7 +10,8 @@ def in_days(days: int) -> str:
 
 
 def wait_ready(page, timeout_ms: int = 60000) -> None:
-    page.wait_for_function(READY, timeout=timeout_ms)
+    # A function, not an expression: an expression would be eval()ed in the page, which a CSP forbids.
+    page.wait_for_function(f"() => {READY}", timeout=timeout_ms)
 
 
 def current_question(page) -> str | None:

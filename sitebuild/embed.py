@@ -1,0 +1,179 @@
+"""The embeddable wizard: its Content-Security-Policy and hosting headers (defined once, here), the
+host pages' embed script written with the site's languages, and the webmasters' snippet builder."""
+import json
+from html import escape
+from pathlib import Path
+
+import material
+
+from .languages import default_language, languages
+from .ui_strings import catalogue
+
+TEMPLATE = "wizard-embed.html"
+BUILDER_TEMPLATE = "wizard-webmasters.html"
+BUILDER_PLACEHOLDER = "<!-- embed-builder -->"
+CSP_PLACEHOLDER = "<!-- embed-csp -->"
+HEADERS_PLACEHOLDER = "<!-- embed-headers -->"
+HOST_SCRIPT_SOURCE = Path(__file__).resolve().parents[1] / "wizard" / "host" / "embed.js"
+HOST_SCRIPT = "assets/wizard/embed.js"
+CONFIG_MARK = "/*@config@*/null"
+# Where each language's embed page lives, relative to the site root: at the wizard page's depth, so the
+# result's relative guide links (Python renders them as ../<guide>) resolve the same way.
+EMBED_PATH = "wizard-embed/"
+# The embed frame's only message to its host, and the tallest height the host accepts from it.
+HEIGHT_MESSAGE = "cig-wizard:height"
+MAX_HEIGHT = 20000
+
+# The embed page's policy, delivered in a <meta> (so it holds on any host): scripts only from the
+# site and WebAssembly compilation for Pyodide; no inline script, no eval, nothing from elsewhere.
+EMBED_CSP = "; ".join([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self'",
+    "connect-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+])
+# frame-ancestors works only as a header: the embed may be framed by any web page ...
+EMBED_HEADER_CSP = EMBED_CSP + "; frame-ancestors http: https:"
+# ... and the rest of the site by none (header too; X-Frame-Options for older browsers).
+SITE_HEADERS = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+
+
+def embed_paths() -> list[str]:
+    """The embed page of every language, as site paths ('/wizard-embed/', '/zh/wizard-embed/')."""
+    return [f"/{language.prefix}{EMBED_PATH}" for language in languages()]
+
+
+def hosting_headers(path: str) -> dict[str, str]:
+    """The response headers the site needs for a request path (documented in README's Hosting)."""
+    headers = {}
+    if path.endswith(".wasm"):
+        headers["Content-Type"] = "application/wasm"
+    page = path[: -len("index.html")] if path.endswith("/index.html") else path
+    if page in embed_paths():
+        headers["Content-Security-Policy"] = EMBED_HEADER_CSP
+    elif page.endswith("/") or page.endswith(".html"):
+        headers.update(SITE_HEADERS)
+    return headers
+
+
+def headers_table(other_pages: str = "every other page") -> list[tuple[str, str, str]]:
+    """(which paths, header, value) rows, for the docs."""
+    return [
+        ("*.wasm", "Content-Type", "application/wasm"),
+        (", ".join(embed_paths()), "Content-Security-Policy", EMBED_HEADER_CSP),
+        (other_pages, "Content-Security-Policy", SITE_HEADERS["Content-Security-Policy"]),
+        (other_pages, "X-Frame-Options", SITE_HEADERS["X-Frame-Options"]),
+    ]
+
+
+def material_stylesheets() -> list[str]:
+    """Material's own stylesheets (their names carry a hash), for the standalone embed template."""
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    names = [sorted(folder.glob(f"{stem}.*.min.css")) for stem in ("main", "palette")]
+    if not all(names):
+        raise FileNotFoundError(f"{folder}: Material's main/palette stylesheets not found")
+    return [f"assets/stylesheets/{found[0].name}" for found in names]
+
+
+def host_config() -> dict:
+    """What the host pages' script needs: each language's embed path and iframe title."""
+    fallback = catalogue(default_language().code).get("wizard", {})
+    return {
+        "defaultLanguage": default_language().code,
+        "languages": {
+            language.code: {
+                "path": f"{language.prefix}{EMBED_PATH}",
+                "title": {**fallback, **catalogue(language.code).get("wizard", {})}["embed_frame_title"],
+            }
+            for language in languages()
+        },
+        "message": HEIGHT_MESSAGE,
+        "maxHeight": MAX_HEIGHT,
+        "maxAnswers": 2000,
+    }
+
+
+def write_host_script(site_dir: Path) -> Path:
+    """Write assets/wizard/embed.js: the classic script host pages include, with its config filled in."""
+    source = HOST_SCRIPT_SOURCE.read_text(encoding="utf-8")
+    if source.count(CONFIG_MARK) != 1:
+        raise ValueError(f"{HOST_SCRIPT_SOURCE}: expected the config mark {CONFIG_MARK} once")
+    target = site_dir / HOST_SCRIPT
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(source.replace(CONFIG_MARK, json.dumps(host_config(), ensure_ascii=False)), encoding="utf-8")
+    return target
+
+
+def _select(name: str, label: str, options: list[tuple[str, str]], blank: str | None = None) -> str:
+    rows = [f'<option value="">{escape(blank)}</option>'] if blank is not None else []
+    rows += [f'<option value="{escape(value, quote=True)}">{escape(text)}</option>' for value, text in options]
+    return (f'<p><label for="embed-{name}">{escape(label)}</label><br>'
+            f'<select id="embed-{name}" name="{name}">{"".join(rows)}</select></p>')
+
+
+def builder_html(bundle: dict, lang: str, site_root: str) -> str:
+    """The webmasters' snippet builder: a form (choices from the wizard's own questions), the
+    snippet, a copy button and a live preview; assets/wizard/webmasters.js wires it."""
+    from wizard.engine import Engine
+
+    ui = {**bundle["ui"][default_language().code], **bundle["ui"][lang]}
+    engine = Engine(bundle)
+    purpose, status, nationality = (
+        engine.step(answers, lang, "2026-01-01")["question"]  # their options do not depend on the date
+        for answers in ({}, {"purpose": "study"}, {"purpose": "study", "status": "outside"}))
+    language_names = [(language.code, language.name) for language in languages()]
+    form = (
+        f'<form class="embed-builder" id="embed-builder" data-site-root="{escape(site_root, quote=True)}">'
+        + _select("lang", ui["embed_language"], language_names)
+        + "".join(_select(q["id"], q["text"], [(o["value"], o["label"]) for o in q["options"]], ui["embed_no_preset"])
+                  for q in (purpose, status, nationality))
+        + f'<fieldset><legend>{escape(ui["embed_theme"])}</legend>'
+        + f'<input type="radio" id="embed-theme-light" name="theme" value="light" checked> <label for="embed-theme-light">{escape(ui["embed_light"])}</label> '
+        + f'<input type="radio" id="embed-theme-dark" name="theme" value="dark"> <label for="embed-theme-dark">{escape(ui["embed_dark"])}</label></fieldset>'
+        + "</form>"
+    )
+    snippet = (
+        f'<p><label for="embed-snippet">{escape(ui["embed_snippet"])}</label></p>'
+        f'<textarea id="embed-snippet" class="embed-snippet" rows="4" readonly spellcheck="false"></textarea>'
+        f'<p><button type="button" class="md-button md-button--primary" id="embed-copy">{escape(ui["embed_copy"])}</button> '
+        f'<span id="embed-copied" role="status" aria-live="polite"></span></p>'
+    )
+    preview = (
+        f'<h3 id="embed-preview-heading">{escape(ui["embed_preview"])}</h3>'
+        f'<div class="embed-preview" id="embed-preview" aria-labelledby="embed-preview-heading"></div>'
+    )
+    # data-search-exclude: the builder's option lists are not prose for the site search.
+    return f'<div class="embed-tool" data-search-exclude data-copied="{escape(ui["embed_copied"], quote=True)}">{form}{snippet}{preview}</div>'
+
+
+def notice_html(ui: dict, lang: str, site_root: str) -> str:
+    """The embed's one line under the wizard: unofficial, and the full guide in a new tab."""
+    home = escape(site_root + ("" if lang == default_language().code else f"{lang}/"), quote=True)
+    return f'<p class="cig-embed__notice"><a href="{home}" target="_blank" rel="noopener">{escape(ui["embed_notice"])}</a></p>'
+
+
+def csp_html() -> str:
+    return f"<pre><code>{escape(EMBED_CSP)}</code></pre>"
+
+
+def headers_html(ui: dict) -> str:
+    """The hosting headers as a table, in the page's language (ui: its wizard strings)."""
+    cells = lambda row: "".join(f"<td><code>{escape(cell)}</code></td>" for cell in row)  # noqa: E731
+    rows = "".join(f"<tr>{cells(row)}</tr>" for row in headers_table(ui["embed_other_pages"]))
+    head = "".join(f"<th>{escape(ui[key])}</th>" for key in ("embed_col_path", "embed_col_header", "embed_col_value"))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def builder_page(html: str, bundle: dict, lang: str, site_root: str) -> str:
+    """The webmasters' page: its markers replaced by the builder, the policy and the headers table."""
+    ui = bundle["ui"][lang]
+    for mark in (BUILDER_PLACEHOLDER, CSP_PLACEHOLDER, HEADERS_PLACEHOLDER):
+        if html.count(mark) != 1:
+            raise ValueError(f"the webmasters page must hold {mark} once")
+    return (html.replace(BUILDER_PLACEHOLDER, builder_html(bundle, lang, site_root))
+            .replace(CSP_PLACEHOLDER, csp_html()).replace(HEADERS_PLACEHOLDER, headers_html(ui)))

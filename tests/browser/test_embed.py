@@ -1,0 +1,138 @@
+"""The embeddable wizard, in Chromium, on a host page served from another localhost origin: a whole
+journey with the iframe following its content's height, presets, hostile presets, the messages the
+host accepts, and no request outside the wizard's own site."""
+import re
+import time
+
+import pytest
+
+from sitebuild.static_server import serve
+
+from embed_host import EmbedVisit, HostSite
+from wizard_driver import complete, current_question, in_days, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+STUDENT = {"purpose": "study", "status": "outside", "nationality": "BR", "stay_days": "300",
+           "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no"}
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory, site_url):
+    folder = tmp_path_factory.mktemp("host")
+    with serve(folder) as url:
+        assert url != site_url
+        yield HostSite(folder, url, site_url)
+
+
+@pytest.fixture
+def visit(browser, site_url, host):
+    visit = EmbedVisit(browser, site_url, host.url)
+    yield visit
+    visit.close()
+
+
+def test_a_host_on_another_origin_embeds_the_wizard_which_completes_a_journey_and_resizes_its_iframe(visit, host, site_url):
+    url = host.page(lang="en")
+    started = time.monotonic()
+    frame = visit.open(url)
+    wait_rendered(frame)
+    assert frame.url.startswith(site_url + "wizard-embed/")
+    assert visit.page.evaluate("location.origin") != frame.evaluate("location.origin")
+    first = visit.wait_fitted(frame)
+    assert complete(frame, {**STUDENT, "travel_date": in_days(30)}) == "visa_x1"
+    result = visit.wait_fitted(frame)
+    print(f"embed journey {time.monotonic() - started:.1f} s; iframe heights: question {first}px, result {result}px")
+    assert result > first + 200  # the result with its checklist is much taller than a question
+    frame.locator(".wizard-nav a", has_text="Start over").click()
+    wait_rendered(frame)
+    assert visit.wait_fitted(frame) < result  # and the frame shrinks back
+    assert visit.page.locator("[data-cig-wizard] iframe").get_attribute("title") == "China visa wizard (unofficial)"
+    assert visit.requests_leaving({url}) == []
+    assert visit.frame_requests_outside_the_site() == []
+    assert any("/pyodide/" in request for request, _ in visit.requests)  # Python really ran in the frame
+
+
+def test_the_embed_shows_one_line_that_opens_the_full_guide_in_a_new_tab(visit, host, site_url):
+    frame = visit.open(host.page(lang="zh"))
+    notice = frame.locator(".cig-embed__notice a")
+    assert notice.count() == 1 and notice.get_attribute("target") == "_blank"
+    assert notice.evaluate("a => a.href") == site_url + "zh/"
+    assert frame.locator("header, nav, footer, .md-header, .md-sidebar").count() == 0
+
+
+def test_preset_answers_language_and_dark_colours_start_at_the_first_unanswered_question(visit, host):
+    frame = visit.open(host.page(lang="zh", answers="purpose=study&nationality=FR", theme="dark"))
+    wait_rendered(frame)
+    assert frame.evaluate("document.documentElement.lang") == "zh"
+    assert frame.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert current_question(frame) == "status"
+    assert "nationality=FR" in frame.evaluate("location.hash")
+    frame.locator("input[value=outside]").check()
+    frame.locator("form[data-question] button[type=submit]").click()
+    wait_rendered(frame)
+    assert current_question(frame) == "travel_date"  # the preset nationality was used, not asked
+
+
+HOSTILE_PRESETS = {
+    "script in a value": {"answers": "purpose=<img src=x onerror=\"alert(1);window.__pwned=1\">"},
+    "script as an id": {"answers": "<script>alert(1)</script>=1&purpose=study"},
+    "breaking out of the attribute": {"answers": '"><script>alert(1);window.__pwned=1</script>'},
+    "javascript url": {"answers": "javascript:alert(1)"},
+    "unknown ids and prototype keys": {"answers": "__proto__=x&constructor=y&visa=Z&purpose=study"},
+    "bad values": {"answers": "purpose=study&nationality=XX&stay_days=-5&travel_date=1999-01-01"},
+    "a huge value": {"answers": "purpose=study&nationality=" + "A" * 100000},
+    "many pairs": {"answers": "&".join(f"q{i}=v" for i in range(500))},
+    "hostile language and theme": {"lang": "\"><script>alert(1)</script>", "theme": "javascript:alert(1)",
+                                   "answers": "purpose=study"},
+    "hostile title": {"title": "<img src=x onerror=alert(1)>", "answers": "purpose=study"},
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_PRESETS)
+def test_a_hostile_preset_is_rejected_and_runs_nothing(visit, host, name):
+    url = host.page(**HOSTILE_PRESETS[name])
+    frame = visit.open(url)
+    wait_rendered(frame)
+    visit.page.wait_for_timeout(300)
+    assert visit.dialogs == []
+    assert visit.page.evaluate("window.__pwned") is None and frame.evaluate("window.__pwned") is None
+    assert frame.locator("#wizard img, #wizard script, #wizard svg").count() == 0
+    # The frame is the wizard's own page, and asks a question: the first one the presets leave open.
+    assert frame.url.startswith(visit.site_url)
+    assert current_question(frame) in ("purpose", "status")
+    assert visit.requests_leaving({url}) == []
+
+
+def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(visit, host, site_url):
+    # A second frame of the wizard's site, made by the page itself, posts its (taller) height too.
+    fake = (f'<iframe id="other" title="other" src="{site_url}wizard-embed/?host={host.url.rstrip("/")}'
+            f'#purpose=work&status=in_china&china_task=renew_permit"></iframe>')
+    url = host.page(body=fake, answers="purpose=study")
+    frame = visit.open(url)
+    wait_rendered(frame)
+    fitted = visit.wait_fitted(frame)
+    other = visit.page.frame_locator("#other").locator("body")
+    other.locator(".wizard-result").wait_for(timeout=60000)
+    visit.page.evaluate("""() => {
+        window.postMessage({type: 'cig-wizard:height', height: 5}, '*');
+        const frame = document.querySelector('[data-cig-wizard] iframe');
+        frame.contentWindow.postMessage({type: 'cig-wizard:height', height: 7}, '*');
+    }""")
+    visit.page.wait_for_timeout(1500)
+    assert abs(visit.iframe_height() - fitted) < 1
+
+
+def test_the_frame_posts_only_its_height_in_one_fixed_shape_to_the_host_origin(visit, host):
+    listener = ('<script>window.__seen = []; addEventListener("message", (e) => '
+                'window.__seen.push({origin: e.origin, data: JSON.stringify(e.data)}));</script>')
+    url = host.page(body=listener, answers="purpose=study")
+    frame = visit.open(url)
+    wait_rendered(frame)
+    visit.wait_fitted(frame)
+    seen = visit.page.evaluate("window.__seen")
+    assert seen, "the frame posted nothing"
+    site_origin = frame.evaluate("location.origin")
+    for message in seen:
+        assert message["origin"] == site_origin
+        assert re.fullmatch(r'\{"type":"cig-wizard:height","height":[1-9][0-9]*\}', message["data"])
