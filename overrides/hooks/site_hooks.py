@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild import embed
-from sitebuild import offline_bundle, wizard_page
+from sitebuild import download_page, offline_bundle, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -23,10 +23,16 @@ log = logging.getLogger("mkdocs.hooks.wizard")
 
 # The compiled rules, made once per build of the default language and reused by the other languages.
 _bundle = {}
+# "build" or "serve": under `mkdocs serve` no service worker is written, as it would hold back edits.
+_command = {}
 
 
 def _is_default_language_build(config) -> bool:
     return config.theme["language"] == default_language().code
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def on_config(config):
@@ -65,6 +71,12 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     template, lang = page.meta.get("template"), config.theme["language"]
     site_root = "../" * page.url.count("/")
+    if download_page.PLACEHOLDER in html:
+        if offline_bundle.is_offline_build(config):
+            block = download_page.inside_bundle_html(lang, _bundle["data"]["reviewed"])
+        else:
+            block = download_page.download_html(download_page.current_info(), lang, site_root)
+        html = html.replace(download_page.PLACEHOLDER, block)
     if template == embed.BUILDER_TEMPLATE:
         try:
             return embed.builder_page(html, _bundle["data"], lang, site_root)
@@ -87,9 +99,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _is_outer_build(config) -> bool:
+    """True in the default language's build, inside whose post_build mkdocs-static-i18n nests the others."""
+    return not getattr(config.plugins.get("i18n"), "building", False)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built the other languages into the site
 def on_post_build(config):
-    if not _is_default_language_build(config):
-        return  # runtime and wizard assets live once, at the site root
+    if not _is_outer_build(config):
+        return  # runtime, wizard assets and the service worker live once, at the site root
     embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))
@@ -98,3 +116,7 @@ def on_post_build(config):
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
     if offline_bundle.is_offline_build(config):
         offline_bundle.write_offline_files(Path(config.site_dir), wizard_assets)
+        return
+    download_page.publish(Path(config.site_dir))
+    if _command.get("name") != "serve":
+        service_worker.write_service_worker(Path(config.site_dir))

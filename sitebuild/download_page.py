@@ -1,0 +1,53 @@
+"""The download page's block: the offline bundle's link, size and rules date on the web site (or a
+note when this build has none); inside the bundle itself, which rules it carries."""
+import shutil
+from html import escape
+from pathlib import Path
+
+from .offline_bundle import BundleInfo, bundle_dir, read_info, zip_path
+from .ui_strings import ui_string
+
+PLACEHOLDER = "<!-- offline-download -->"
+DOWNLOADS = "downloads"
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f}"
+
+
+def _text(key: str, lang: str, **values) -> str:
+    return escape(ui_string(key, lang).format(**values))
+
+
+def download_html(info: BundleInfo | None, lang: str, site_root: str) -> str:
+    """On the web site: the bundle's link, size and rules date, or a note that this build has none."""
+    if info is None:
+        return f'<p class="cig-download cig-download--missing">{_text("download_missing", lang)}</p>'
+    href = escape(f"{site_root}{DOWNLOADS}/{info.file}", quote=True)
+    size = _text("download_size", lang, zipped=megabytes(info.zipped_bytes), unpacked=megabytes(info.unpacked_bytes))
+    return (
+        f'<div class="cig-download">'
+        f'<p><a class="md-button md-button--primary" href="{href}" download>{_text("download_link", lang)}</a></p>'
+        f'<ul><li>{size}</li><li>{_text("download_rules", lang, date=info.rules_reviewed, built=info.built)}</li></ul>'
+        f"</div>"
+    )
+
+
+def inside_bundle_html(lang: str, rules_reviewed: str) -> str:
+    """Inside the bundle itself: which rules this copy carries."""
+    return f'<p class="cig-download">{_text("download_inside", lang, date=rules_reviewed)}</p>'
+
+
+def current_info() -> BundleInfo | None:
+    return read_info(bundle_dir())
+
+
+def publish(site_dir: Path) -> Path | None:
+    """Copy the bundle into site_dir/downloads/ when there is one; return its path in the site."""
+    info = current_info()
+    if info is None:
+        return None
+    target = site_dir / DOWNLOADS / info.file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(zip_path(bundle_dir()), target)
+    return target

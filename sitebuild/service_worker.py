@@ -1,0 +1,47 @@
+"""Writes the web site's service worker (sw.js at the site root): the build's files with their
+SHA-256, in groups cached at install ("site") or when a page asks ("wizard": the Python runtime)."""
+import hashlib
+import json
+from pathlib import Path
+
+from .runtime import SITE_FOLDER
+
+SOURCE = Path(__file__).parent / "front" / "sw.js"
+FILE_NAME = "sw.js"
+PLACEHOLDER = '"__BUILD__"'
+# Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates.
+SKIPPED_FOLDERS = ("downloads/",)
+SKIPPED_SUFFIXES = (".gz", ".map")
+ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
+
+
+def url_path(relative: str) -> str:
+    """The path a browser requests for a file: folders for their index.html (directory URLs)."""
+    if relative == "index.html":
+        return ""
+    return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
+
+
+def group_of(relative: str) -> str:
+    return next((group for group, folder in ON_DEMAND.items() if relative.startswith(folder)), "site")
+
+
+def build_manifest(site_dir: Path) -> dict:
+    groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
+    for file in sorted(site_dir.rglob("*")):
+        relative = file.relative_to(site_dir).as_posix()
+        if not file.is_file() or relative == FILE_NAME or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
+            continue
+        groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
+    version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
+    return {"version": version, "groups": groups, "onDemand": list(ON_DEMAND), "notFound": "404.html"}
+
+
+def write_service_worker(site_dir: Path) -> dict:
+    """Write site_dir/sw.js for the files now in site_dir; return its manifest."""
+    manifest = build_manifest(site_dir)
+    source = SOURCE.read_text("utf-8")
+    if source.count(PLACEHOLDER) != 1:
+        raise ValueError(f"{SOURCE}: expected one {PLACEHOLDER} placeholder")
+    (site_dir / FILE_NAME).write_text(source.replace(PLACEHOLDER, json.dumps(manifest, indent=1)), "utf-8")
+    return manifest

@@ -1,0 +1,62 @@
+"""The service worker's manifest: every file of the build with its hash, in the right group, under the
+URL a browser requests; a changed file changes the version; the worker itself is never listed."""
+import hashlib
+
+import pytest
+
+from sitebuild.service_worker import build_manifest, url_path, write_service_worker
+
+
+@pytest.fixture
+def site(tmp_path):
+    files = {
+        "index.html": "home",
+        "about/index.html": "about",
+        "zh/about/index.html": "关于",
+        "assets/site.css": "body{}",
+        "pyodide/pyodide.asm.wasm": "wasm",
+        "downloads/bundle.zip": "zip",
+        "sitemap.xml.gz": "gz",
+        "assets/app.js.map": "map",
+    }
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "relative, requested",
+    [("index.html", ""), ("about/index.html", "about/"), ("zh/index.html", "zh/"), ("404.html", "404.html"), ("assets/x.js", "assets/x.js")],
+)
+def test_files_are_listed_under_the_url_a_browser_requests(relative, requested):
+    assert url_path(relative) == requested
+
+
+def test_pages_and_assets_are_cached_at_install_and_the_python_runtime_on_demand(site):
+    manifest = build_manifest(site)
+    assert set(manifest["groups"]["site"]) == {"", "about/", "zh/about/", "assets/site.css"}
+    assert set(manifest["groups"]["wizard"]) == {"pyodide/pyodide.asm.wasm"}
+    assert manifest["onDemand"] == ["wizard"]
+    assert manifest["groups"]["site"]["about/"] == hashlib.sha256(b"about").hexdigest()
+
+
+def test_the_bundle_download_compressed_copies_and_source_maps_are_never_cached(site):
+    listed = {path for files in build_manifest(site)["groups"].values() for path in files}
+    assert not {path for path in listed if path.startswith("downloads/") or path.endswith((".gz", ".map"))}
+
+
+def test_a_changed_file_gives_a_new_version_and_an_unchanged_build_the_same(site):
+    first = build_manifest(site)["version"]
+    assert build_manifest(site)["version"] == first
+    (site / "zh" / "about" / "index.html").write_text("关于本站", "utf-8")
+    assert build_manifest(site)["version"] != first
+
+
+def test_the_written_worker_carries_its_manifest_and_is_not_listed_in_it(site):
+    manifest = write_service_worker(site)
+    source = (site / "sw.js").read_text("utf-8")
+    assert f'"version": "{manifest["version"]}"' in source
+    assert '"__BUILD__"' not in source
+    assert write_service_worker(site) == manifest, "writing sw.js must not change the build it describes"
