@@ -136,3 +136,20 @@ def test_the_frame_posts_only_its_height_in_one_fixed_shape_to_the_host_origin(v
     for message in seen:
         assert message["origin"] == site_origin
         assert re.fullmatch(r'\{"type":"cig-wizard:height","height":[1-9][0-9]*\}', message["data"])
+
+
+def test_an_embed_below_the_fold_with_presets_neither_scrolls_nor_takes_focus_from_the_host(visit, host):
+    url = host.page(body="", answers="purpose=study&status=outside")
+    spacer = '<div style="height:3000px">Long host page</div>'
+    url = host.write(open(host.folder / url.rsplit("/", 1)[1], encoding="utf-8").read().replace("<h1>", spacer + "<h1>", 1))
+    visit.page.goto(url)
+    frame = visit.page.wait_for_selector("[data-cig-wizard] iframe").content_frame()
+    # Polled by timer: an out-of-view frame gets no animation frames, which Playwright polls by default.
+    frame.wait_for_function("() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready'"
+                            " && r.dataset.rendered === location.hash; }", polling=100, timeout=60000)
+    assert frame.locator("form[data-question]").get_attribute("data-question") == "nationality"
+    assert visit.page.evaluate("scrollY") == 0
+    assert visit.page.evaluate("document.activeElement.tagName") == "BODY"
+    visit.page.wait_for_function(
+        "() => Math.abs(document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height - 560) > 1",
+        polling=100)  # the frame reported its height though nobody looked at it

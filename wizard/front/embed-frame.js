@@ -28,7 +28,8 @@
   function report() {
     if (!target || queued) return;
     queued = true;
-    window.requestAnimationFrame(() => {
+    // A timer, not requestAnimationFrame: browsers pause frames of an iframe that is out of view.
+    window.setTimeout(() => {
       queued = false;
       const main = document.querySelector("[data-embed-main]");
       if (!main) return;
@@ -36,7 +37,7 @@
       if (height === sent || height < 1) return;
       sent = height;
       window.parent.postMessage({ type: MESSAGE, height }, target);
-    });
+    }, 0);
   }
 
   // Links out of the wizard (guides, sources, the full site) open in a new tab, never in the frame.

@@ -10,7 +10,9 @@
   let worker = null;
   let state = "preparing"; // preparing | ready | failed
   let seq = 0;
-  let moveFocus = location.hash.length > 1;
+  // A shared link moves focus to its question; an embedded wizard's preset link must not, or the
+  // host page would scroll to the frame and lose its focus on load (wizard-embed.html marks <html>).
+  let moveFocus = location.hash.length > 1 && !document.documentElement.hasAttribute("data-wizard-embed");
   let bound = false;
   const early = []; // worker messages that arrive before the page is parsed
   let failedReason = "";
