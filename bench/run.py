@@ -1,20 +1,26 @@
-"""Wizard benchmark: builds the site, serves it on localhost and measures it in Debian's Chromium.
+"""Wizard benchmark: builds the offline bundle and the site, serves the site on localhost and measures
+both in Debian's Chromium (http, file://, and a repeat visit through the service worker).
 
 Prints a table and writes bench-results/wizard.json. Targets are reported, not asserted.
 """
 import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from sitebuild import offline_bundle
+from sitebuild.cache_probe import wait_until_cached
 from sitebuild.chromium import launch
 from sitebuild.paths import ROOT
+from sitebuild.service_worker import read_manifest
 from sitebuild.static_server import serve
 
 RESULTS = ROOT / "bench-results"
@@ -22,10 +28,19 @@ ANSWER_ROUNDS = 60
 COLD_RUNS = 5
 
 
-def build_site(target: Path) -> float:
+def build_bundle(folder: Path) -> tuple[offline_bundle.BundleInfo, Path]:
+    """The offline bundle, zipped into folder and unzipped beside it as a reader would; its site folder."""
+    info = offline_bundle.make_bundle(folder)
+    with zipfile.ZipFile(offline_bundle.zip_path(folder)) as archive:
+        archive.extractall(folder / "unzipped")
+    return info, folder / "unzipped" / offline_bundle.NAME
+
+
+def build_site(target: Path, bundle_folder: Path) -> float:
     started = time.perf_counter()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_bundle.ENV_DIR: str(bundle_folder)}
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-                   cwd=ROOT, check=True, env={"NO_MKDOCS_2_WARNING": "1", **__import__("os").environ})
+                   cwd=ROOT, check=True, env=env)
     shutil.copytree(ROOT / "bench", target / "_bench", ignore=shutil.ignore_patterns("*.py"))
     return time.perf_counter() - started
 
@@ -48,7 +63,13 @@ def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, list[st
 
 def wizard_timings(browser, url: str) -> dict:
     context = browser.new_context()
-    page = context.new_page()
+    timings = measure_wizard(context.new_page(), url)
+    context.close()
+    return timings
+
+
+def measure_wizard(page, url: str) -> dict:
+    """Open the wizard in page: when its first question was painted, when Python was ready."""
     # Element Timing reports when the first question's heading was painted; buffered so none is missed.
     page.add_init_script("""
         window.__questionPainted = new Promise((resolve) => new PerformanceObserver((list) => {
@@ -61,9 +82,21 @@ def wizard_timings(browser, url: str) -> dict:
         first_question_ms: await window.__questionPainted,
         ready_ms: performance.getEntriesByName('wizard-ready')[0].startTime,
         worker_start_ms: performance.getEntriesByName('wizard-worker-start')[0].startTime,
+        controlled: navigator.serviceWorker ? navigator.serviceWorker.controller !== null : false,
     })""")
-    context.close()
     return timings
+
+
+def service_worker_visits(browser, base: str, manifest: dict) -> tuple[dict, dict]:
+    """A first (cold) visit to the wizard, then a repeat visit once the service worker holds the build."""
+    context = browser.new_context()
+    page = context.new_page()
+    cold = measure_wizard(page, base + "wizard/")
+    wait_until_cached(page, base, manifest)
+    page.close()
+    repeat = measure_wizard(context.new_page(), base + "wizard/")
+    context.close()
+    return cold, repeat
 
 
 def first_paint_ms(browser, url: str) -> float:
@@ -130,17 +163,26 @@ def journey_fragments() -> list[str]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        bundle, bundle_site = build_bundle(Path(folder) / "bundle")
+        bundle_seconds = time.perf_counter() - started
         site = Path(folder) / "site"
-        build_seconds = build_site(site)
+        build_seconds = build_site(site, Path(folder) / "bundle")
+        manifest = read_manifest(site)
         with serve(site) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             wizard_url, bare_url = base + "wizard/", base + "_bench/bare-pyodide.html"
-            # Interleave wizard and bare loads so both see the same machine state; take medians.
-            wizard_runs, bare_runs, guide_paints = [], [], []
+            file_url = (bundle_site / "wizard" / "index.html").as_uri()
+            # Interleave the loads so all see the same machine state; take medians.
+            wizard_runs, bare_runs, guide_paints, file_runs, sw_cold, sw_repeat = [], [], [], [], [], []
             for _ in range(COLD_RUNS):
                 wizard_runs.append(wizard_timings(browser, wizard_url))
                 bare_runs.append(bare_ready_ms(browser, bare_url))
                 guide_paints.append(first_paint_ms(browser, base + "visas/"))
+                file_runs.append(wizard_timings(browser, file_url))
+                cold, repeat = service_worker_visits(browser, base, manifest)
+                sw_cold.append(cold)
+                sw_repeat.append(repeat)
             latencies = answer_latencies(browser, wizard_url, journey_fragments())
             guide_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
             wizard_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
@@ -148,8 +190,12 @@ def main() -> None:
     first_question = statistics.median(run["first_question_ms"] for run in wizard_runs)
     ready = statistics.median(run["ready_ms"] for run in wizard_runs)
     bare = statistics.median(bare_runs)
+    file_ready = statistics.median(run["ready_ms"] for run in file_runs)
+    cold_ready = statistics.median(run["ready_ms"] for run in sw_cold)
+    repeat_ready = statistics.median(run["ready_ms"] for run in sw_repeat)
     figures = {
         "site_build_s": round(build_seconds, 2),
+        "bundle_build_s": round(bundle_seconds, 2),
         "first_question_visible_ms": round(first_question, 1),
         "guide_page_first_paint_ms": round(statistics.median(guide_paints), 1),
         "wizard_ready_ms": round(ready, 1),
@@ -162,12 +208,25 @@ def main() -> None:
         "guide_page_bytes": guide_bytes,
         "guide_page_loads_pyodide": any("/pyodide/" in url for url in guide_urls),
         "wizard_page_bytes": wizard_bytes,
+        "bundle_zipped_mb": round(bundle.zipped_bytes / 1e6, 2),
+        "bundle_unpacked_mb": round(bundle.unpacked_bytes / 1e6, 2),
+        "file_first_question_visible_ms": round(statistics.median(run["first_question_ms"] for run in file_runs), 1),
+        "file_wizard_ready_ms": round(file_ready, 1),
+        "file_to_http_ready_ratio": round(file_ready / ready, 3),
+        "sw_cold_ready_ms": round(cold_ready, 1),
+        "sw_repeat_ready_ms": round(repeat_ready, 1),
+        "repeat_to_cold_ready_ratio": round(repeat_ready / cold_ready, 3),
+        "repeat_visits_controlled": all(run["controlled"] for run in sw_repeat),
     }
     targets = {
         "first_question_visible_ms": ("<=", 300),
         "ready_ratio": ("<=", 1.15),
         "answer_latency_p95_ms": ("<=", 30),
         "guide_page_loads_pyodide": ("==", False),
+        "bundle_zipped_mb": ("<=", 30),
+        "file_to_http_ready_ratio": ("<=", 1.3),
+        "repeat_to_cold_ready_ratio": ("<=", 0.7),
+        "repeat_visits_controlled": ("==", True),
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "wizard.json").write_text(json.dumps({"figures": figures, "targets": targets}, indent=2))

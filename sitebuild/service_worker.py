@@ -2,6 +2,7 @@
 SHA-256, in groups cached at install ("site") or when a page asks ("wizard": the Python runtime)."""
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from .runtime import SITE_FOLDER
@@ -9,6 +10,7 @@ from .runtime import SITE_FOLDER
 SOURCE = Path(__file__).parent / "front" / "sw.js"
 FILE_NAME = "sw.js"
 PLACEHOLDER = '"__BUILD__"'
+WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
 # Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates.
 SKIPPED_FOLDERS = ("downloads/",)
 SKIPPED_SUFFIXES = (".gz", ".map")
@@ -45,3 +47,8 @@ def write_service_worker(site_dir: Path) -> dict:
         raise ValueError(f"{SOURCE}: expected one {PLACEHOLDER} placeholder")
     (site_dir / FILE_NAME).write_text(source.replace(PLACEHOLDER, json.dumps(manifest, indent=1)), "utf-8")
     return manifest
+
+
+def read_manifest(site_dir: Path) -> dict:
+    """The manifest in site_dir/sw.js as written by the build (files added later are not in it)."""
+    return json.loads(WRITTEN.search((site_dir / FILE_NAME).read_text("utf-8")).group(1))

@@ -37,21 +37,34 @@ def wizard_strings() -> dict[str, dict[str, str]]:
     return {lang.code: {**fallback, **catalogue(lang.code).get("wizard", {})} for lang in languages()}
 
 
-def compile_bundle(on_date: dt.date) -> tuple[dict, list]:
+def guide_url(guide: str, directory_urls: bool = True) -> str:
+    """A guide as the site links it: 'visas/study-x/', or 'visas/study-x.html' where the build has no
+    directory URLs (the file:// bundle, in which a folder link would open a folder listing)."""
+    if directory_urls:
+        return guide
+    path = guide.rstrip("/")
+    return f"{path}/index.html" if (DOCS / default_language().code / path / "index.md").exists() else f"{path}.html"
+
+
+def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
     """The rule bundle with the wizard's interface strings, and the warnings (e.g. a policy ending soon).
 
     Raises wizard.tooling.errors.RuleError naming file, place and reason for each broken rule.
     """
     compiled = compile_rules(RULES, on_date, docs_root=DOCS / default_language().code)
     compiled.bundle["ui"] = wizard_strings()
+    for outcome in compiled.bundle["outcomes"].values():
+        if outcome.get("guide"):
+            outcome["guide"] = guide_url(outcome["guide"], directory_urls)
     return compiled.bundle, compiled.warnings
 
 
-def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str) -> str:
+def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, directory_urls: bool = True) -> str:
     """The wizard's container, with the first question already rendered for readers in lang."""
     ui = bundle["ui"][lang]
     first = handle(Engine(bundle), "", lang, on_date.isoformat(), ui)
-    guides = escape(f"{site_root}{'' if lang == default_language().code else lang + '/'}visas/", quote=True)
+    language_root = "" if lang == default_language().code else lang + "/"
+    guides = escape(site_root + language_root + guide_url("visas/", directory_urls), quote=True)
     return (
         f'<div id="wizard" data-lang="{escape(lang, quote=True)}" data-site-root="{escape(site_root, quote=True)}" '
         f'data-timeout-ms="{READY_TIMEOUT_MS}" data-timeout-reason="{escape(ui["timeout_reason"], quote=True)}" data-state="preparing">'

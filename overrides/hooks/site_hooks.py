@@ -45,7 +45,7 @@ def on_pre_build(config):
     if _is_default_language_build(config) or not _bundle:
         try:
             _bundle["date"] = wizard_page.build_date()
-            _bundle["data"], warnings = wizard_page.compile_bundle(_bundle["date"])
+            _bundle["data"], warnings = wizard_page.compile_bundle(_bundle["date"], config.use_directory_urls)
         except RuleError as error:
             raise PluginError("broken rule files:\n" + "\n".join(map(str, error.problems))) from None
         for warning in warnings:
@@ -86,7 +86,7 @@ def on_page_content(html, page, config, files):
         return html
     if wizard_page.PLACEHOLDER not in html:
         raise PluginError(f"{page.file.src_uri}: the wizard page lacks the {wizard_page.PLACEHOLDER} marker")
-    widget = wizard_page.widget_html(_bundle["data"], lang, _bundle["date"], site_root)
+    widget = wizard_page.widget_html(_bundle["data"], lang, _bundle["date"], site_root, config.use_directory_urls)
     if template == embed.TEMPLATE:
         widget += embed.notice_html(_bundle["data"]["ui"][lang], lang, site_root)
     return html.replace(wizard_page.PLACEHOLDER, widget)

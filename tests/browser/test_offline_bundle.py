@@ -1,5 +1,7 @@
 """The downloaded bundle, unzipped and opened from file:// with every network request blocked:
 browsing, search, the language switch and a whole wizard journey work."""
+import shutil
+
 import pytest
 
 from wizard_driver import complete, in_days, wait_ready
@@ -87,3 +89,18 @@ def test_a_wizard_link_with_answers_restores_its_result_from_file_urls(file_page
     wait_ready(page)
     page.wait_for_selector(".wizard-result [data-outcome=visa_x1]")
     assert file_page.blocked == []
+
+
+def test_a_bundle_missing_part_of_python_says_so_at_once_and_points_to_the_guides(browser, bundle, tmp_path):
+    broken = tmp_path / "bundle"
+    shutil.copytree(bundle.site_dir, broken)
+    (broken / "pyodide" / "pyodide.asm.wasm.js").unlink()
+    context = browser.new_context()
+    file_page = FilePage(context, broken)
+    page = file_page.open("wizard/index.html")
+    page.wait_for_function("document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    failure = page.locator("[data-wizard-failed]")
+    assert failure.is_visible()
+    assert "pyodide.asm.wasm.js" in failure.locator("[data-wizard-reason]").inner_text()
+    assert failure.locator("a[href$='visas/index.html']").count() == 1
+    context.close()

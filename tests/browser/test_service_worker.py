@@ -2,10 +2,10 @@
 wizard (Python included); a new build then replaces the whole cache, copying unchanged files."""
 import shutil
 import socket
-import time
 
 import pytest
 
+from sitebuild.cache_probe import HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
 from sitebuild.service_worker import build_manifest, write_service_worker
 from sitebuild.static_server import serve
 
@@ -17,40 +17,12 @@ WORKER = {
     "purpose": "work", "nationality": "US", "stay_days": "365", "status": "outside",
     "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no",
 }
-CACHE_PREFIX = "cig-site-"
-# True once the cache named `name` holds every path given (relative to the site root).
-CACHE_HOLDS = """async ([name, root, paths]) => {
-  if (!(await caches.has(name))) return false;
-  const cache = await caches.open(name);
-  const hits = await Promise.all(paths.map((path) => cache.match(new URL(path, root).href)));
-  return hits.every(Boolean);
-}"""
-
-
-# What the page sees of its service workers and caches, for a failure message.
-STATE = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  const states = registration && ["active", "waiting", "installing"].map((k) => k + ":" + (registration[k] && registration[k].state));
-  return { workers: states, caches: await caches.keys() };
-}"""
-
-
-def wait_until(page, async_predicate: str, arg=None, timeout_s: float = 90) -> None:
-    """Poll an async predicate in the page (wait_for_function would take its Promise for a truthy value)."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(async_predicate, arg):
-        assert time.monotonic() < deadline, f"timed out waiting for {async_predicate}; {page.evaluate(STATE)}"
-        page.wait_for_timeout(250)
 
 
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def all_paths(manifest: dict) -> list[str]:
-    return [path for files in manifest["groups"].values() for path in files]
 
 
 @pytest.fixture
@@ -72,7 +44,7 @@ def visit_wizard_until_cached(context, url: str, manifest: dict):
     page = context.new_page()
     page.goto(url + "wizard/")
     wait_ready(page)
-    wait_until(page, CACHE_HOLDS, [CACHE_PREFIX + manifest["version"], url, all_paths(manifest)])
+    wait_until_cached(page, url, manifest)
     return page
 
 
@@ -100,19 +72,18 @@ def test_a_new_build_replaces_the_whole_cache_and_copies_the_unchanged_runtime(c
     about.write_text(about.read_text("utf-8").replace("</h1>", " (new build)</h1>", 1), "utf-8")
     new = write_service_worker(site)
     assert new["version"] != old["version"]
-    new_cache = CACHE_PREFIX + new["version"]
 
     fetched = []
     context.on("request", lambda request: fetched.append(request.url))
     with serve(site, port=port) as url:
         page = context.new_page()
         page.goto(url + "about/")  # the old build still serves this page; the browser finds the new sw.js
-        wait_until(page, "async () => !!(await navigator.serviceWorker.getRegistration()).waiting")
+        wait_until(page, HAS_WAITING_WORKER)
         page.close()  # no page of the old build is open any more: the new one takes over
         page = context.new_page()
         page.goto(url + "about/")
-        wait_until(page, "async (name) => { const names = await caches.keys(); return names.length === 1 && names[0] === name; }", new_cache)
-        wait_until(page, CACHE_HOLDS, [new_cache, url, all_paths(new)])
+        wait_until(page, ONLY_CACHE, cache_name(new))
+        wait_until_cached(page, url, new)
         page.reload()
         assert "(new build)" in page.locator("h1").first.inner_text()
     assert not [request for request in fetched if "/pyodide/" in request], "the unchanged runtime was fetched again"

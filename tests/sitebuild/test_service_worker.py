@@ -4,7 +4,7 @@ import hashlib
 
 import pytest
 
-from sitebuild.service_worker import build_manifest, url_path, write_service_worker
+from sitebuild.service_worker import build_manifest, read_manifest, url_path, write_service_worker
 
 
 @pytest.fixture
@@ -59,4 +59,5 @@ def test_the_written_worker_carries_its_manifest_and_is_not_listed_in_it(site):
     source = (site / "sw.js").read_text("utf-8")
     assert f'"version": "{manifest["version"]}"' in source
     assert '"__BUILD__"' not in source
+    assert read_manifest(site) == manifest
     assert write_service_worker(site) == manifest, "writing sw.js must not change the build it describes"

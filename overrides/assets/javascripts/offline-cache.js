@@ -6,17 +6,36 @@
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
   // This file is assets/javascripts/offline-cache.js: the site root is two folders up.
   const siteRoot = new URL("../../", document.currentScript.src);
-  const onWizardPage = () => document.getElementById("wizard") !== null;
 
-  navigator.serviceWorker
-    .register(new URL("sw.js", siteRoot).href)
-    .then(() => navigator.serviceWorker.ready)
-    .then((registration) => {
-      if (onWizardPage() && registration.active) {
-        registration.active.postMessage({ type: "cache-group", group: "wizard" });
-      }
-    })
-    .catch(() => {
-      // No service worker (e.g. `mkdocs serve`, or a host without sw.js): the site works online as before.
+  function register() {
+    const wizard = document.getElementById("wizard");
+    navigator.serviceWorker
+      .register(new URL("sw.js", siteRoot).href)
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => {
+        if (wizard && wizard.dataset.state === "ready" && registration.active) {
+          registration.active.postMessage({ type: "cache-group", group: "wizard" });
+        }
+      })
+      .catch(() => {
+        // No service worker (e.g. `mkdocs serve`, or a host without sw.js): the site works online as before.
+      });
+  }
+
+  // Caching competes with the page for the network and the CPU, so it waits until the page has
+  // loaded and, on the wizard's page, until Python is ready (its files are then in the HTTP cache).
+  function whenSettled(then) {
+    const wizard = document.getElementById("wizard");
+    const settled = () => !wizard || wizard.dataset.state === "ready" || wizard.dataset.state === "failed";
+    if (settled()) return then();
+    const observer = new MutationObserver(() => {
+      if (!settled()) return;
+      observer.disconnect();
+      then();
     });
+    observer.observe(wizard, { attributes: true, attributeFilter: ["data-state"] });
+  }
+
+  if (document.readyState === "complete") whenSettled(register);
+  else window.addEventListener("load", () => whenSettled(register), { once: true });
 })();
