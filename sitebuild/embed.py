@@ -151,9 +151,10 @@ def builder_html(bundle: dict, lang: str, site_root: str) -> str:
     return f'<div class="embed-tool" data-search-exclude data-copied="{escape(ui["embed_copied"], quote=True)}">{form}{snippet}{preview}</div>'
 
 
-def notice_html(ui: dict, lang: str, site_root: str) -> str:
+def notice_html(ui: dict, lang: str, site_root: str, directory_urls: bool = True) -> str:
     """The embed's one line under the wizard: unofficial, and the full guide in a new tab."""
-    home = escape(site_root + ("" if lang == default_language().code else f"{lang}/"), quote=True)
+    home = site_root + ("" if lang == default_language().code else f"{lang}/")
+    home = escape(home if directory_urls else home + "index.html", quote=True)
     return f'<p class="cig-embed__notice"><a href="{home}" target="_blank" rel="noopener">{escape(ui["embed_notice"])}</a></p>'
 
 

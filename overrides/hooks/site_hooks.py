@@ -88,7 +88,7 @@ def on_page_content(html, page, config, files):
         raise PluginError(f"{page.file.src_uri}: the wizard page lacks the {wizard_page.PLACEHOLDER} marker")
     widget = wizard_page.widget_html(_bundle["data"], lang, _bundle["date"], site_root, config.use_directory_urls)
     if template == embed.TEMPLATE:
-        widget += embed.notice_html(_bundle["data"]["ui"][lang], lang, site_root)
+        widget += embed.notice_html(_bundle["data"]["ui"][lang], lang, site_root, config.use_directory_urls)
     return html.replace(wizard_page.PLACEHOLDER, widget)
 
 

@@ -9,7 +9,7 @@ import pytest
 from sitebuild.static_server import serve
 
 from embed_host import EmbedVisit, HostSite
-from wizard_driver import complete, current_question, in_days, wait_rendered
+from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -153,3 +153,20 @@ def test_an_embed_below_the_fold_with_presets_neither_scrolls_nor_takes_focus_fr
     visit.page.wait_for_function(
         "() => Math.abs(document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height - 560) > 1",
         polling=100)  # the frame reported its height though nobody looked at it
+
+
+def test_axe_finds_no_serious_violation_in_the_embed_page_on_a_question_and_a_result(browser, site_url):
+    from sitebuild.paths import NODE_MODULES
+
+    # bypass_csp only so that axe-core can be injected; the CSP tests run without it.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + "wizard-embed/?theme=dark#purpose=work&status=outside")
+    wait_ready(page)
+    wait_rendered(page)
+    page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+    run = "async () => (await axe.run(document)).violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id)"
+    assert page.evaluate(run) == []
+    complete(page, {**STUDENT, "purpose": "work", "nationality": "US", "travel_date": in_days(30)})
+    assert page.evaluate(run) == []
+    context.close()
