@@ -45,20 +45,29 @@ def build_site(target: Path, bundle_folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, list[str]]:
-    """Bytes of every response the page and its workers received (headers and bodies), cold cache."""
-    context = browser.new_context()
+def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, int, list[str]]:
+    """Bytes (headers and bodies) a cold visit received: for the page and its workers, and for the
+    service worker's cache, which fills after the page has loaded. Also the page's URLs."""
+    context = browser.new_context(service_workers="allow")
     page = context.new_page()
     finished = []
     context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_ready:
         page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
-    page.wait_for_timeout(500)
-    sizes = [request.sizes() for request in finished]
-    urls = [request.url for request in finished]
+    page.wait_for_timeout(3000)  # let the service worker's caching run
+    page_bytes = cache_bytes = 0
+    page_urls = []
+    for request in finished:
+        size = request.sizes()
+        total = size["responseBodySize"] + size["responseHeadersSize"]
+        if request.service_worker:
+            cache_bytes += total
+        else:
+            page_bytes += total
+            page_urls.append(request.url)
     context.close()
-    return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes), urls
+    return page_bytes, cache_bytes, page_urls
 
 
 def wizard_timings(browser, url: str) -> dict:
@@ -184,8 +193,8 @@ def main() -> None:
                 sw_cold.append(cold)
                 sw_repeat.append(repeat)
             latencies = answer_latencies(browser, wizard_url, journey_fragments())
-            guide_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
-            wizard_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
+            guide_bytes, guide_cache_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
+            wizard_bytes, wizard_cache_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
             browser.close()
     first_question = statistics.median(run["first_question_ms"] for run in wizard_runs)
     ready = statistics.median(run["ready_ms"] for run in wizard_runs)
@@ -206,8 +215,10 @@ def main() -> None:
         "answer_latency_p95_ms": round(percentile(latencies, 0.95), 2),
         "answers_measured": len(latencies),
         "guide_page_bytes": guide_bytes,
+        "guide_visit_sw_cache_bytes": guide_cache_bytes,
         "guide_page_loads_pyodide": any("/pyodide/" in url for url in guide_urls),
         "wizard_page_bytes": wizard_bytes,
+        "wizard_visit_sw_cache_bytes": wizard_cache_bytes,
         "bundle_zipped_mb": round(bundle.zipped_bytes / 1e6, 2),
         "bundle_unpacked_mb": round(bundle.unpacked_bytes / 1e6, 2),
         "file_first_question_visible_ms": round(statistics.median(run["first_question_ms"] for run in file_runs), 1),

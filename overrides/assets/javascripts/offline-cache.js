@@ -2,8 +2,10 @@
    reading offline; on the wizard's page it also asks it to keep the Python runtime. */
 (function () {
   "use strict";
-  // Not from file:// (the offline bundle needs no worker) nor where the browser has none.
+  // Not from file:// (the offline bundle needs no worker), nor where the browser has none, nor for a
+  // reader who asked the browser to save data (the copy costs a few megabytes).
   if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  if (navigator.connection && navigator.connection.saveData) return;
   // This file is assets/javascripts/offline-cache.js: the site root is two folders up.
   const siteRoot = new URL("../../", document.currentScript.src);
 
