@@ -129,11 +129,13 @@ def bare_ready_ms(browser, url: str) -> float:
     return ready
 
 
-def answer_latencies(browser, url: str, fragments: list[str]) -> list[float]:
+def answer_latencies(browser, url: str, fragments: list[str], base: str, manifest: dict) -> list[float]:
+    """Answer-to-next-view times once ready, after the service worker's first caching has settled."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
     page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+    wait_until_cached(page, base, manifest)
     latencies = page.evaluate("""async (fragments) => {
         const root = document.getElementById('wizard');
         const out = [];
@@ -192,7 +194,7 @@ def main() -> None:
                 cold, repeat = service_worker_visits(browser, base, manifest)
                 sw_cold.append(cold)
                 sw_repeat.append(repeat)
-            latencies = answer_latencies(browser, wizard_url, journey_fragments())
+            latencies = answer_latencies(browser, wizard_url, journey_fragments(), base, manifest)
             guide_bytes, guide_cache_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
             wizard_bytes, wizard_cache_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
             browser.close()

@@ -30,17 +30,21 @@ async function keptCopy(path, hash, older) {
   return null;
 }
 
-// The file of this build: an older build's copy when the bytes are the same, else the network, checked.
+// The file of this build: an older build's copy when the bytes are the same, else the browser's
+// HTTP cache (the page has usually just loaded it), else the server; always checked by hash.
 async function fileOfThisBuild(path, hash, older) {
   const kept = await keptCopy(path, hash, older);
   if (kept) return kept;
-  const response = await fetch(urlOf(path), { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  const body = await response.arrayBuffer();
-  if ((await sha256(body)) !== hash) throw new Error(`${path}: not the file of build ${BUILD.version}`);
-  const headers = new Headers(response.headers);
-  headers.set(HASH_HEADER, hash);
-  return new Response(body, { status: 200, headers });
+  for (const mode of ["default", "reload"]) {
+    const response = await fetch(urlOf(path), { cache: mode });
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    const body = await response.arrayBuffer();
+    if ((await sha256(body)) !== hash) continue; // a stale copy in the HTTP cache: ask the server
+    const headers = new Headers(response.headers);
+    headers.set(HASH_HEADER, hash);
+    return new Response(body, { status: 200, headers });
+  }
+  throw new Error(`${path}: the server does not have the file of build ${BUILD.version}`);
 }
 
 // All of a group or nothing: one failed file fails the group (and, for "site", the install).
