@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -30,10 +29,7 @@ COLD_RUNS = 5
 
 def build_bundle(folder: Path) -> tuple[offline_bundle.BundleInfo, Path]:
     """The offline bundle, zipped into folder and unzipped beside it as a reader would; its site folder."""
-    info = offline_bundle.make_bundle(folder)
-    with zipfile.ZipFile(offline_bundle.zip_path(folder)) as archive:
-        archive.extractall(folder / "unzipped")
-    return info, folder / "unzipped" / offline_bundle.NAME
+    return offline_bundle.make_bundle(folder), offline_bundle.unzip(folder)
 
 
 def build_site(target: Path, bundle_folder: Path) -> float:

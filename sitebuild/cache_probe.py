@@ -1,7 +1,6 @@
 """Asks a page in Chromium what the site's service worker has cached, for tests and the benchmark."""
 import time
 
-CACHE_PREFIX = "cig-site-"  # as in sitebuild/front/sw.js
 # True once the cache named `name` holds every path given (relative to the site root).
 CACHE_HOLDS = """async ([name, root, paths]) => {
   if (!(await caches.has(name))) return false;
@@ -20,7 +19,7 @@ STATE = """async () => {
 
 
 def cache_name(manifest: dict) -> str:
-    return CACHE_PREFIX + manifest["version"]
+    return manifest["cachePrefix"] + manifest["version"]
 
 
 def all_paths(manifest: dict) -> list[str]:

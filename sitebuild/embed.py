@@ -7,7 +7,7 @@ from pathlib import Path
 import material
 
 from .languages import default_language, languages
-from .ui_strings import catalogue
+from .wizard_page import wizard_strings
 
 TEMPLATE = "wizard-embed.html"
 BUILDER_TEMPLATE = "wizard-webmasters.html"
@@ -82,13 +82,13 @@ def material_stylesheets() -> list[str]:
 
 def host_config() -> dict:
     """What the host pages' script needs: each language's embed path and iframe title."""
-    fallback = catalogue(default_language().code).get("wizard", {})
+    strings = wizard_strings()
     return {
         "defaultLanguage": default_language().code,
         "languages": {
             language.code: {
                 "path": f"{language.prefix}{EMBED_PATH}",
-                "title": {**fallback, **catalogue(language.code).get("wizard", {})}["embed_frame_title"],
+                "title": strings[language.code]["embed_frame_title"],
             }
             for language in languages()
         },
@@ -110,10 +110,12 @@ def write_host_script(site_dir: Path) -> Path:
 
 
 def _select(name: str, label: str, options: list[tuple[str, str]], blank: str | None = None) -> str:
+    """A labelled select; with a blank choice it presets a wizard answer (data-preset, read by webmasters.js)."""
     rows = [f'<option value="">{escape(blank)}</option>'] if blank is not None else []
     rows += [f'<option value="{escape(value, quote=True)}">{escape(text)}</option>' for value, text in options]
+    preset = " data-preset" if blank is not None else ""
     return (f'<p><label for="embed-{name}">{escape(label)}</label><br>'
-            f'<select id="embed-{name}" name="{name}">{"".join(rows)}</select></p>')
+            f'<select id="embed-{name}" name="{name}"{preset}>{"".join(rows)}</select></p>')
 
 
 def builder_html(bundle: dict, lang: str, site_root: str) -> str:
@@ -121,7 +123,7 @@ def builder_html(bundle: dict, lang: str, site_root: str) -> str:
     snippet, a copy button and a live preview; assets/wizard/webmasters.js wires it."""
     from wizard.engine import Engine
 
-    ui = {**bundle["ui"][default_language().code], **bundle["ui"][lang]}
+    ui = bundle["ui"][lang]  # already completed from the default language
     engine = Engine(bundle)
     purpose, status, nationality = (
         engine.step(answers, lang, "2026-01-01")["question"]  # their options do not depend on the date

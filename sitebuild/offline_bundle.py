@@ -121,6 +121,13 @@ def make_bundle(directory: Path) -> BundleInfo:
     return info
 
 
+def unzip(directory: Path) -> Path:
+    """Unzip the bundle made in directory into directory/unzipped, as a reader would; its site folder."""
+    with zipfile.ZipFile(zip_path(directory)) as archive:
+        archive.extractall(directory / "unzipped")
+    return directory / "unzipped" / NAME
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=bundle_dir(), help="folder for the zip (default: %(default)s)")

@@ -15,6 +15,8 @@ WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
 SKIPPED_FOLDERS = ("downloads/",)
 SKIPPED_SUFFIXES = (".gz", ".map")
 ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
+# Each build's cache is this prefix and the build's version; older ones with the prefix are dropped.
+CACHE_PREFIX = "cig-site-"
 
 
 def url_path(relative: str) -> str:
@@ -36,7 +38,7 @@ def build_manifest(site_dir: Path) -> dict:
             continue
         groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
-    return {"version": version, "groups": groups, "onDemand": list(ON_DEMAND), "notFound": "404.html"}
+    return {"version": version, "cachePrefix": CACHE_PREFIX, "groups": groups, "onDemand": list(ON_DEMAND), "notFound": "404.html"}
 
 
 def write_service_worker(site_dir: Path) -> dict:

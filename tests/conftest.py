@@ -3,7 +3,6 @@ site's download page describes the bundle), and a local server for the site."""
 import os
 import subprocess
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,20 +24,14 @@ class Build:
 class Bundle:
     directory: Path
     info: offline_bundle.BundleInfo
-
-    @property
-    def site_dir(self) -> Path:
-        """The bundle's site as unzipped by a reader."""
-        return self.directory / "unzipped" / offline_bundle.NAME
+    site_dir: Path  # the bundle's site as unzipped by a reader
 
 
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory) -> Bundle:
     directory = tmp_path_factory.mktemp("bundle")
     info = offline_bundle.make_bundle(directory)
-    with zipfile.ZipFile(offline_bundle.zip_path(directory)) as archive:
-        archive.extractall(directory / "unzipped")
-    return Bundle(directory, info)
+    return Bundle(directory, info, offline_bundle.unzip(directory))
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@
 // Written in by sitebuild/service_worker.py: the build's version and each group's files with hashes.
 const BUILD = "__BUILD__";
 
-const PREFIX = "cig-site-";
+const PREFIX = BUILD.cachePrefix;
 const CACHE = PREFIX + BUILD.version;
 const HASH_HEADER = "X-Content-SHA256";
 const scope = new URL(self.registration.scope);

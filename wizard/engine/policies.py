@@ -78,8 +78,8 @@ class Policy:
             if chosen is None and periods:
                 chosen = max(periods, key=lambda p: p.get("valid_from") or "")
             if chosen is not None:
-                start = _later(start, chosen.get("valid_from"))
-                end = _earlier(end, chosen.get("valid_to"))
+                start = _bound(max, start, chosen.get("valid_from"))
+                end = _bound(min, end, chosen.get("valid_to"))
                 member_sources = list(chosen.get("sources", []))
         term = self.term_on(day) or (self.terms[-1] if self.terms else None)
         max_stay = unit = None
@@ -91,17 +91,8 @@ class Policy:
         return start, end, max_stay, unit, member_sources
 
 
-def _later(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return max(a, b)
-
-
-def _earlier(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b)
+def _bound(choose, a, b):
+    """choose(a, b) of two optional date bounds; a missing bound (None) leaves the other."""
+    if a is None or b is None:
+        return b if a is None else a
+    return choose(a, b)

@@ -9,7 +9,8 @@
   const preview = document.getElementById("embed-preview");
   const copied = document.getElementById("embed-copied");
   const scriptUrl = new URL("assets/wizard/embed.js", new URL(form.dataset.siteRoot, location.href)).href;
-  const PRESETS = ["purpose", "status", "nationality"];
+  // The questions Python offers as presets (their ids are the selects' names).
+  const presets = Array.from(form.querySelectorAll("select[data-preset]"), (select) => select.name);
   let timer;
 
   function escapeAttr(text) {
@@ -19,7 +20,7 @@
   function choices() {
     const data = new FormData(form);
     const answers = new URLSearchParams();
-    PRESETS.forEach((id) => { if (data.get(id)) answers.set(id, data.get(id)); });
+    presets.forEach((id) => { if (data.get(id)) answers.set(id, data.get(id)); });
     return { lang: data.get("lang"), theme: data.get("theme"), answers: answers.toString() };
   }
 
