@@ -17,6 +17,7 @@ KIND_SCHEMAS = {
     "outcomes": "outcomes.schema.json",
     "documents": "documents.schema.json",
     "duties": "duties.schema.json",
+    "publishers": "publishers.schema.json",
 }
 
 
