@@ -12,6 +12,7 @@ from sitebuild import download_page, offline_bundle, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
+from sitebuild.page_sources import source_problems
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
 from wizard.tooling.errors import RuleError
@@ -65,6 +66,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.update(checked_meta(page.meta, page.file.src_uri))
     except PageMetaError as error:
         raise PluginError(str(error)) from None
+    problems = source_problems(page.meta["sources"], markdown, page.file.src_uri)
+    if problems:
+        raise PluginError("sources not from original publishers, or cited but not listed:\n" + "\n".join(problems))
     return markdown
 
 

@@ -16,3 +16,9 @@ def test_every_built_page_shows_the_sources_and_review_block(site_dir):
                if page.path.name != "404.html" and page.path.parent.name != "wizard-embed"
                and "cig-sources-heading" not in page.ids]
     assert not missing, missing
+
+
+def test_every_page_cites_original_publishers_and_lists_what_its_text_cites():
+    from sitebuild import page_sources
+
+    assert page_sources.report() == []
