@@ -6,6 +6,8 @@ import datetime as dt
 from urllib.parse import urlparse
 
 SOURCE_KEYS = ("publisher", "title", "url", "date")
+# A page that carries no date of its own says so; the date we read it would pass for its own date.
+UNDATED = "undated"
 
 
 class PageMetaError(ValueError):
@@ -39,5 +41,6 @@ def checked_meta(meta: dict, src_path: str) -> dict:
             raise PageMetaError(f"{where} lacks {', '.join(missing)}")
         if urlparse(str(source["url"])).scheme not in ("http", "https"):
             raise PageMetaError(f"{where}.url is not an http(s) address: {source['url']}")
-        checked.append({**source, "date": _as_date(source["date"], f"{where}.date")})
+        date = UNDATED if source["date"] == UNDATED else _as_date(source["date"], f"{where}.date")
+        checked.append({**source, "date": date})
     return {"reviewed": reviewed, "sources": checked}

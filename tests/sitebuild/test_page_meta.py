@@ -27,3 +27,8 @@ def test_a_broken_front_matter_names_the_file_and_the_reason(meta, reason):
     with pytest.raises(PageMetaError) as error:
         checked_meta(meta, "en/x.md")
     assert str(error.value) == reason
+
+
+def test_a_source_without_a_date_of_its_own_says_undated_rather_than_a_read_date():
+    meta = checked_meta({"reviewed": "2026-11-29", "sources": [{**SOURCE, "date": "undated"}]}, "en/x.md")
+    assert meta["sources"][0]["date"] == "undated"
