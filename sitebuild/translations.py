@@ -1,6 +1,7 @@
 """Compares each translated page with its English source: structure (headings and their anchors,
 links, tables) and staleness (the English text changed after the translation was made).
 
+Also holds each translation to its termbase (strings/<code>.termbase.yml): one term per English term.
 Run `python -m sitebuild.translations` for a report; tests/site/test_translations.py enforces it.
 """
 import hashlib
@@ -13,12 +14,13 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from .languages import default_language, languages
-from .paths import DOCS
+from .paths import DOCS, UI_STRINGS
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{#([\w-]+)\})?\s*$")
 LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 FENCE = re.compile(r"^(```|~~~)")
+ADMONITION_TITLE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+\s+"[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,39 @@ def structure(text: str) -> Structure:
     return Structure(tuple(headings), tuple(sorted(links)), tuple(tables))
 
 
+def termbase(code: str) -> dict:
+    """The language's termbase: {'terms': [{en, zh, reject: [regex]}], 'links': {english: translated}}."""
+    path = UI_STRINGS / f"{code}.termbase.yml"
+    if not path.exists():
+        return {"terms": [], "links": {}}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {"terms": data.get("terms", []), "links": data.get("links", {})}
+
+
+def term_problems(text: str, terms: list) -> list[str]:
+    """A line per rejected variant found in the page body (outside code blocks and link targets)."""
+    problems, fenced = [], False
+    body = FRONT_MATTER.sub("", text, count=1)
+    first_line = text[: len(text) - len(body)].count("\n") + 1
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if FENCE.match(line.strip()):
+            fenced = not fenced
+        if fenced:
+            continue
+        # Link targets and admonition titles (!!! note "标题") are Markdown syntax, not prose.
+        prose = ADMONITION_TITLE.sub("", re.sub(r"\]\([^)]*\)", "]", line))
+        for term in terms:
+            for pattern in term.get("reject", []):
+                for found in re.finditer(pattern, prose):
+                    problems.append(f"line {number}: '{found.group(0)}' rejected by the termbase; use '{term['zh']}' ({term['en']})")
+    return problems
+
+
+def localized(structure_: Structure, links: dict) -> Structure:
+    """The English structure with links the termbase sends elsewhere for this language."""
+    return Structure(structure_.headings, tuple(sorted(links.get(link, link) for link in structure_.links)), structure_.tables)
+
+
 def differences(source: Structure, translation: Structure) -> list[str]:
     problems = []
     if source.headings != translation.headings:
@@ -96,7 +131,9 @@ def report() -> list[str]:
         recorded = str(front_matter(text).get("translation_of", ""))
         if recorded != fingerprint(source):
             lines.append(f"{name}: stale, made from {recorded or 'an unrecorded version'}, English is now {fingerprint(source)}")
-        for problem in differences(structure(source.read_text(encoding="utf-8")), structure(text)):
+        terms = termbase(code)
+        english = localized(structure(source.read_text(encoding="utf-8")), terms["links"])
+        for problem in differences(english, structure(text)) + term_problems(text, terms["terms"]):
             lines.append(f"{name}: {problem}")
     return lines
 

@@ -73,3 +73,36 @@ def test_every_translation_matches_its_english_page_and_is_current(source, trans
         f"{translated} was made from another version of {source}: update it, then its translation_of"
     )
     assert translations.differences(translations.structure(source.read_text(encoding="utf-8")), translations.structure(text)) == []
+
+
+TERMS = [{"en": "residence permit", "zh": "居留许可", "reject": ["居留证件"]},
+         {"en": "quotation marks around Chinese text", "zh": "“”", "reject": ["\"[^\"\\n]*[\\u4e00-\\u9fff][^\"\\n]*\""]}]
+
+
+def test_a_variant_the_termbase_rejects_is_reported_with_its_line():
+    page = "---\nreviewed: 2026-11-29\n---\n\n# 居留\n\n请办理居留证件。\n"
+    assert translations.term_problems(page, TERMS) == [
+        "line 7: '居留证件' rejected by the termbase; use '居留许可' (residence permit)"]
+
+
+def test_admonition_titles_and_link_targets_are_syntax_not_prose():
+    page = '!!! note "出行前请核实"\n    见[居留许可](../residence/index.md "居留证件")。\n'
+    assert translations.term_problems(page, TERMS) == []
+
+
+def test_ascii_quotes_around_chinese_text_are_reported():
+    assert translations.term_problems('凭"口岸签证通知"申请。\n', TERMS) == [
+        "line 1: '\"口岸签证通知\"' rejected by the termbase; use '“”' (quotation marks around Chinese text)"]
+
+
+def test_the_termbase_sends_chinese_readers_to_the_chinese_nia_site_without_a_structure_difference():
+    english = translations.structure("See [NIA](https://en.nia.gov.cn/).\n")
+    chinese = translations.structure("见[国家移民管理局](https://www.nia.gov.cn/)。\n")
+    links = {"https://en.nia.gov.cn/": "https://www.nia.gov.cn/"}
+    assert translations.differences(translations.localized(english, links), chinese) == []
+    assert translations.differences(english, chinese) != []
+
+
+def test_the_chinese_termbase_file_is_loaded():
+    terms = translations.termbase("zh")
+    assert any(term["zh"] == "居留许可" for term in terms["terms"]) and terms["links"]
