@@ -110,6 +110,13 @@ def differences(source: Structure, translation: Structure) -> list[str]:
     return problems
 
 
+def page_problems(source: Path, text: str, code: str) -> list[str]:
+    """How a translation's text departs from its English page's structure and from its termbase."""
+    terms = termbase(code)
+    english = localized(structure(source.read_text(encoding="utf-8")), terms["links"])
+    return differences(english, structure(text)) + term_problems(text, terms["terms"])
+
+
 def translation_pairs():
     """(English path, translated path, language code) for every page of every other language."""
     source_root = DOCS / default_language().code
@@ -131,9 +138,7 @@ def report() -> list[str]:
         recorded = str(front_matter(text).get("translation_of", ""))
         if recorded != fingerprint(source):
             lines.append(f"{name}: stale, made from {recorded or 'an unrecorded version'}, English is now {fingerprint(source)}")
-        terms = termbase(code)
-        english = localized(structure(source.read_text(encoding="utf-8")), terms["links"])
-        for problem in differences(english, structure(text)) + term_problems(text, terms["terms"]):
+        for problem in page_problems(source, text, code):
             lines.append(f"{name}: {problem}")
     return lines
 
