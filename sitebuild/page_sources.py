@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 import yaml
 
 from .paths import DOCS, ROOT
+from .translations import FRONT_MATTER, front_matter
 
 PUBLISHERS = ROOT / "rules" / "publishers.yaml"
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^\s*(```|~~~)")
 # Inline links and autolinks to external pages: [text](https://...) and <https://...>.
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
@@ -106,8 +106,6 @@ def source_problems(sources: list, markdown: str, src_path: str, domains=None) -
 
 
 def report(docs: Path = DOCS) -> list[str]:
-    from .translations import front_matter  # one front-matter parser for every check
-
     lines = []
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
