@@ -166,10 +166,12 @@ class Presenter:
             source_ids += documents[doc].get("sources", [])
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
-        view["sources"] = self.sources(source_ids)
+        view["sources"] = self.sources(source_ids, cat)
         return view
 
-    def sources(self, ids):
+    def sources(self, ids, cat):
+        """Sources in `cat`'s language (title_<lang> when the source has one); url is None when
+        the original page was not found (the title says so)."""
         seen, out = set(), []
         table = self.bundle["sources"]
         for sid in ids:
@@ -177,8 +179,9 @@ class Presenter:
                 continue
             seen.add(sid)
             src = table[sid]
-            out.append({"id": sid, "publisher": src["publisher"], "title": src["title"],
-                        "url": src["url"], "date": src.get("date")})
+            out.append({"id": sid, "publisher": src["publisher"],
+                        "title": src.get("title_" + cat.lang, src["title"]),
+                        "url": src.get("url"), "date": src.get("date")})
         return out
 
     def notice(self, code, qid, cat):
