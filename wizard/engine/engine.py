@@ -146,6 +146,7 @@ class Engine:
         views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in self._outcomes(ev)]
         if self._ends_soon(views, ev.env):
             notices.append(p.notice("policy_ends_soon", None, cat))
+        notices += p.policy_notices(self.policies, self._outcomes(ev)[0][0], ev.env, cat)
         return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
                 "rules_reviewed": self.reviewed, "notices": notices}
 

@@ -1,7 +1,5 @@
-"""The accepted source publishers (rules/publishers.yaml) and whether a URL is on one of them.
-
-One list for the rules check (checks.py) and the guide-page check (sitebuild); standard library
-plus the project's YAML loader only, so both sides import it cheaply.
+"""The accepted source publishers (rules/publishers.yaml) and whether a URL is on one of them:
+one list for the rules check (checks.py) and the guide-page check (sitebuild).
 """
 from pathlib import Path
 from urllib.parse import urlparse
