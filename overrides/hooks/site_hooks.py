@@ -14,6 +14,7 @@ from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
+from wizard.tooling import changelog
 from wizard.tooling.errors import RuleError
 
 # `mkdocs serve` must send .wasm as application/wasm, or WebAssembly streaming compilation fails.
@@ -65,6 +66,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta.update(checked_meta(page.meta, page.file.src_uri))
     except PageMetaError as error:
         raise PluginError(str(error)) from None
+    if changelog.PLACEHOLDER in markdown:  # the "What changed" page: the changes, from the rules
+        lang = config.theme["language"]
+        markdown = markdown.replace(changelog.PLACEHOLDER, changelog.page_markdown(wizard_page.RULES, lang))
     return markdown
 
 
