@@ -4,7 +4,7 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 """
 import datetime as _dt
 
-from . import changelog, publishers
+from . import publishers
 from .conditions_walk import iter_nodes, questions_used
 from .yamlfiles import pointer_join
 
@@ -59,9 +59,6 @@ class Compiler:
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
         self.check_unused()
-        changes = self.r.single.get("changelog")
-        if changes is not None:
-            changelog.check(changes, self.policies, self.sources, self.r.messages, self.p)
         return {
             "questions": self.questions,
             "conditions": self.named,
