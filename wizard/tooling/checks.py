@@ -69,7 +69,9 @@ class Compiler:
             "document_sets": self.sets,
             "duties": self.duties,
             "restrictions": self.restrictions,
-            "sources": self.sources,
+            # read_at and note are for reviewers: they stay out of the bundle users download.
+            "sources": {sid: {k: v for k, v in src.items() if k not in ("read_at", "note")}
+                        for sid, src in self.sources.items()},
         }
 
     def check_source_publishers(self):
