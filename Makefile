@@ -38,7 +38,9 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Install Debian's chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+# The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
 test: setup chromium
+	$(PY) -m sitebuild.freshness
 	$(PY) -m pytest
 
 clean:

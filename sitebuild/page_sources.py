@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+
+from wizard.tooling.publishers import accepted_domains, is_accepted
 
 from .paths import DOCS, ROOT
 from .translations import FRONT_MATTER, front_matter
@@ -21,20 +22,6 @@ EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)|<(https?
 # A dated citation in the text: "(NIA, 2025-07-23)", "(Xinhua; MFA, 2025-11-03)", "（新华社，2024-01-11）".
 PARENTHESES = re.compile(r"[(（]([^()（）]*)[)）]")
 DATED_CITATION = re.compile(r"^\s*(?P<who>[^\W\d_][^;；]*?)[,，]\s*(?P<date>\d{4}-\d{2}-\d{2})\s*$")
-
-
-# When the facts-rules branch lands, wizard/tooling/publishers.py owns these two functions with the
-# same signatures: import them from there so the rules and the pages share one matcher.
-def accepted_domains(rules_root: Path) -> tuple[str, ...]:
-    """The publisher domains listed in rules/publishers.yaml, lower case."""
-    data = yaml.safe_load((rules_root / "publishers.yaml").read_text(encoding="utf-8")) or {}
-    return tuple(str(domain).lower().strip(".") for domain in data.get("domains", []))
-
-
-def is_accepted(url: str, domains) -> bool:
-    """True when the URL's host is one of the domains or a subdomain of one."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 @lru_cache(maxsize=1)

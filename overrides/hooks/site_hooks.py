@@ -15,6 +15,7 @@ from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.page_sources import source_problems
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
+from wizard.tooling import changelog
 from wizard.tooling.errors import RuleError
 
 # `mkdocs serve` must send .wasm as application/wasm, or WebAssembly streaming compilation fails.
@@ -69,6 +70,9 @@ def on_page_markdown(markdown, page, config, files):
     problems = source_problems(page.meta["sources"], markdown, page.file.src_uri)
     if problems:
         raise PluginError("sources not from original publishers, or cited but not listed:\n" + "\n".join(problems))
+    if changelog.PLACEHOLDER in markdown:  # the "What changed" page: the changes, from the rules
+        lang = config.theme["language"]
+        markdown = markdown.replace(changelog.PLACEHOLDER, changelog.page_markdown(wizard_page.RULES, lang))
     return markdown
 
 

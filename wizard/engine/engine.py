@@ -143,9 +143,11 @@ class Engine:
         if ev.question is not None:
             return {"kind": "question", "question": p.question(ev.question, ev.env, cat),
                     "answered": answered, "presets": presets, "notices": notices}
-        views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in self._outcomes(ev)]
+        outcomes = self._outcomes(ev)
+        views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in outcomes]
         if self._ends_soon(views, ev.env):
             notices.append(p.notice("policy_ends_soon", None, cat))
+        notices += p.policy_notices(self.policies, outcomes[0][0], ev.env, cat)
         return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
                 "rules_reviewed": self.reviewed, "notices": notices}
 

@@ -61,6 +61,21 @@ class Policy:
                 limit = period["max_stay"]
         return stay * HOURS_PER[unit] <= limit * HOURS_PER[term["unit"]]
 
+    def lapsed_unconfirmed(self, country, day):
+        """The end date of `country`'s membership that ended before `day` with continuation
+        unknown (no extension found), when no later period covers `day`; else None."""
+        if self.members is None or self.membership_on(country, day) is not None:
+            return None
+        ended = [p["valid_to"] for p in self.members.get(country, ())
+                 if p.get("continuation") == "unknown" and p.get("valid_to") and p["valid_to"] < day]
+        return max(ended) if ended else None
+
+    def member_terms(self, country, day):
+        """The membership period's own terms on `day`: {'cumulative': {...}, 'terms_confirmed': bool}."""
+        period = self.membership_on(country, day) if self.members is not None else None
+        period = period or {}
+        return {"cumulative": period.get("cumulative"), "terms_confirmed": period.get("terms_confirmed", True)}
+
     def dates_for(self, country, day):
         """(valid_from, valid_to, max_stay, unit, member_sources) to show for `country` near `day`.
 

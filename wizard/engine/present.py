@@ -166,10 +166,12 @@ class Presenter:
             source_ids += documents[doc].get("sources", [])
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
-        view["sources"] = self.sources(source_ids)
+        view["sources"] = self.sources(source_ids, cat)
         return view
 
-    def sources(self, ids):
+    def sources(self, ids, cat):
+        """Sources in `cat`'s language (title_<lang> when the source has one); url is None when
+        the original page was not found (the title says so)."""
         seen, out = set(), []
         table = self.bundle["sources"]
         for sid in ids:
@@ -177,12 +179,40 @@ class Presenter:
                 continue
             seen.add(sid)
             src = table[sid]
-            out.append({"id": sid, "publisher": src["publisher"], "title": src["title"],
-                        "url": src["url"], "date": src.get("date")})
+            out.append({"id": sid, "publisher": src["publisher"],
+                        "title": src.get("title_" + cat.lang, src["title"]),
+                        "url": src.get("url"), "date": src.get("date")})
         return out
 
-    def notice(self, code, qid, cat):
-        return {"code": code, "message": cat.get("notices", code), "question_id": qid}
+    def notice(self, code, qid, cat, params=None):
+        message = cat.get("notices", code)
+        return {"code": code, "message": fill(message, params) if params else message, "question_id": qid}
+
+    def policy_notices(self, policies, primary_outcome, env, cat):
+        """Notices drawn from policy data for this nationality and travel date: a membership that
+        ended with its continuation unknown (said as such, not as a certain end), and the primary
+        visa-free outcome's per-member stay terms (cumulative cap; terms not confirmed)."""
+        country, day = env.values.get("nationality"), env.day("travel_date")
+        if country is None:
+            return []
+        out = []
+        for pid in sorted(policies):
+            ended = policies[pid].lapsed_unconfirmed(country, day)
+            if ended:
+                out.append(self.notice("continuation_unknown", None, cat, {
+                    "nationality": cat.countries.get(country, country), "ended": cat.date(ended)}))
+        pid = self.bundle["outcomes"][primary_outcome].get("policy")
+        if pid and policies[pid].members is not None:
+            terms = policies[pid].member_terms(country, day)
+            _, _, max_stay, unit, _ = self.policy_dates(pid, env)
+            cap = terms["cumulative"]
+            if cap:
+                out.append(self.notice("stay_cap", None, cat, {
+                    "max_stay": cat.quantity(max_stay, unit), "cap_days": cat.quantity(cap["max_days"], "days"),
+                    "cap_period": cat.quantity(cap["period_days"], "days")}))
+            if not terms["terms_confirmed"]:
+                out.append(self.notice("terms_unconfirmed", None, cat))
+        return out
 
 
 def rules_old(reviewed, today, days=183):

@@ -9,7 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import catalogues, countries, ruleset
+from . import catalogues, changelog, countries, ruleset
 from .checks import Compiler
 from .errors import Problem, Problems, RuleError
 
@@ -50,6 +50,9 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     problems.raise_if_any()
     catalogues.check(data, rules.messages, default, problems)
     problems.raise_if_any()
+    if "changelog" in rules.single:  # after the catalogues: a new language's missing texts show there first
+        changelog.check(rules.single["changelog"], data["policies"], data["sources"], rules.messages, problems)
+        problems.raise_if_any()
     index = rules.single["index"].data
     bundle = {
         "format": FORMAT,

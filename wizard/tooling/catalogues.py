@@ -4,9 +4,13 @@ import re
 
 from .conditions_walk import questions_used
 
-NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon")
+NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon",
+                "continuation_unknown", "stay_cap", "terms_unconfirmed")
 ERROR_CODES = ("bad_answers", "bad_language", "bad_date")
 POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
+# Notices the engine fills from policy data (present.Presenter.policy_notices), and their names.
+NOTICE_PLACEHOLDERS = {"continuation_unknown": {"nationality", "ended"},
+                       "stay_cap": {"max_stay", "cap_days", "cap_period"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -99,6 +103,13 @@ def _check_placeholders(loaded, data, placeholders, problems):
     for section in ("questions", "options", "outcomes", "reasons", "documents", "duties", "restrictions", "notices", "errors"):
         for pointer, text in _strings(data.get(section, {}), "/" + section):
             names = _PLACEHOLDER.findall(text)
+            if section == "notices":
+                allowed = NOTICE_PLACEHOLDERS.get(pointer.split("/")[2], set())
+                for name in names:
+                    if name not in allowed:
+                        problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (
+                            name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))
+                continue
             if section != "reasons":
                 for name in names:
                     problems.add(loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name)

@@ -4,6 +4,7 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 """
 import datetime as _dt
 
+from . import publishers
 from .conditions_walk import iter_nodes, questions_used
 from .yamlfiles import pointer_join
 
@@ -41,6 +42,7 @@ class Compiler:
 
     # -- the whole compilation --------------------------------------------------------
     def compile(self):
+        self.check_source_publishers()
         self.questions = self.compile_questions()
         self.policies = self.compile_policies()
         cond_file = self.r.single.get("conditions")
@@ -67,8 +69,27 @@ class Compiler:
             "document_sets": self.sets,
             "duties": self.duties,
             "restrictions": self.restrictions,
-            "sources": self.sources,
+            # read_at and note are for reviewers: they stay out of the bundle users download.
+            "sources": {sid: {k: v for k, v in src.items() if k not in ("read_at", "note")}
+                        for sid, src in self.sources.items()},
         }
+
+    def check_source_publishers(self):
+        """Every source shown to users is on an accepted publisher's domain (publishers.yaml)."""
+        listed = self.r.single.get("publishers")
+        src_file = self.r.single["sources"]
+        if listed is None:
+            self.err(src_file, "", "no publishers.yaml (kind publishers) to check the sources' domains against")
+            return
+        domains = publishers.normalised(listed.data["domains"])
+        for sid, source in self.sources.items():
+            if "url" not in source:  # no original found: the schema requires a note saying so
+                continue
+            if not publishers.is_accepted(source["url"], domains):
+                self.err(src_file, "/sources/%s/url" % sid, "%s is not on an accepted publisher's domain "
+                         "(%s): cite the original publisher's page and record the copy in read_at, or add "
+                         "the publisher to publishers.yaml" % (publishers.host_of(source["url"]) or source["url"],
+                                                                 listed.display))
 
     # -- questions --------------------------------------------------------------------
     def compile_questions(self):
@@ -263,8 +284,11 @@ class Compiler:
                             self.err(loaded, ptr, "%s is listed twice for overlapping dates (%s to %s and %s to %s)" % (
                                 code, m_from, m_to or "open", other["valid_from"], other["valid_to"] or "open"))
                     period = {"valid_from": m_from, "valid_to": m_to, "sources": m["sources"]}
-                    if "max_stay" in m:
-                        period["max_stay"] = m["max_stay"]
+                    for key in ("max_stay", "cumulative", "continuation", "terms_confirmed"):
+                        if key in m:
+                            period[key] = m[key]
+                    if m.get("continuation") == "unknown" and "valid_to" not in m:
+                        self.err(loaded, ptr + "/continuation", "continuation unknown needs the date the membership ended (valid_to)")
                     periods.append(period)
             out[pid] = {"valid_from": p_from, "valid_to": p_to, "sources": d["sources"], "terms": terms, "members": members}
         self.policy_files = files

@@ -145,7 +145,7 @@ def print_result(view):
         for item in o["not_allowed"]:
             print("  x " + item)
         for s in o["sources"]:
-            print("  [%s] %s, %s (%s) %s" % (s["id"], s["publisher"], s["title"], s["date"] or "undated", s["url"]))
+            print("  [%s] %s, %s (%s) %s" % (s["id"], s["publisher"], s["title"], s["date"] or "undated", s["url"] or "(no link: original not found)"))
     outcome(view["primary"], "1")
     for i, alt in enumerate(view["alternatives"], 2):
         outcome(alt, str(i))
