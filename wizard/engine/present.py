@@ -166,8 +166,30 @@ class Presenter:
             source_ids += documents[doc].get("sources", [])
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
+        headline = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
+        view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
+        steps, step_sources = self.how_to_get(outcome_id, cat)
+        view["how_to_get"] = steps
+        source_ids += step_sources
         view["sources"] = self.sources(source_ids)
         return view
+
+    def how_to_get(self, outcome_id, cat):
+        """The outcome's steps (topic, its label, text, guide link) and the sources they cite."""
+        data = self.bundle.get("how_to_get", {"steps": {}, "outcomes": {}})
+        texts = cat.m.get("how_to_get", {})
+        steps, source_ids = [], []
+        for step_id in data["outcomes"].get(outcome_id, []):
+            step = data["steps"][step_id]
+            steps.append({
+                "id": step_id,
+                "topic": step["topic"],
+                "label": texts.get("topics", {}).get(step["topic"], ""),
+                "text": texts.get("steps", {}).get(step_id, ""),
+                "guide": step.get("guide", ""),
+            })
+            source_ids += step["sources"]
+        return steps, source_ids
 
     def sources(self, ids):
         seen, out = set(), []
@@ -181,8 +203,8 @@ class Presenter:
                         "url": src["url"], "date": src.get("date")})
         return out
 
-    def notice(self, code, qid, cat):
-        return {"code": code, "message": cat.get("notices", code), "question_id": qid}
+    def notice(self, code, qid, cat, params=None):
+        return {"code": code, "message": fill(cat.get("notices", code), params or {}), "question_id": qid}
 
 
 def rules_old(reviewed, today, days=183):

@@ -2,11 +2,14 @@
 placeholders that the engine can fill."""
 import re
 
+from . import how_to_get
 from .conditions_walk import questions_used
 
 NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon")
 ERROR_CODES = ("bad_answers", "bad_language", "bad_date")
 POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
+# Notices the engine fills in: the policy ending soon names its end date.
+NOTICE_PLACEHOLDERS = {"/notices/policy_ends_soon": {"valid_to"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -85,6 +88,7 @@ def check(rules, catalogues, default_language, problems):
             for key in sorted(set(have) - ids):
                 problems.add(loaded, "/%s/%s" % (section, key), "%r is not an id of the rules (%s)" % (key, section))
         _check_placeholders(loaded, data, placeholders, problems)
+        how_to_get.check_catalogue(loaded, rules, problems)
 
 
 def _strings(node, pointer):
@@ -99,6 +103,11 @@ def _check_placeholders(loaded, data, placeholders, problems):
     for section in ("questions", "options", "outcomes", "reasons", "documents", "duties", "restrictions", "notices", "errors"):
         for pointer, text in _strings(data.get(section, {}), "/" + section):
             names = _PLACEHOLDER.findall(text)
+            if pointer in NOTICE_PLACEHOLDERS:
+                for name in set(names) - NOTICE_PLACEHOLDERS[pointer]:
+                    problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (
+                        name, ", ".join("{%s}" % n for n in sorted(NOTICE_PLACEHOLDERS[pointer]))))
+                continue
             if section != "reasons":
                 for name in names:
                     problems.add(loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name)

@@ -5,6 +5,7 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 import datetime as _dt
 
 from .conditions_walk import iter_nodes, questions_used
+from .how_to_get import compile_how_to_get
 from .yamlfiles import pointer_join
 
 FALLBACK_OUTCOME = "ask_12367"
@@ -56,6 +57,7 @@ class Compiler:
                 self.check_sources(duties_file, "/%s/%s/sources" % (section, did), item["sources"])
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
+        self.how_to_get = compile_how_to_get(self)
         self.check_unused()
         return {
             "questions": self.questions,
@@ -68,6 +70,7 @@ class Compiler:
             "duties": self.duties,
             "restrictions": self.restrictions,
             "sources": self.sources,
+            "how_to_get": self.how_to_get,
         }
 
     # -- questions --------------------------------------------------------------------

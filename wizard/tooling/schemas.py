@@ -18,6 +18,7 @@ KIND_SCHEMAS = {
     "documents": "documents.schema.json",
     "duties": "duties.schema.json",
     "publishers": "publishers.schema.json",
+    "how_to_get": "how-to-get.schema.json",
 }
 
 
