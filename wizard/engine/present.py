@@ -90,8 +90,11 @@ class Presenter:
         key = (cat.lang, question.id)
         cached = self._country_options.get(key)
         if cached is None:
+            # The language's collation order (pinyin for zh), computed at build time with ICU.
+            order = self.bundle.get("country_order", {}).get(cat.lang, [])
+            rank = {code: index for index, code in enumerate(order)}
             cached = [{"value": c, "label": cat.countries.get(c, c)} for c in question.country_list]
-            cached.sort(key=lambda o: (o["label"], o["value"]))
+            cached.sort(key=lambda o: (rank.get(o["value"], len(rank)), o["label"], o["value"]))
             self._country_options[key] = cached
         return cached
 

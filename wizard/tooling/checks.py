@@ -5,7 +5,7 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 import datetime as _dt
 
 from .conditions_walk import iter_nodes, questions_used
-from .how_to_get import compile_how_to_get
+from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
 from .yamlfiles import pointer_join
 
 FALLBACK_OUTCOME = "ask_12367"
@@ -59,6 +59,7 @@ class Compiler:
         self.routes = self.compile_routes()
         self.how_to_get = compile_how_to_get(self)
         self.check_unused()
+        check_how_to_get_coverage(self)
         return {
             "questions": self.questions,
             "conditions": self.named,

@@ -16,19 +16,25 @@ def compile_how_to_get(compiler):
             root = compiler.docs_root
             if page and not ((root / page / "index.md").exists() or (root / (page + ".md")).exists()):
                 compiler.err(loaded, "/steps/%s/guide" % sid, "no guide page for %r in %s" % (step["guide"], root))
-    used = set()
     for oid, listed in data["outcomes"].items():
         if oid not in compiler.outcomes:
             compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)
         for i, sid in enumerate(listed):
-            used.add(sid)
             if sid not in steps:
                 compiler.err(loaded, "/outcomes/%s/%d" % (oid, i), "unknown step %r (not under steps:)" % sid)
+    return {"steps": steps, "outcomes": data["outcomes"]}
+
+
+def check_coverage(compiler):
+    """Every outcome has an entry and every step is used (after the outcome checks, whose
+    problems about the outcomes themselves come first)."""
+    loaded = compiler.r.single["how_to_get"]
+    data = loaded.data
     for oid in sorted(set(compiler.outcomes) - set(data["outcomes"])):
         compiler.err(loaded, "/outcomes", "outcome %r has no entry: every result says how to get it" % oid)
-    for sid in sorted(set(steps) - used):
+    used = {sid for listed in data["outcomes"].values() for sid in listed}
+    for sid in sorted(set(data["steps"]) - used):
         compiler.err(loaded, "/steps/%s" % sid, "step %r is defined but no outcome lists it" % sid)
-    return {"steps": steps, "outcomes": data["outcomes"]}
 
 
 def expected_texts(compiled):
