@@ -170,7 +170,8 @@ def primary(item: dict, ui: dict, lang: str, guide_root: str) -> str:
     """The suggestion in full; its headline is the result page's h2, so its parts are h3."""
     return (
         f'<section class="wizard-outcome wizard-primary" data-outcome="{_attr(item["id"])}" aria-labelledby="wizard-heading">'
-        f'<p class="wizard-summary"><strong class="wizard-outcome-title">{_text(item["title"])}.</strong> {_text(item.get("summary"))}</p>'
+        f'<p class="wizard-outcome-title">{_text(item["title"])}</p>'
+        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
         + _dates(item, ui)
         + _details(item, ui, lang, guide_root, "wizard-primary", "h3")
         + "</section>"
