@@ -172,6 +172,17 @@
       if (event.target.closest("a[href^='#']")) moveFocus = true;
     });
     window.addEventListener("hashchange", request);
+    // Material's own handler for language links rebuilds the address without the fragment; on the
+    // wizard page the switch goes to the link's page with the answers (captured before Material's).
+    document.addEventListener("click", (event) => {
+      const link = event.target instanceof Element && event.target.closest(".md-select a[hreflang]");
+      if (!link || location.hash.length < 2 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const target = new URL(link.getAttribute("href"), location.href);
+      target.hash = location.hash;
+      location.assign(target.href);
+    }, true);
 
     if (state === "failed") {
       showFailure();
