@@ -71,3 +71,29 @@ def test_every_outcome_has_steps_and_every_text_in_every_language(bundle):
         texts = messages["how_to_get"]
         assert set(texts["headlines"]) == set(bundle["outcomes"]), lang
         assert set(texts["steps"]) == set(how["steps"]), lang
+
+
+def test_every_scenario_s_result_has_a_complete_headline_and_steps_in_both_languages(engine):
+    """The scenario files reach every outcome but the fallback: no headline is left with an unfilled
+    placeholder ('…') and no result lacks its steps."""
+    from pathlib import Path
+    from urllib.parse import parse_qsl
+
+    import yaml
+
+    reached, incomplete = set(), []
+    for path in sorted((Path(__file__).resolve().parents[2] / "rules" / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        base = dict(parse_qsl(data.get("base", "")))
+        for case in data["cases"]:
+            answers = {**base, **dict(parse_qsl(case.get("answers", "")))}
+            for lang in ("en", "zh"):
+                view = engine.step(answers, lang, str(case.get("today", "2026-11-23")))
+                if view["kind"] != "result":
+                    continue
+                for outcome in [view["primary"], *view["alternatives"]]:
+                    reached.add(outcome["id"])
+                    if "…" in outcome["headline"] or not outcome["how_to_get"]:
+                        incomplete.append((outcome["id"], lang, outcome["headline"]))
+    assert incomplete == []
+    assert len(reached) >= 30

@@ -1,7 +1,9 @@
 """Checks and compiles rules/how-to-get.yaml: every outcome has its steps, every step exists,
-cites known sources and links to a guide page that exists."""
+cites known sources and links to a guide page that exists; and the catalogues' texts for them."""
+import re
 
 TOPICS_SECTION = "topics"
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def compile_how_to_get(compiler):
@@ -49,7 +51,6 @@ def expected_texts(compiled):
 def check_catalogue(loaded, compiled, problems):
     """Every headline, step and topic text present, nothing extra; headlines of outcomes with a
     policy may say {max_stay}, {valid_to} or {valid_from}; nothing else takes placeholders."""
-    import re
     section = loaded.data.get("how_to_get", {})
     for part, ids in expected_texts(compiled).items():
         have = section.get(part, {})
@@ -58,7 +59,7 @@ def check_catalogue(loaded, compiled, problems):
         for key in sorted(set(have) - ids):
             problems.add(loaded, "/how_to_get/%s/%s" % (part, key), "%r is not an id of the rules (how_to_get %s)" % (key, part))
         for key, text in have.items():
-            names = re.findall(r"\{([^{}]*)\}", text)
+            names = _PLACEHOLDER.findall(text)
             allowed = set()
             if part == "headlines" and compiled["outcomes"].get(key, {}).get("policy"):
                 allowed = {"max_stay", "valid_to", "valid_from"}
