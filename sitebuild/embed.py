@@ -109,10 +109,11 @@ def write_host_script(site_dir: Path) -> Path:
     return target
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], blank: str | None = None) -> str:
+def _select(name: str, label: str, options: list[tuple[str, str]], blank: str | None = None, chosen: str | None = None) -> str:
     """A labelled select; with a blank choice it presets a wizard answer (data-preset, read by webmasters.js)."""
     rows = [f'<option value="">{escape(blank)}</option>'] if blank is not None else []
-    rows += [f'<option value="{escape(value, quote=True)}">{escape(text)}</option>' for value, text in options]
+    rows += [f'<option value="{escape(value, quote=True)}"{" selected" if value == chosen else ""}>{escape(text)}</option>'
+             for value, text in options]
     preset = " data-preset" if blank is not None else ""
     return (f'<p><label for="embed-{name}">{escape(label)}</label><br>'
             f'<select id="embed-{name}" name="{name}"{preset}>{"".join(rows)}</select></p>')
@@ -131,7 +132,7 @@ def builder_html(bundle: dict, lang: str, site_root: str) -> str:
     language_names = [(language.code, language.name) for language in languages()]
     form = (
         f'<form class="embed-builder" id="embed-builder" data-site-root="{escape(site_root, quote=True)}">'
-        + _select("lang", ui["embed_language"], language_names)
+        + _select("lang", ui["embed_language"], language_names, chosen=lang)  # the page's own language first
         + "".join(_select(q["id"], q["text"], [(o["value"], o["label"]) for o in q["options"]], ui["embed_no_preset"])
                   for q in (purpose, status, nationality))
         + f'<fieldset><legend>{escape(ui["embed_theme"])}</legend>'

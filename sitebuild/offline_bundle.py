@@ -81,6 +81,34 @@ def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
     shutil.copy2(SHIM_SOURCE, shim)
     file_runtime.write_file_runtime(site_dir)
     file_runtime.write_wizard_payloads(wizard_assets)
+    write_open_me(site_dir)
+
+
+OPEN_ME = "OPEN-ME.html"
+
+
+def write_open_me(site_dir: Path) -> Path:
+    """The file a reader who unzipped the bundle looks for: one link per language to its home page
+    (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
+    from html import escape
+
+    from .languages import languages
+    from .ui_strings import ui_string
+
+    links = "".join(
+        f'<li lang="{escape(language.code, quote=True)}"><a href="{escape(language.prefix, quote=True)}index.html">'
+        f'{escape(ui_string("open_me_link", language.code))}</a></li>'
+        for language in languages()
+    )
+    title = " · ".join(ui_string("open_me_title", language.code) for language in languages())
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f"<title>{escape(title)}</title></head><body><h1>{escape(title)}</h1><ul>{links}</ul></body></html>\n"
+    )
+    target = site_dir / OPEN_ME
+    target.write_text(page, encoding="utf-8")
+    return target
 
 
 # --- making the bundle -------------------------------------------------------------------------

@@ -42,8 +42,10 @@ def guide_url(guide: str, directory_urls: bool = True) -> str:
     directory URLs (the file:// bundle, in which a folder link would open a folder listing)."""
     if directory_urls:
         return guide
-    path = guide.rstrip("/")
-    return f"{path}/index.html" if (DOCS / default_language().code / path / "index.md").exists() else f"{path}.html"
+    page, hash_mark, section = guide.partition("#")
+    path = page.rstrip("/")
+    target = f"{path}/index.html" if (DOCS / default_language().code / path / "index.md").exists() else f"{path}.html"
+    return target + hash_mark + section
 
 
 def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
@@ -56,6 +58,9 @@ def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict,
     for outcome in compiled.bundle["outcomes"].values():
         if outcome.get("guide"):
             outcome["guide"] = guide_url(outcome["guide"], directory_urls)
+    for step in compiled.bundle["how_to_get"]["steps"].values():
+        if step.get("guide"):
+            step["guide"] = guide_url(step["guide"], directory_urls)
     return compiled.bundle, compiled.warnings
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitebuild import embed
+from sitebuild import a11y, embed
 from sitebuild import download_page, offline_bundle, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
@@ -98,6 +98,14 @@ def on_page_content(html, page, config, files):
     if template == embed.TEMPLATE:
         widget += embed.notice_html(_bundle["data"]["ui"][lang], lang, site_root, config.use_directory_urls)
     return html.replace(wizard_page.PLACEHOLDER, widget)
+
+
+def on_post_page(output, page, config):
+    try:
+        output = a11y.name_search_dialog(output, ui_string("search_dialog", config.theme["language"]))
+        return a11y.name_section_navs(output)
+    except a11y.MarkupChanged as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set this page's language switcher

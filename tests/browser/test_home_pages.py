@@ -26,3 +26,34 @@ def test_the_language_switch_takes_the_reader_to_the_same_page_in_chinese(record
     page.wait_for_url(site_url + "zh/about/")
     assert page.evaluate("document.documentElement.lang") == "zh"
     assert recording_page.outside_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_the_home_page_has_a_start_button_in_the_first_screen_of_a_phone(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site_url + language.prefix, wait_until="networkidle")
+    start = page.locator("a.md-button--primary.cig-start")
+    assert start.count() == 1
+    box = start.bounding_box()
+    assert box["y"] + box["height"] <= 844
+    start.click()
+    page.wait_for_url(f"{site_url}{language.prefix}wizard/")
+    assert page.locator("form[data-question]").count() == 1
+    context.close()
+
+
+AXE_PAGES = ["", "zh/", "visas/", "zh/visas/tourism-l/", "wizard/webmasters/", "zh/wizard/webmasters/", "download/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", AXE_PAGES, ids=lambda path: path or "home")
+def test_axe_finds_nothing_on_each_kind_of_site_page(recording_page, site_url, path):
+    from sitebuild.paths import NODE_MODULES
+
+    page = recording_page.page
+    page.goto(site_url + path, wait_until="networkidle")
+    page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
+    violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ' at ' + v.nodes.map(n => n.target).join(', '))")
+    assert violations == []

@@ -76,7 +76,23 @@ def test_a_country_question_lists_countries_by_name_without_china(engine):
     values = [o["value"] for o in options]
     assert "FR" in values and "GB" in values and "CN" not in values and "HK" not in values
     labels = [o["label"] for o in options]
-    assert labels == sorted(labels)
+    # English collation puts accented letters with their base letter, not after Z.
+    assert labels.index("Åland Islands") < labels.index("Albania") < labels.index("Zimbabwe")
+
+
+def test_the_nationality_list_holds_only_places_with_people_who_hold_passports(engine):
+    view = engine.step({"purpose": "tourism", "status": "outside"}, "en", "2026-11-23")
+    values = {o["value"] for o in view["question"]["options"]}
+    assert {"AQ", "BV", "CP", "HM"}.isdisjoint(values)
+    assert {"US", "NG", "KR", "VA", "NR"} <= values
+
+
+def test_the_chinese_country_list_is_in_pinyin_order(engine):
+    view = engine.step({"purpose": "tourism", "status": "outside"}, "zh", "2026-11-23")
+    labels = [o["label"] for o in view["question"]["options"]]
+    # Pinyin: A (阿富汗 Afuhan) before M (美国 Meiguo) before Z (赞比亚 Zanbiya); code-point order put 美国 first.
+    assert labels.index("阿富汗") < labels.index("美国") < labels.index("赞比亚")
+    assert labels[0].startswith("阿")
 
 
 def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply(engine, tourist_fr):

@@ -145,8 +145,9 @@ class Engine:
                     "answered": answered, "presets": presets, "notices": notices}
         outcomes = self._outcomes(ev)
         views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in outcomes]
-        if self._ends_soon(views, ev.env):
-            notices.append(p.notice("policy_ends_soon", None, cat))
+        ends = self._ends_soon(views, ev.env)
+        if ends:
+            notices.append(p.notice("policy_ends_soon", None, cat, {"valid_to": cat.date(ends)}))
         notices += p.policy_notices(self.policies, outcomes[0][0], ev.env, cat)
         return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
                 "rules_reviewed": self.reviewed, "notices": notices}
@@ -169,5 +170,8 @@ class Engine:
     def _ends_soon(self, views, env):
         day = env.day("travel_date")
         horizon = add_days(day, self.warn_days)
-        return any(v["kind"] == "visa_free" and v.get("valid_to") and day <= v["valid_to"] <= horizon
-                   for v in views)
+        """The earliest end date, within the warning horizon of the travel date, of a visa-free
+        policy in these views; None if there is none."""
+        ends = [v["valid_to"] for v in views
+                if v["kind"] == "visa_free" and v.get("valid_to") and day <= v["valid_to"] <= horizon]
+        return min(ends) if ends else None

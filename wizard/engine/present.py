@@ -90,8 +90,11 @@ class Presenter:
         key = (cat.lang, question.id)
         cached = self._country_options.get(key)
         if cached is None:
+            # The language's collation order (pinyin for zh), computed at build time with ICU.
+            order = self.bundle.get("country_order", {}).get(cat.lang, [])
+            rank = {code: index for index, code in enumerate(order)}
             cached = [{"value": c, "label": cat.countries.get(c, c)} for c in question.country_list]
-            cached.sort(key=lambda o: (o["label"], o["value"]))
+            cached.sort(key=lambda o: (rank.get(o["value"], len(rank)), o["label"], o["value"]))
             self._country_options[key] = cached
         return cached
 
@@ -166,8 +169,30 @@ class Presenter:
             source_ids += documents[doc].get("sources", [])
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
+        headline = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
+        view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
+        steps, step_sources = self.how_to_get(outcome_id, cat)
+        view["how_to_get"] = steps
+        source_ids += step_sources
         view["sources"] = self.sources(source_ids, cat)
         return view
+
+    def how_to_get(self, outcome_id, cat):
+        """The outcome's steps (topic, its label, text, guide link) and the sources they cite."""
+        data = self.bundle.get("how_to_get", {"steps": {}, "outcomes": {}})
+        texts = cat.m.get("how_to_get", {})
+        steps, source_ids = [], []
+        for step_id in data["outcomes"].get(outcome_id, []):
+            step = data["steps"][step_id]
+            steps.append({
+                "id": step_id,
+                "topic": step["topic"],
+                "label": texts.get("topics", {}).get(step["topic"], ""),
+                "text": texts.get("steps", {}).get(step_id, ""),
+                "guide": step.get("guide", ""),
+            })
+            source_ids += step["sources"]
+        return steps, source_ids
 
     def sources(self, ids, cat):
         """Sources in `cat`'s language (title_<lang> when the source has one); url is None when

@@ -67,12 +67,47 @@
       history.replaceState(history.state, "", wanted || location.pathname + location.search);
     }
     root.dataset.rendered = location.hash;
+    keepAnswersAcrossLanguages();
+    const printUrl = view.querySelector("[data-print-url]");
+    if (printUrl) printUrl.textContent = location.href;
     announce(reply.announce);
     if (moveFocus) {
       const heading = view.querySelector("#wizard-heading");
       if (heading) heading.focus();
     }
     root.dispatchEvent(new CustomEvent("wizard:rendered", { detail: { kind: reply.kind } }));
+  }
+
+  // The language switcher links to the same page in another language; carrying the fragment
+  // along keeps the answers, so a result can be read in the other language at once.
+  function keepAnswersAcrossLanguages() {
+    document.querySelectorAll(".md-select a[hreflang]").forEach((link) => {
+      const target = new URL(link.getAttribute("href"), location.href);
+      target.hash = location.hash;
+      link.href = target.href;
+    });
+  }
+
+  function copyLink(button) {
+    const done = () => {
+      const note = view.querySelector("[data-copied]");
+      note.textContent = button.dataset.done;
+      note.hidden = false;
+    };
+    const manual = () => {
+      // No clipboard (file://, an old browser, or permission refused): show the link to copy by hand.
+      const field = view.querySelector("[data-link-field]");
+      const input = field.querySelector("input");
+      input.value = location.href;
+      field.hidden = false;
+      input.focus();
+      input.select();
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(location.href).then(done, manual);
+    } else {
+      manual();
+    }
   }
 
   function onMessage(event) {
@@ -133,9 +168,21 @@
     root.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");
       if (action && action.dataset.action === "print") window.print();
+      if (action && action.dataset.action === "copy-link") copyLink(action);
       if (event.target.closest("a[href^='#']")) moveFocus = true;
     });
     window.addEventListener("hashchange", request);
+    // Material's own handler for language links rebuilds the address without the fragment; on the
+    // wizard page the switch goes to the link's page with the answers (captured before Material's).
+    document.addEventListener("click", (event) => {
+      const link = event.target instanceof Element && event.target.closest(".md-select a[hreflang]");
+      if (!link || location.hash.length < 2 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const target = new URL(link.getAttribute("href"), location.href);
+      target.hash = location.hash;
+      location.assign(target.href);
+    }, true);
 
     if (state === "failed") {
       showFailure();

@@ -66,6 +66,7 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     bundle["countries"] = sets
     bundle["messages"] = {lang: rules.messages[lang].data for lang in bundle["languages"]}
     bundle["country_names"] = {lang: {c: names[lang][c] for c in sets["all"]} for lang in bundle["languages"]}
+    bundle["country_order"] = {lang: countries.collation_order(lang, bundle["country_names"][lang]) for lang in bundle["languages"]}
     if deep:
         deep_check(bundle, build_date, compiler, problems)
         problems.raise_if_any()

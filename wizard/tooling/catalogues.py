@@ -2,15 +2,18 @@
 placeholders that the engine can fill."""
 import re
 
+from . import how_to_get
 from .conditions_walk import questions_used
 
 NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon",
                 "continuation_unknown", "stay_cap", "terms_unconfirmed")
 ERROR_CODES = ("bad_answers", "bad_language", "bad_date")
 POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
-# Notices the engine fills from policy data (present.Presenter.policy_notices), and their names.
+# Notices the engine fills in (policy data, present.Presenter.policy_notices; the end date of a
+# policy ending soon), and the names they may use.
 NOTICE_PLACEHOLDERS = {"continuation_unknown": {"nationality", "ended"},
-                       "stay_cap": {"max_stay", "cap_days", "cap_period"}}
+                       "stay_cap": {"max_stay", "cap_days", "cap_period"},
+                       "policy_ends_soon": {"valid_to"}}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -89,6 +92,7 @@ def check(rules, catalogues, default_language, problems):
             for key in sorted(set(have) - ids):
                 problems.add(loaded, "/%s/%s" % (section, key), "%r is not an id of the rules (%s)" % (key, section))
         _check_placeholders(loaded, data, placeholders, problems)
+        how_to_get.check_catalogue(loaded, rules, problems)
 
 
 def _strings(node, pointer):

@@ -6,6 +6,7 @@ import datetime as _dt
 
 from . import publishers
 from .conditions_walk import iter_nodes, questions_used
+from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
 from .yamlfiles import pointer_join
 
 FALLBACK_OUTCOME = "ask_12367"
@@ -58,7 +59,9 @@ class Compiler:
                 self.check_sources(duties_file, "/%s/%s/sources" % (section, did), item["sources"])
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
+        self.how_to_get = compile_how_to_get(self)
         self.check_unused()
+        check_how_to_get_coverage(self)
         return {
             "questions": self.questions,
             "conditions": self.named,
@@ -72,6 +75,7 @@ class Compiler:
             # read_at and note are for reviewers: they stay out of the bundle users download.
             "sources": {sid: {k: v for k, v in src.items() if k not in ("read_at", "note")}
                         for sid, src in self.sources.items()},
+            "how_to_get": self.how_to_get,
         }
 
     def check_source_publishers(self):

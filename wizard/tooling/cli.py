@@ -132,8 +132,10 @@ def _interpret(q, raw):
 
 def print_result(view):
     def outcome(o, heading):
-        print("\n== %s: %s ==" % (heading, o["title"]))
-        print(o["summary"])
+        print("\n== %s: %s ==" % (heading, o.get("headline") or o["title"]))
+        print("%s. %s" % (o["title"], o["summary"]))
+        for step in o.get("how_to_get", []):
+            print("  * %s: %s" % (step["label"], step["text"]))
         if o.get("valid_to"):
             print("  (%s .. %s)" % (o.get("valid_from", ""), o["valid_to"]))
         for reason in o["reasons"]:

@@ -5,7 +5,7 @@ from .errors import Problems, RuleError
 from .schemas import KIND_SCHEMAS, Schemas
 from .yamlfiles import load
 
-SINGLE_KINDS = ("index", "sources", "questions", "conditions", "routes", "documents", "duties")
+SINGLE_KINDS = ("index", "sources", "questions", "conditions", "routes", "documents", "duties", "how_to_get")
 
 
 class RuleSet:

@@ -19,6 +19,7 @@ KIND_SCHEMAS = {
     "duties": "duties.schema.json",
     "publishers": "publishers.schema.json",
     "changelog": "changelog.schema.json",
+    "how_to_get": "how-to-get.schema.json",
 }
 
 

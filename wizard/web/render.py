@@ -28,14 +28,14 @@ def notices(items: list[dict]) -> str:
     return f'<div class="wizard-notice" role="note"><ul>{lines}</ul></div>'
 
 
-def _options(question: dict, current: str | None) -> str:
+def _options(question: dict, current: str | None, ui: dict) -> str:
     name = _attr(question["id"])
     if question["type"] == "country":
         options = "".join(
             f'<option value="{_attr(o["value"])}"{" selected" if o["value"] == current else ""}>{_text(o["label"])}</option>'
             for o in question["options"]
         )
-        placeholder = "" if current else '<option value="" selected disabled></option>'
+        placeholder = f'<option value=""{"" if current else " selected"} disabled>{_text(ui["choose_country"])}</option>'
         return f'<select id="wizard-input" name="{name}" required aria-describedby="wizard-hint">{placeholder}{options}</select>'
     if question["type"] in ("choice", "yesno"):
         rows = []
@@ -60,7 +60,7 @@ def question(view: dict, ui: dict, base_answers: dict, back: str | None, current
     grouped = q["type"] in ("choice", "yesno")
     heading = f'<h2 id="wizard-heading" tabindex="-1" elementtiming="wizard-question">{_text(q["text"])}</h2>'
     hint = f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>' if q.get("hint") else '<p id="wizard-hint" hidden></p>'
-    field = _options(q, current)
+    field = _options(q, current, ui)
     if grouped:
         field = f'<fieldset aria-labelledby="wizard-heading" aria-describedby="wizard-hint"><legend class="visually-hidden">{_text(q["text"])}</legend>{field}</fieldset>'
     else:
@@ -98,7 +98,7 @@ def _source_title(source: dict) -> str:
     return f'<a href="{_attr(source["url"])}" rel="noopener noreferrer">{_text(source["title"])}</a>'
 
 
-def _sources(sources: list[dict], ui: dict) -> str:
+def _sources(sources: list[dict], ui: dict, h: str) -> str:
     if not sources:
         return ""
     items = "".join(
@@ -106,10 +106,10 @@ def _sources(sources: list[dict], ui: dict) -> str:
         f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
         for s in sources
     )
-    return f'<h4>{_text(ui["sources"])}</h4><ul class="wizard-sources">{items}</ul>'
+    return f'<{h}>{_text(ui["sources"])}</{h}><ul class="wizard-sources">{items}</ul>'
 
 
-def _checklist(outcome: dict, ui: dict, lang: str, prefix: str) -> str:
+def _checklist(outcome: dict, ui: dict, lang: str, prefix: str, h: str) -> str:
     items = []
     for index, item in enumerate(outcome.get("checklist", [])):
         box = f"{prefix}-item-{index}"
@@ -122,60 +122,116 @@ def _checklist(outcome: dict, ui: dict, lang: str, prefix: str) -> str:
         )
     if not items:
         return ""
-    return f'<h4>{_text(ui["checklist"])}</h4><ul class="wizard-checklist">{"".join(items)}</ul>'
+    return f'<{h}>{_text(ui["checklist"])}</{h}><ul class="wizard-checklist">{"".join(items)}</ul>'
 
 
-def _list(title: str, entries: list[str], css: str) -> str:
+def _list(title: str, entries: list[str], css: str, h: str) -> str:
     if not entries:
         return ""
-    return f'<h4>{_text(title)}</h4><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
+    return f'<{h}>{_text(title)}</{h}><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
 
 
-def outcome(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, heading_level: int) -> str:
-    h = f"h{heading_level}"
+def _how_to_get(item: dict, ui: dict, guide_root: str, h: str) -> str:
+    """Where and how to apply, the fee, the time, validity, what to prepare: in the rules' order."""
+    steps = item.get("how_to_get") or []
+    if not steps:
+        return ""
+    rows = []
+    for step in steps:
+        more = ""
+        if step.get("guide"):
+            more = f' <a href="{_attr(guide_root + step["guide"])}">{_text(ui["step_guide"])}</a>'
+        rows.append(
+            f'<div class="wizard-step" data-topic="{_attr(step["topic"])}"><dt>{_text(step["label"])}</dt>'
+            f'<dd>{_text(step["text"])}{more}</dd></div>'
+        )
+    return f'<{h}>{_text(ui["how_to_get"])}</{h}><dl class="wizard-how">{"".join(rows)}</dl>'
+
+
+def _dates(item: dict, ui: dict) -> str:
     dates = []
     if item.get("valid_from"):
         dates.append(f'{_text(ui["valid_from"])} <time datetime="{_attr(item["valid_from"])}">{_text(item["valid_from"])}</time>')
     if item.get("valid_to"):
         dates.append(f'{_text(ui["valid_to"])} <time datetime="{_attr(item["valid_to"])}">{_text(item["valid_to"])}</time>')
+    return f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else ""
+
+
+def _details(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, h: str) -> str:
+    """Everything after the summary, in the order a reader acts on it: how to get it, then what to prepare."""
     guide = ""
     if item.get("guide"):
         guide = f'<p class="wizard-guide"><a href="{_attr(guide_root + item["guide"])}">{_text(ui["read_guide"])}</a></p>'
     return (
-        f'<section class="wizard-outcome" data-outcome="{_attr(item["id"])}" aria-labelledby="{prefix}-title">'
-        f'<{h} id="{prefix}-title">{_text(item["title"])}</{h}>'
-        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
-        + (f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else "")
-        + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons")
-        + _checklist(item, ui, lang, prefix)
-        + _list(ui["duties"], item.get("duties", []), "wizard-duties")
-        + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed")
-        + _sources(item.get("sources", []), ui)
+        _how_to_get(item, ui, guide_root, h)
+        + _checklist(item, ui, lang, prefix, h)
+        + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons", h)
+        + _list(ui["duties"], item.get("duties", []), "wizard-duties", h)
+        + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed", h)
+        + _sources(item.get("sources", []), ui, h)
         + guide
+    )
+
+
+def primary(item: dict, ui: dict, lang: str, guide_root: str) -> str:
+    """The suggestion in full; its headline is the result page's h2, so its parts are h3."""
+    return (
+        f'<section class="wizard-outcome wizard-primary" data-outcome="{_attr(item["id"])}" aria-labelledby="wizard-heading">'
+        f'<p class="wizard-outcome-title">{_text(item["title"])}</p>'
+        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
+        + _dates(item, ui)
+        + _details(item, ui, lang, guide_root, "wizard-primary", "h3")
         + "</section>"
     )
 
 
-def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None) -> str:
+def alternative(item: dict, ui: dict, lang: str, guide_root: str, prefix: str) -> str:
+    """Another route, summarised: its headline and summary open, the rest folded (and left off paper)."""
+    return (
+        f'<section class="wizard-outcome wizard-alternative" data-outcome="{_attr(item["id"])}" aria-labelledby="{prefix}-title">'
+        f'<h3 id="{prefix}-title">{_text(item["title"])}</h3>'
+        f'<p class="wizard-alt-headline">{_text(item.get("headline"))}</p>'
+        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
+        + _dates(item, ui)
+        + f'<details class="wizard-more"><summary>{_text(ui["details"])}</summary>'
+        + _details(item, ui, lang, guide_root, prefix, "h4")
+        + "</details></section>"
+    )
+
+
+def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None, today: str = "") -> str:
+    primary_view = view["primary"]
     alternatives = view.get("alternatives", [])
     parts = [
+        '<div class="wizard-result">',
+        f'<h2 class="wizard-headline" id="wizard-heading" tabindex="-1">{_text(primary_view.get("headline") or primary_view["title"])}</h2>',
         notices(view.get("notices", [])),
-        f'<div class="wizard-result"><p class="wizard-kicker" id="wizard-heading" tabindex="-1">{_text(ui["suggestion"])}</p>',
-        outcome(view["primary"], ui, lang, guide_root, "wizard-primary", 2),
+        primary(primary_view, ui, lang, guide_root),
     ]
     if alternatives:
         parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
-        parts.extend(
-            outcome(alt, ui, lang, guide_root, f"wizard-alt-{index}", 3) for index, alt in enumerate(alternatives)
-        )
+        parts.extend(alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives))
     parts.append(
         f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
     )
-    nav = [f'<button type="button" class="md-button md-button--primary" data-action="print">{_text(ui["print"])}</button>']
+    # On paper only: where the printout came from and when (the script fills in the address).
+    parts.append(
+        f'<p class="wizard-print-meta">{_text(ui["printed_from"])} <span data-print-url></span> '
+        f'{_text(ui["printed_on"])} <time datetime="{_attr(today)}">{_text(today)}</time></p>'
+    )
+    nav = [
+        f'<button type="button" class="md-button md-button--primary" data-action="print">{_text(ui["print"])}</button>',
+        f'<button type="button" class="md-button" data-action="copy-link" data-done="{_attr(ui["link_copied"])}">{_text(ui["copy_link"])}</button>',
+    ]
     if back is not None:
         nav.append(_link(back, ui["back"], "md-button"))
     nav.append(_link("", ui["start_over"], "md-button"))
-    parts.append(f'<div class="wizard-nav">{"".join(nav)}</div></div>')
+    parts.append(f'<div class="wizard-nav">{"".join(nav)}</div>')
+    parts.append(
+        f'<p class="wizard-copied" data-copied role="status" hidden></p>'
+        f'<p class="wizard-link-field" data-link-field hidden><label for="wizard-link">{_text(ui["copy_manually"])}</label> '
+        f'<input id="wizard-link" type="url" readonly></p></div>'
+    )
     parts.append(answers_summary(view.get("answered", []), ui))
     return "".join(parts)
 

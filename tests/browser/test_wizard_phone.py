@@ -1,0 +1,73 @@
+"""The wizard on a phone: journeys to each kind of result, in English and Chinese, never pan
+sideways at 320 or 390 px, and every step starts with its question (or the result's headline)
+in the first screen of a 390×844 phone."""
+import pytest
+
+from wizard_driver import MAX_STEPS, answer, current_question, in_days, wait_ready, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+NARROW = {"width": 320, "height": 640}
+OUTSIDE = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no"}
+# One journey to each kind of outcome (suggested or offered beside it); the answers cover whatever
+# the path asks, in any order.
+JOURNEYS = {
+    "visa": ({**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "20", "trip_scope": "mainland"}, {"visa_l"}),
+    "visa_free": ({**OUTSIDE, "purpose": "tourism", "nationality": "TH", "stay_days": "10", "trip_scope": "mainland"},
+                  {"vf_mutual_exemption"}),
+    "transit": ({**OUTSIDE, "purpose": "transit", "nationality": "US", "from_country": "JP", "onward_destination": "KR",
+                 "onward_ticket": "yes", "transit_hours": "100"}, {"vf_transit_240"}),
+    "port_visa": ({**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "urgent": "yes"}, {"port_visa"}),
+    "in_china": ({"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"}, {"rp_first"}),
+    "permanent_residence": ({"purpose": "settle", "status": "in_china", "pr_basis": "spouse", "marriage_years": "5",
+                             "residence_years": "5", "nationality": "US"}, {"pr_apply"}),
+}
+
+FITS = "() => document.documentElement.scrollWidth <= window.innerWidth"
+# The question's heading and its first control, or the result's headline, lie inside the first screen.
+IN_FIRST_SCREEN = """() => {
+  const inside = (el) => { if (!el) return false; const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight; };
+  const form = document.querySelector('form[data-question]');
+  if (form) {
+    const first = form.querySelector('.wizard-option, select, input');
+    return inside(form.querySelector('#wizard-heading')) && inside(first);
+  }
+  return inside(document.querySelector('.wizard-result > .wizard-headline'));
+}"""
+
+
+def _check_step(page, where: str) -> None:
+    page.evaluate("() => window.scrollTo(0, 0)")
+    assert page.evaluate(FITS), f"{where}: the page pans sideways at 390 px"
+    assert page.evaluate(IN_FIRST_SCREEN), f"{where}: the question or headline is below the first screen at 390×844"
+    page.set_viewport_size(NARROW)
+    assert page.evaluate(FITS), f"{where}: the page pans sideways at 320 px"
+    page.set_viewport_size(PHONE)
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("kind", JOURNEYS)
+def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, site_url, kind, prefix):
+    answers, expected = JOURNEYS[kind]
+    answers = {**answers, "travel_date": in_days(20)}
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}{prefix}wizard/")
+    wait_ready(page)
+    wait_rendered(page)
+    for step in range(MAX_STEPS):
+        question = current_question(page)
+        _check_step(page, f"{kind} {prefix or 'en/'} step {step} ({question or 'result'})")
+        if question is None:
+            break
+        assert question in answers, f"the wizard asked '{question}', which this journey does not answer"
+        answer(page, question, answers[question])
+    # A port visa is only ever offered beside a visa (the inviter must apply first), as an alternative.
+    outcomes = page.locator(".wizard-result [data-outcome]").evaluate_all("els => els.map(e => e.dataset.outcome)")
+    assert expected & set(outcomes), outcomes
+    # The headline is the first thing under the page title, and focus lands on it.
+    assert page.evaluate("() => document.querySelector('[data-wizard-view]').firstElementChild.firstElementChild.id") == "wizard-heading"
+    assert page.evaluate("() => document.activeElement.classList.contains('wizard-headline')")
+    context.close()

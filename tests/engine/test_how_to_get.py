@@ -1,0 +1,99 @@
+"""Every result says how to get it: a one-sentence headline from the catalogues, then the steps
+of rules/how-to-get.yaml in order, each with its topic's label, its text and its sources."""
+import pytest
+
+from tests.engine.conftest import TOURIST_FR
+
+OUTSIDE = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no",
+           "urgent": "no", "travel_date": "2026-12-10", "trip_scope": "mainland"}
+# The five newcomers of issue 14: a US tourist, a Korean student, a Nigerian engineer with a job
+# offer, the elderly parent of a Chinese citizen, and (in Chinese) an embassy clerk's case.
+PERSONAS = {
+    "us_tourist": ("en", {**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "14", "trip_scope": "mainland"},
+                   "visa_l", {"where", "fee", "time", "validity", "prepare"}),
+    "korean_student": ("en", {**OUTSIDE, "purpose": "study", "nationality": "KR", "stay_days": "300"},
+                       "visa_x1", {"where", "fee", "time", "school", "order"}),
+    "nigerian_engineer": ("en", {**OUTSIDE, "purpose": "work", "nationality": "NG", "stay_days": "365"},
+                          "visa_z", {"where", "fee", "time", "employer", "order"}),
+    "parent_of_a_citizen": ("en", {**OUTSIDE, "purpose": "family_chinese", "nationality": "GB", "relationship": "parent",
+                                   "stay_days": "90"}, "visa_q2", {"where", "fee", "time", "prepare"}),
+    "clerk_in_chinese": ("zh", {**OUTSIDE, "purpose": "business", "nationality": "NG", "stay_days": "30"},
+                         "visa_m", {"where", "fee", "time", "prepare"}),
+}
+
+
+def _finish(engine, answers, lang, today="2026-11-23"):
+    """Answer whatever the path asks from `answers` (the order of questions may change)."""
+    given = {}
+    for _ in range(30):
+        view = engine.step(given, lang, today)
+        if view["kind"] != "question":
+            return view
+        qid = view["question"]["id"]
+        assert qid in answers, f"the path asked {qid!r}, which this case does not answer"
+        given[qid] = answers[qid]
+    raise AssertionError("no result")
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_each_newcomer_is_told_where_to_apply_the_fee_and_the_time(engine, persona):
+    lang, answers, outcome, topics = PERSONAS[persona]
+    view = _finish(engine, answers, lang)
+    primary = view["primary"]
+    assert primary["id"] == outcome
+    assert topics <= {step["topic"] for step in primary["how_to_get"]}
+    assert all(step["text"] and step["label"] for step in primary["how_to_get"])
+    cited = {source["id"] for source in primary["sources"]}
+    assert "S200" in cited  # the embassy fee table the fee step cites is among the result's sources
+
+
+def test_the_headline_is_one_plain_sentence_naming_the_visa(engine):
+    view = _finish(engine, PERSONAS["us_tourist"][1], "en")
+    assert view["primary"]["headline"] == "You need an L visa (tourism)."
+
+
+def test_a_visa_free_headline_gives_the_policy_s_length_of_stay(engine, tourist_fr):
+    view = engine.step(tourist_fr, "en", "2026-11-23")
+    assert view["primary"]["id"] == "vf_unilateral_30"
+    assert view["primary"]["headline"] == "You can enter visa-free for up to 30 days."
+
+
+def test_the_ends_soon_notice_names_the_end_date(engine, tourist_fr):
+    view = engine.step(dict(tourist_fr, travel_date="2026-12-20"), "en", "2026-11-23")
+    notices = [n["message"] for n in view["notices"] if n["code"] == "policy_ends_soon"]
+    assert notices == ["A visa-free policy in this result ends on 31 December 2026; check that it still applies before you travel."]
+
+
+def test_every_outcome_has_steps_and_every_text_in_every_language(bundle):
+    how = bundle["how_to_get"]
+    assert set(how["outcomes"]) == set(bundle["outcomes"])
+    for lang, messages in bundle["messages"].items():
+        texts = messages["how_to_get"]
+        assert set(texts["headlines"]) == set(bundle["outcomes"]), lang
+        assert set(texts["steps"]) == set(how["steps"]), lang
+
+
+def test_every_scenario_s_result_has_a_complete_headline_and_steps_in_both_languages(engine):
+    """The scenario files reach every outcome but the fallback: no headline is left with an unfilled
+    placeholder ('…') and no result lacks its steps."""
+    from pathlib import Path
+    from urllib.parse import parse_qsl
+
+    import yaml
+
+    reached, incomplete = set(), []
+    for path in sorted((Path(__file__).resolve().parents[2] / "rules" / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        base = dict(parse_qsl(data.get("base", "")))
+        for case in data["cases"]:
+            answers = {**base, **dict(parse_qsl(case.get("answers", "")))}
+            for lang in ("en", "zh"):
+                view = engine.step(answers, lang, str(case.get("today", "2026-11-23")))
+                if view["kind"] != "result":
+                    continue
+                for outcome in [view["primary"], *view["alternatives"]]:
+                    reached.add(outcome["id"])
+                    if "…" in outcome["headline"] or not outcome["how_to_get"]:
+                        incomplete.append((outcome["id"], lang, outcome["headline"]))
+    assert incomplete == []
+    assert len(reached) >= 30

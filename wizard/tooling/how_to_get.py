@@ -1,0 +1,70 @@
+"""Checks and compiles rules/how-to-get.yaml: every outcome has its steps, every step exists,
+cites known sources and links to a guide page that exists; and the catalogues' texts for them."""
+import re
+
+TOPICS_SECTION = "topics"
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def compile_how_to_get(compiler):
+    """{'steps': {...}, 'outcomes': {...}} for the bundle; problems go to compiler's list."""
+    loaded = compiler.r.single["how_to_get"]
+    data = loaded.data
+    steps = data["steps"]
+    for sid, step in steps.items():
+        compiler.check_sources(loaded, "/steps/%s/sources" % sid, step["sources"])
+        if compiler.docs_root is not None and "guide" in step:
+            page = step["guide"].split("#")[0].rstrip("/")
+            root = compiler.docs_root
+            if page and not ((root / page / "index.md").exists() or (root / (page + ".md")).exists()):
+                compiler.err(loaded, "/steps/%s/guide" % sid, "no guide page for %r in %s" % (step["guide"], root))
+    for oid, listed in data["outcomes"].items():
+        if oid not in compiler.outcomes:
+            compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)
+        for i, sid in enumerate(listed):
+            if sid not in steps:
+                compiler.err(loaded, "/outcomes/%s/%d" % (oid, i), "unknown step %r (not under steps:)" % sid)
+    return {"steps": steps, "outcomes": data["outcomes"]}
+
+
+def check_coverage(compiler):
+    """Every outcome has an entry and every step is used (after the outcome checks, whose
+    problems about the outcomes themselves come first)."""
+    loaded = compiler.r.single["how_to_get"]
+    data = loaded.data
+    for oid in sorted(set(compiler.outcomes) - set(data["outcomes"])):
+        compiler.err(loaded, "/outcomes", "outcome %r has no entry: every result says how to get it" % oid)
+    used = {sid for listed in data["outcomes"].values() for sid in listed}
+    for sid in sorted(set(data["steps"]) - used):
+        compiler.err(loaded, "/steps/%s" % sid, "step %r is defined but no outcome lists it" % sid)
+
+
+def expected_texts(compiled):
+    """The how_to_get catalogue section every language must define: headlines, steps, topics."""
+    return {
+        "headlines": set(compiled["outcomes"]),
+        "steps": set(compiled["how_to_get"]["steps"]),
+        TOPICS_SECTION: {step["topic"] for step in compiled["how_to_get"]["steps"].values()},
+    }
+
+
+def check_catalogue(loaded, compiled, problems):
+    """Every headline, step and topic text present, nothing extra; headlines of outcomes with a
+    policy may say {max_stay}, {valid_to} or {valid_from}; nothing else takes placeholders."""
+    section = loaded.data.get("how_to_get", {})
+    for part, ids in expected_texts(compiled).items():
+        have = section.get(part, {})
+        for key in sorted(ids - set(have)):
+            problems.add(loaded, "/how_to_get/%s" % part, "missing translation: how_to_get %s %r" % (part, key))
+        for key in sorted(set(have) - ids):
+            problems.add(loaded, "/how_to_get/%s/%s" % (part, key), "%r is not an id of the rules (how_to_get %s)" % (key, part))
+        for key, text in have.items():
+            names = _PLACEHOLDER.findall(text)
+            allowed = set()
+            if part == "headlines" and compiled["outcomes"].get(key, {}).get("policy"):
+                allowed = {"max_stay", "valid_to", "valid_from"}
+            for name in names:
+                if name not in allowed:
+                    problems.add(loaded, "/how_to_get/%s/%s" % (part, key),
+                                 "placeholder {%s} cannot be filled here; usable: %s" % (
+                                     name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))
