@@ -42,6 +42,13 @@ class Engine:
         for name in self.ctx.named_src:  # build every named condition now: fail at load, not later
             self.ctx.ref(name)
         self.doc_when = {d: build(doc["when"], self.ctx) for d, doc in bundle["documents"].items() if "when" in doc}
+        # An outcome may list a document only for some answers: {doc: id, when: condition}.
+        self.item_when = {
+            (oid, index): build(item["when"], self.ctx)
+            for oid, outcome in bundle["outcomes"].items()
+            for index, item in enumerate(outcome.get("documents", []))
+            if isinstance(item, dict) and "when" in item
+        }
         self.catalogues = {
             lang: Catalogue(lang, bundle["messages"][lang], bundle["country_names"].get(lang, {}))
             for lang in self.languages
@@ -98,8 +105,14 @@ class Engine:
     def checklist(self, outcome_id, env):
         seen, out = set(), []
         sets = self.bundle.get("document_sets", {})
-        for item in self.bundle["outcomes"][outcome_id].get("documents", []):
-            ids = sets[item["set"]] if isinstance(item, dict) else [item]
+        for index, item in enumerate(self.bundle["outcomes"][outcome_id].get("documents", [])):
+            item_pred = self.item_when.get((outcome_id, index))
+            if item_pred is not None and not item_pred(env):
+                continue
+            if isinstance(item, dict):
+                ids = sets[item["set"]] if "set" in item else [item["doc"]]
+            else:
+                ids = [item]
             for doc in ids:
                 if doc in seen:
                     continue

@@ -68,10 +68,11 @@ class Presenter:
 
     # -- questions ---------------------------------------------------------------------
     def question(self, question, env, cat):
+        key = question.text_key(env)
         view = {
             "id": question.id,
-            "text": cat.get("questions", question.id, "text"),
-            "hint": cat.get("questions", question.id, "hint"),
+            "text": cat.get("questions", key, "text"),
+            "hint": cat.get("questions", key, "hint"),
             "type": question.type,
         }
         if question.type in ("choice", "yesno"):
@@ -102,7 +103,7 @@ class Presenter:
             value = env.values[qid]
             out.append({
                 "id": qid,
-                "question": cat.get("questions", qid, "text"),
+                "question": cat.get("questions", question.text_key(env), "text"),
                 "value": value if isinstance(value, str) else str(value),
                 "label": cat.answer_label(question, value),
             })
@@ -140,6 +141,8 @@ class Presenter:
             "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
             "checklist": [],
             "duties": [cat.get("duties", d) for d in data.get("duties", [])],
+            # The guide page (with an optional #anchor) for each duty, or None; same order.
+            "duty_guides": [self.bundle["duties"][d].get("guide") for d in data.get("duties", [])],
             "not_allowed": [cat.get("restrictions", r) for r in data.get("not_allowed", [])],
             "guide": data["guide"],
         }

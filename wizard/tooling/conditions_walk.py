@@ -41,6 +41,8 @@ def all_conditions(bundle):
         for opt in q.get("options", []):
             if "when" in opt:
                 yield "option %s=%s" % (q["id"], opt["value"]), opt["when"]
+        for wording in q.get("wordings", []):
+            yield "wording %s_%s" % (q["id"], wording["key"]), wording["when"]
     for name, cond in bundle["conditions"].items():
         yield "condition %s" % name, cond
     for route in bundle["routes"]:
@@ -51,4 +53,8 @@ def all_conditions(bundle):
     for doc_id, doc in bundle["documents"].items():
         if "when" in doc:
             yield "document %s" % doc_id, doc["when"]
+    for outcome_id, outcome in bundle["outcomes"].items():
+        for item in outcome.get("documents", []):
+            if isinstance(item, dict) and "when" in item:
+                yield "outcome %s document %s" % (outcome_id, item["doc"]), item["when"]
 
