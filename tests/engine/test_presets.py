@@ -19,7 +19,7 @@ def test_presets_are_used_when_the_path_reaches_them(engine):
 def test_presets_come_back_in_asking_order(engine):
     view = engine.step({"stay_days": "200", "relationship": "spouse", "nationality": "US", "purpose": "family_chinese"},
                        "en", "2026-11-23")
-    assert [p["id"] for p in view["presets"]] == ["nationality", "relationship", "stay_days"]
+    assert [p["id"] for p in view["presets"]] == ["nationality", "stay_days", "relationship"]
 
 
 def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
@@ -34,7 +34,7 @@ def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
 
 def test_a_plausible_preset_that_does_not_fit_the_path_is_asked_again_when_reached(engine):
     # A cruise group is a tourism option only: for business it is refused when trip_scope is asked.
-    answers = {"purpose": "business", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
+    answers = {"purpose": "business", "status": "outside", "nationality": "US", "travel_date": "2026-12-01",
                "stay_days": "10", "trip_scope": "cruise_group"}
     view = engine.step(answers, "en", "2026-11-23")
     assert view["question"]["id"] == "trip_scope"

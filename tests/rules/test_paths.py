@@ -3,7 +3,10 @@ import pytest
 
 from wizard.tooling.enumerate import Enumerator
 
-RP_VISAS = {"Z", "X1", "J1", "Q1", "S1", "D"}
+# The duty each long-stay visa leads to within 30 days of entry: a residence permit, or for D
+# the permanent residence card.
+RP_VISAS = {"Z": "residence_permit_30_days", "X1": "residence_permit_30_days", "J1": "residence_permit_30_days",
+            "Q1": "residence_permit_30_days", "S1": "residence_permit_30_days", "D": "pr_card_within_30_days"}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +37,7 @@ def walk(engine):
                     facts["visa_free_unlisted"].append((oid, dict(values)))
                 if outside_every_list:
                     facts["visa_free_outside_every_list"].add(outcome["policy"])
-            if outcome.get("visa") in RP_VISAS and "residence_permit_30_days" not in outcome.get("duties", []):
+            if outcome.get("visa") in RP_VISAS and RP_VISAS[outcome["visa"]] not in outcome.get("duties", []):
                 facts["rp_missing"].append(oid)
     return facts
 
