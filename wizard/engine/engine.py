@@ -35,7 +35,8 @@ class Engine:
         self.warn_days = int(bundle.get("warn_days_before_expiry", 60))
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
-        self.ctx = Context(self.policies, units, bundle.get("conditions", {}))
+        windows = {q["id"]: q.get("days_from_today", [0, 730]) for q in bundle["questions"] if q["type"] == "date"}
+        self.ctx = Context(self.policies, units, bundle.get("conditions", {}), windows)
         countries = bundle["countries"]
         self.flow = Flow([Question(q, self.ctx, countries) for q in bundle["questions"]])
         self.routes = [Route(r, self.ctx) for r in bundle["routes"]]

@@ -147,6 +147,13 @@ class Compiler:
                             self.err(loaded, ptr, "condition %r reads question %r, which is not asked before this point" % (arg, qid))
             elif op in ("member", "in_force", "within_terms"):
                 self.check_policy_operator(loaded, ptr, op, arg, before)
+            elif op == "date_matters":
+                # Reads the nationality (asked before); `on` names the date question whose window
+                # counts, which may come later (the condition decides whether to ask it).
+                self.check_policy_operator(loaded, ptr, op, {k: v for k, v in arg.items() if k != "on"}, before)
+                on = arg["on"]
+                if on not in self.qtypes or self.qtypes[on]["type"] != "date":
+                    self.err(loaded, ptr + "/on", "%r must be a date question" % on)
 
     def known_question(self, loaded, ptr, qid, before):
         if qid not in self.qtypes:

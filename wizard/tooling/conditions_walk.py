@@ -27,6 +27,8 @@ def questions_used(cond, named, _seen=None):
             used.add(arg)
         elif op in ("member", "within_terms", "in_force"):
             used.update(v for k, v in arg.items() if k in ("country", "on", "stay", "purpose"))
+        elif op == "date_matters" and "country" in arg:  # reads the nationality, not the date
+            used.add(arg["country"])
         elif op == "ref" and arg in named and arg not in seen:
             seen.add(arg)
             used |= questions_used(named[arg], named, seen)
