@@ -124,6 +124,19 @@ def _list(title: str, entries: list[str], css: str) -> str:
     return f'<h4>{_text(title)}</h4><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
 
 
+def _duties(item: dict, ui: dict, guide_root: str) -> str:
+    """What to do next; a duty with a guide page links to it."""
+    duties = item.get("duties", [])
+    if not duties:
+        return ""
+    guides = item.get("duty_guides") or [None] * len(duties)
+    entries = "".join(
+        f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
+        for text, guide in zip(duties, guides)
+    )
+    return f'<h4>{_text(ui["duties"])}</h4><ul class="wizard-duties">{entries}</ul>'
+
+
 def outcome(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, heading_level: int) -> str:
     h = f"h{heading_level}"
     dates = []
@@ -141,7 +154,7 @@ def outcome(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, headi
         + (f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else "")
         + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons")
         + _checklist(item, ui, lang, prefix)
-        + _list(ui["duties"], item.get("duties", []), "wizard-duties")
+        + _duties(item, ui, guide_root)
         + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed")
         + _sources(item.get("sources", []), ui)
         + guide
