@@ -65,6 +65,20 @@ class Presenter:
         self.policies = policies
         self.catalogues = catalogues
         self._country_options = {}
+        # (outcome, document) -> the sources for that document in that outcome, where the
+        # outcome names its own ({doc: id, sources: [...]}): a passport in a permanent-residence
+        # application cites the Measures, not a visa checklist.
+        self.doc_sources = {
+            (oid, item["doc"]): item["sources"]
+            for oid, outcome in bundle["outcomes"].items()
+            for item in outcome.get("documents", [])
+            if isinstance(item, dict) and "sources" in item
+        }
+
+    def document_sources(self, outcome_id, doc):
+        """The sources a document cites in this outcome."""
+        found = self.doc_sources.get((outcome_id, doc))
+        return found if found is not None else self.bundle["documents"][doc].get("sources", [])
 
     # -- questions ---------------------------------------------------------------------
     def question(self, question, env, cat):
@@ -164,9 +178,8 @@ class Presenter:
             if end:
                 view["valid_to"] = end
             source_ids += member_sources
-        documents = self.bundle["documents"]
         for doc in checklist_ids:
-            source_ids += documents[doc].get("sources", [])
+            source_ids += self.document_sources(outcome_id, doc)
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
         view["sources"] = self.sources(source_ids)

@@ -342,7 +342,9 @@ class Compiler:
                     if isinstance(item, dict) and "doc" in item:
                         if item["doc"] not in self.documents:
                             self.err(loaded, "%s/documents/%d/doc" % (ptr, i), "unknown document %r (not in documents.yaml)" % item["doc"])
-                        self.check_condition(loaded, "%s/documents/%d/when" % (ptr, i), item["when"])
+                        if "when" in item:
+                            self.check_condition(loaded, "%s/documents/%d/when" % (ptr, i), item["when"])
+                        self.check_sources(loaded, "%s/documents/%d/sources" % (ptr, i), item.get("sources"))
                     elif isinstance(item, dict):
                         if item["set"] not in self.sets:
                             self.err(loaded, "%s/documents/%d/set" % (ptr, i), "unknown document set %r" % item["set"])

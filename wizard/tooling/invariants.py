@@ -57,7 +57,7 @@ class Invariants:
         bundle = engine.bundle
         used = set(outcome.get("sources", [])) | set(policy_sources)
         for doc in checklist:
-            used.update(bundle["documents"][doc].get("sources", []))
+            used.update(engine.presenter.document_sources(oid, doc))
         for duty in outcome.get("duties", []):
             used.update(bundle["duties"][duty].get("sources", []))
         for restriction in outcome.get("not_allowed", []):
