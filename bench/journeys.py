@@ -8,5 +8,5 @@ JOURNEYS = [
     f"purpose=work&status=outside&nationality=US&travel_date={_TRAVEL}&stay_days=365&{_TAIL}",
     f"purpose=study&status=outside&nationality=BR&travel_date={_TRAVEL}&stay_days=300&apply_in_home_country=yes&under_18=no&former_chinese=no",
     f"purpose=family_chinese&status=outside&nationality=US&travel_date={_TRAVEL}&relationship=sibling&stay_days=90&{_TAIL}",
-    f"purpose=transit&status=outside&nationality=US&travel_date={_TRAVEL}&from_country=JP&onward_destination=KR&onward_ticket=yes&transit_hours=100",
+    f"purpose=transit&status=outside&nationality=US&travel_date={_TRAVEL}&onward=third_country&transit_hours=100",
 ]

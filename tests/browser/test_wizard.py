@@ -15,8 +15,8 @@ JOURNEYS = {
     "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
     "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),
     "family_q2_en": ("", {**COMMON, "purpose": "family_chinese", "nationality": "US", "relationship": "sibling", "stay_days": "90"}, "visa_q2"),
-    "transit_240_zh": ("zh/", {**COMMON, "purpose": "transit", "nationality": "US", "from_country": "JP",
-                               "onward_destination": "KR", "onward_ticket": "yes", "transit_hours": "100"}, "vf_transit_240"),
+    "transit_240_zh": ("zh/", {**COMMON, "purpose": "transit", "nationality": "US", "onward": "third_country",
+                               "transit_hours": "100"}, "vf_transit_240"),
 }
 
 
