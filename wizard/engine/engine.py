@@ -2,6 +2,7 @@
 import re
 
 from .conditions import Context, Env, build
+from . import legacy
 from .dates import add_days, parse_iso
 from .policies import Policy
 from .present import Catalogue, Presenter, rules_old
@@ -93,10 +94,11 @@ class Engine:
         env = Env({}, today, self.ctx)
         notices = []
         raw = {}
+        answers, used_up = legacy.translate(answers)
         for qid, value in answers.items():
             if qid in self.flow.by_id:
                 raw[qid] = value
-            else:
+            elif qid not in used_up:
                 notices.append(("unknown_question", qid if _SAFE_ID.match(qid) else None))
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += flow_notices
