@@ -10,7 +10,7 @@ from wizard_driver import complete, current_question, in_days, wait_ready, wait_
 
 pytestmark = pytest.mark.browser
 
-COMMON = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no"}
+COMMON = {"status": "outside", "applicant_circumstances": "no", "urgent": "no"}
 JOURNEYS = {
     "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
     "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),

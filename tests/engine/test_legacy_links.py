@@ -23,3 +23,25 @@ def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown(
     assert view["kind"] == "question" or view["primary"]["id"] != "vf_transit_240"
     assert sorted(n["question_id"] for n in view["notices"] if n["code"] == "unknown_question") == [
         "from_country", "onward_destination", "onward_ticket"]
+
+
+WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no"}
+
+
+def test_the_usual_checklist_answers_imply_no_special_circumstances_and_are_not_reported(engine):
+    view = engine.step({**WORKER, "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"},
+                       "en", "2026-11-29")
+    assert view["kind"] == "result" and view["notices"] == []
+    assert [a["id"] for a in view["answered"]][-1] == "applicant_circumstances"
+
+
+def test_one_unusual_checklist_answer_means_yes_and_its_document_is_listed(engine):
+    got = engine.evaluate({**WORKER, "apply_in_home_country": "no", "under_18": "no", "former_chinese": "no"},
+                          "2026-11-29")
+    assert got["kind"] == "result"
+    assert "proof_of_legal_stay" in got["details"]["visa_z"]["checklist"]
+
+
+def test_answering_no_to_the_circumstances_question_skips_the_three_details(engine):
+    got = engine.evaluate({**WORKER, "applicant_circumstances": "no"}, "2026-11-29")
+    assert got["kind"] == "result" and "apply_in_home_country" not in got["answered"]
