@@ -19,7 +19,7 @@ def test_presets_are_used_when_the_path_reaches_them(engine):
 def test_presets_come_back_in_asking_order(engine):
     view = engine.step({"stay_days": "200", "relationship": "spouse", "nationality": "US", "purpose": "family_chinese"},
                        "en", "2026-11-23")
-    assert [p["id"] for p in view["presets"]] == ["nationality", "stay_days", "relationship"]
+    assert [p["id"] for p in view["presets"]] == ["nationality", "relationship", "stay_days"]
 
 
 def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
