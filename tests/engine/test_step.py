@@ -145,3 +145,15 @@ def test_a_policy_ending_within_the_warning_window_adds_a_notice(engine, tourist
 def test_old_rules_add_a_notice(engine):
     view = engine.step({}, "en", "2027-06-01")
     assert [n["code"] for n in view["notices"]] == ["rules_old"]
+
+
+def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why(engine):
+    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no",
+              "applicant_circumstances": "no"}
+    view = engine.step(worker, "en", "2026-11-29")
+    assert view["primary"]["id"] == "visa_z"
+    assert not any("D visa" in duty or "permanent residence card" in duty for duty in view["primary"]["duties"])
+    tourist = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
+               "trip_scope": "mainland", "applicant_circumstances": "no"}
+    reasons = engine.step(tourist, "en", "2026-11-29")["primary"]["reasons"]
+    assert len(reasons) >= 2 and "United States" in " ".join(reasons)
