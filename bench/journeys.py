@@ -2,11 +2,11 @@
 import datetime as dt
 
 _TRAVEL = (dt.date.today() + dt.timedelta(days=30)).isoformat()
-_TAIL = "urgent=no&apply_in_home_country=yes&under_18=no&former_chinese=no"
+_TAIL = "urgent=no&applicant_circumstances=no"
 
 JOURNEYS = [
     f"purpose=work&status=outside&nationality=US&travel_date={_TRAVEL}&stay_days=365&{_TAIL}",
-    f"purpose=study&status=outside&nationality=BR&travel_date={_TRAVEL}&stay_days=300&apply_in_home_country=yes&under_18=no&former_chinese=no",
+    f"purpose=study&status=outside&nationality=BR&travel_date={_TRAVEL}&stay_days=300&applicant_circumstances=no",
     f"purpose=family_chinese&status=outside&nationality=US&travel_date={_TRAVEL}&relationship=sibling&stay_days=90&{_TAIL}",
-    f"purpose=transit&status=outside&nationality=US&travel_date={_TRAVEL}&from_country=JP&onward_destination=KR&onward_ticket=yes&transit_hours=100",
+    f"purpose=transit&status=outside&nationality=US&travel_date={_TRAVEL}&onward=third_country&transit_hours=100",
 ]

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 WORKER = {
     "purpose": "work", "nationality": "US", "stay_days": "365", "status": "outside",
-    "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no",
+    "applicant_circumstances": "no", "urgent": "no",
 }
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 STUDENT = {
     "purpose": "study", "nationality": "BR", "stay_days": "300", "status": "outside",
-    "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no",
+    "applicant_circumstances": "no", "urgent": "no",
 }
 
 

@@ -27,5 +27,4 @@ def tourist_fr():
 
 
 TOURIST_FR = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
-              "stay_days": "20", "trip_scope": "mainland", "apply_in_home_country": "yes",
-              "under_18": "no", "former_chinese": "no"}
+              "stay_days": "20"}  # visa-free by nationality: no trip-scope or checklist questions

@@ -24,7 +24,7 @@ def check(condition, values, today="2026-01-01", named=None):
 
 def test_the_operator_table_is_closed_and_small():
     assert set(OPERATORS) == {"all", "any", "not", "equals", "in", "lt", "le", "gt", "ge", "same",
-                              "answered", "ref", "member", "in_force", "within_terms"}
+                              "answered", "ref", "member", "in_force", "within_terms", "date_matters"}
 
 
 def test_an_unknown_operator_is_refused_when_building():
@@ -128,3 +128,15 @@ def test_in_force_follows_the_policy_dates():
     cond = {"in_force": {"policy": "listed", "on": "travel_date"}}
     assert check(cond, {"travel_date": "2026-12-31"})
     assert not check(cond, {"travel_date": "2027-01-01"})
+
+
+def test_a_travel_date_matters_only_when_a_change_falls_inside_the_dates_it_may_take():
+    policy = Policy("p", {"valid_from": "2020-01-01", "valid_to": "2026-12-31",
+                          "terms": [{"max_stay": 30, "unit": "days"}],
+                          "members": {"FR": [{"valid_from": "2020-01-01"}]}})
+    ctx = Context({"p": policy}, {}, {}, {"travel_date": [0, 730]})
+    matters = build({"date_matters": {"policy": "p", "country": "nationality", "on": "travel_date"}}, ctx)
+    assert matters(Env({"nationality": "FR"}, "2026-11-29", ctx))  # the policy ends within 730 days
+    assert not matters(Env({"nationality": "FR"}, "2027-02-01", ctx))  # already over: nothing changes
+    assert not matters(Env({"nationality": "US"}, "2026-11-29", ctx))  # never on the list
+    assert not matters(Env({}, "2026-11-29", ctx))  # nationality not answered yet

@@ -34,7 +34,7 @@ def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
 
 def test_a_plausible_preset_that_does_not_fit_the_path_is_asked_again_when_reached(engine):
     # A cruise group is a tourism option only: for business it is refused when trip_scope is asked.
-    answers = {"purpose": "business", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
+    answers = {"purpose": "business", "status": "outside", "nationality": "US", "travel_date": "2026-12-01",
                "stay_days": "10", "trip_scope": "cruise_group"}
     view = engine.step(answers, "en", "2026-11-23")
     assert view["question"]["id"] == "trip_scope"

@@ -36,7 +36,7 @@ def test_countries_are_iso_codes_from_the_right_set(engine):
     assert parse(engine, "nationality", "fr") is None
     assert parse(engine, "nationality", "UK") is None
     assert parse(engine, "nationality", "HK") is None
-    assert parse(engine, "onward_destination", "HK") == "HK"
+    assert parse(engine, "trip_scope", "HK") is None
 
 
 def test_overlong_answers_are_refused_before_parsing(engine):

@@ -33,8 +33,7 @@ def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine, tour
 def test_answered_lists_the_answers_in_asking_order_with_labels(engine, tourist_fr):
     view = engine.step(dict(reversed(list(tourist_fr.items()))), "en", "2026-11-23")
     ids = [a["id"] for a in view["answered"]]
-    assert ids == ["purpose", "status", "nationality", "travel_date", "stay_days", "trip_scope",
-                   "apply_in_home_country", "under_18", "former_chinese"]
+    assert ids == ["purpose", "status", "nationality", "travel_date", "stay_days"]
     by_id = {a["id"]: a for a in view["answered"]}
     assert by_id["nationality"]["label"] == "France"
     assert by_id["travel_date"]["label"] == "1 December 2026"
@@ -50,8 +49,8 @@ def test_chinese_results_are_in_chinese_with_chinese_country_names_and_dates(eng
 
 
 def test_checklist_items_carry_the_chinese_label_for_printing(engine, tourist_fr):
-    answers = dict(tourist_fr, stay_days="45")
-    answers.pop("trip_scope")
+    # 45 days is beyond the visa-free stay: an L visa, whose checklist questions are answered.
+    answers = dict(tourist_fr, stay_days="45", apply_in_home_country="yes", under_18="no", former_chinese="no")
     view = engine.step(answers, "en", "2026-11-23")
     passport = next(i for i in view["primary"]["checklist"] if i["id"] == "passport")
     assert passport["label"] == "Passport" and passport["label_zh"] == "护照"
@@ -105,10 +104,9 @@ def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply(engine,
 def test_changing_an_earlier_answer_drops_answers_off_the_new_path_with_a_notice(engine, tourist_fr):
     changed = dict(tourist_fr, status="in_china", china_task="register")
     view = engine.step(changed, "en", "2026-11-23")
-    assert view["primary"]["id"] == "rp_first"
+    assert view["primary"]["id"] == "register_stay"  # a tourist registers the stay; no residence permit
     dropped = sorted(n["question_id"] for n in view["notices"] if n["code"] == "not_on_path")
-    assert dropped == sorted(["nationality", "travel_date", "stay_days", "trip_scope",
-                              "apply_in_home_country", "under_18", "former_chinese"])
+    assert dropped == sorted(["nationality", "travel_date", "stay_days"])
 
 
 def test_unknown_ids_and_bad_values_become_localized_notices(engine):
@@ -163,3 +161,15 @@ def test_a_policy_ending_within_the_warning_window_adds_a_notice(engine, tourist
 def test_old_rules_add_a_notice(engine):
     view = engine.step({}, "en", "2027-06-01")
     assert [n["code"] for n in view["notices"]] == ["rules_old"]
+
+
+def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why(engine):
+    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no",
+              "applicant_circumstances": "no"}
+    view = engine.step(worker, "en", "2026-11-29")
+    assert view["primary"]["id"] == "visa_z"
+    assert not any("D visa" in duty or "permanent residence card" in duty for duty in view["primary"]["duties"])
+    tourist = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
+               "trip_scope": "mainland", "applicant_circumstances": "no"}
+    reasons = engine.step(tourist, "en", "2026-11-29")["primary"]["reasons"]
+    assert len(reasons) >= 2 and "United States" in " ".join(reasons)

@@ -30,3 +30,13 @@ def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkey
     assert cli.main(["--date", "2026-11-23"]) == 0
     out = capsys.readouterr().out
     assert "在华丢失护照" in out and "护照报失证明" in out
+
+
+def test_a_past_date_is_answered_by_the_rules_compiled_for_the_real_date(capsys):
+    # The Russian trial ended on 2026-09-14: compiling the rules *for* 2026-03-01 would fail
+    # ("historical but still in force"); --date is the traveller's today, not the build date.
+    answers = {"purpose": "tourism", "status": "outside", "nationality": "RU", "travel_date": "2026-03-01",
+               "stay_days": "20"}
+    assert cli.main(["--answers", json.dumps(answers), "--date", "2026-03-01", "--lang", "en"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"

@@ -1,9 +1,16 @@
 """Every reachable path, walked once: each ends in a result, and the invariants hold."""
+import copy
+
 import pytest
 
+from wizard.engine import Engine
 from wizard.tooling.enumerate import Enumerator
+from wizard.tooling.invariants import Invariants
 
-RP_VISAS = {"Z", "X1", "J1", "Q1", "S1", "D"}
+# The duty each long-stay visa leads to within 30 days of entry: a residence permit, or for D
+# the permanent residence card.
+RP_VISAS = {"Z": "residence_permit_30_days", "X1": "residence_permit_30_days", "J1": "residence_permit_30_days",
+            "Q1": "residence_permit_30_days", "S1": "residence_permit_30_days", "D": "pr_card_within_30_days"}
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +41,7 @@ def walk(engine):
                     facts["visa_free_unlisted"].append((oid, dict(values)))
                 if outside_every_list:
                     facts["visa_free_outside_every_list"].add(outcome["policy"])
-            if outcome.get("visa") in RP_VISAS and "residence_permit_30_days" not in outcome.get("duties", []):
+            if outcome.get("visa") in RP_VISAS and RP_VISAS[outcome["visa"]] not in outcome.get("duties", []):
                 facts["rp_missing"].append(oid)
     return facts
 
@@ -89,3 +96,43 @@ def test_every_result_path_renders_in_both_languages_without_unfilled_placeholde
             for outcome in [view["primary"]] + view["alternatives"]:
                 for text in outcome["reasons"] + outcome["duties"] + [outcome["title"], outcome["summary"]]:
                     assert text and "{" not in text and "…" not in text, (answers, text)
+
+
+def _violations(bundle):
+    engine = Engine(bundle)
+    invariants = Invariants(engine)
+    for leaf in Enumerator(engine, "2026-11-23").walk():
+        invariants.observe(leaf)
+    return invariants
+
+
+def test_on_every_path_the_advice_invariants_hold(engine):
+    assert _violations(engine.bundle).problems == []
+
+
+def test_the_walk_catches_an_entry_route_without_the_registration_duty(engine):
+    bundle = copy.deepcopy(engine.bundle)
+    bundle["outcomes"]["visa_l"]["duties"].remove("register_within_24_hours")
+    kinds = {(kind, oid) for kind, oid, _ in _violations(bundle).problems}
+    assert ("entry route without the register_within_24_hours duty", "visa_l") in kinds
+
+
+def test_the_walk_catches_a_visa_free_result_after_a_visa_application_question(engine):
+    bundle = copy.deepcopy(engine.bundle)
+    gate = next(q for q in bundle["questions"] if q["id"] == "applicant_circumstances")
+    gate["ask_if"] = {"ref": "applies_for_visa_abroad"}  # asked of everyone planning a trip
+    kinds = {kind.split(" question")[0] for kind, _, _ in _violations(bundle).problems}
+    assert "visa-free result after the visa-application" in kinds
+
+
+def test_the_walk_catches_a_result_citing_a_source_none_of_its_rules_uses(engine):
+    bundle = copy.deepcopy(engine.bundle)
+    engine_copy = Engine(bundle)
+    cite_everything = engine_copy.presenter.sources
+    engine_copy.presenter.sources = lambda ids, cat: cite_everything(list(ids) + ["S05"], cat)  # a stray source
+    invariants = Invariants(engine_copy)
+    for leaf in Enumerator(engine_copy, "2026-11-23").walk():
+        invariants.observe(leaf)
+        if invariants.problems:
+            break
+    assert any("cites S05" in kind for kind, _, _ in invariants.problems)

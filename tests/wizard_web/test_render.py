@@ -69,3 +69,14 @@ def test_a_chinese_result_does_not_repeat_the_chinese_name():
     view = {"kind": "result", "primary": _outcome(), "alternatives": [], "answered": [],
             "rules_reviewed": "2026-11-23", "notices": []}
     assert "wizard-zh" not in render.result(view, wizard_strings()["zh"], "zh", "../", back=None)
+
+
+def test_a_duty_with_a_guide_links_to_that_page_and_section():
+    item = _outcome(duties=["Register where you stay within 24 hours", "Extend before the stay ends"],
+                    duty_guides=["newcomers/after-arrival/#register-your-place-of-stay", None])
+    view = {"kind": "result", "primary": item, "alternatives": [], "answered": [],
+            "rules_reviewed": "2026-11-23", "notices": []}
+    html = render.result(view, UI, "en", "../", back=None)
+    assert ('<li><a href="../newcomers/after-arrival/#register-your-place-of-stay">'
+            "Register where you stay within 24 hours</a></li>") in html
+    assert "<li>Extend before the stay ends</li>" in html

@@ -2,6 +2,8 @@
 
 A condition is a one-key mapping such as {"equals": ["purpose", "work"]}; no eval, no strings.
 """
+from .dates import add_days
+
 # Building turns a condition into a function of an Env. A leaf whose question is unanswered
 # is false (so `not` of it is true).
 
@@ -28,9 +30,10 @@ class Env:
 class Context:
     """Compile-time context: policies, question units, named conditions (built lazily)."""
 
-    def __init__(self, policies, units, named):
+    def __init__(self, policies, units, named, windows=None):
         self.policies = policies
         self.units = units
+        self.windows = windows or {}  # date question id -> [first, last] days from today
         self.named_src = named
         self.named = {}
         self._building = set()
@@ -143,6 +146,20 @@ def _within_terms(arg, ctx):
     return check
 
 
+def _date_matters(arg, ctx):
+    # Whether the answer to the date question `on` can change anything for this policy (and
+    # this nationality): some change falls inside the dates that question accepts.
+    policy, country_q = ctx.policies[arg["policy"]], arg.get("country")
+    first, last = ctx.windows.get(arg["on"], (0, 730))
+
+    def check(env):
+        country = env.values.get(country_q) if country_q else None
+        if country_q and country is None:
+            return False
+        return policy.changes_between(country, add_days(env.today, first), add_days(env.today, last))
+    return check
+
+
 OPERATORS = {
     "all": _all,
     "any": _any,
@@ -159,6 +176,7 @@ OPERATORS = {
     "member": _member,
     "in_force": _in_force,
     "within_terms": _within_terms,
+    "date_matters": _date_matters,
 }
 
 

@@ -2,6 +2,7 @@
 import re
 
 from .conditions import Context, Env, build
+from . import legacy
 from .dates import add_days, parse_iso
 from .policies import Policy
 from .present import Catalogue, Presenter, rules_old
@@ -35,13 +36,21 @@ class Engine:
         self.warn_days = int(bundle.get("warn_days_before_expiry", 60))
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
-        self.ctx = Context(self.policies, units, bundle.get("conditions", {}))
+        windows = {q["id"]: q.get("days_from_today", [0, 730]) for q in bundle["questions"] if q["type"] == "date"}
+        self.ctx = Context(self.policies, units, bundle.get("conditions", {}), windows)
         countries = bundle["countries"]
         self.flow = Flow([Question(q, self.ctx, countries) for q in bundle["questions"]])
         self.routes = [Route(r, self.ctx) for r in bundle["routes"]]
         for name in self.ctx.named_src:  # build every named condition now: fail at load, not later
             self.ctx.ref(name)
         self.doc_when = {d: build(doc["when"], self.ctx) for d, doc in bundle["documents"].items() if "when" in doc}
+        # An outcome may list a document only for some answers: {doc: id, when: condition}.
+        self.item_when = {
+            (oid, index): build(item["when"], self.ctx)
+            for oid, outcome in bundle["outcomes"].items()
+            for index, item in enumerate(outcome.get("documents", []))
+            if isinstance(item, dict) and "when" in item
+        }
         self.catalogues = {
             lang: Catalogue(lang, bundle["messages"][lang], bundle["country_names"].get(lang, {}))
             for lang in self.languages
@@ -85,10 +94,11 @@ class Engine:
         env = Env({}, today, self.ctx)
         notices = []
         raw = {}
+        answers, used_up = legacy.translate(answers)
         for qid, value in answers.items():
             if qid in self.flow.by_id:
                 raw[qid] = value
-            else:
+            elif qid not in used_up:
                 notices.append(("unknown_question", qid if _SAFE_ID.match(qid) else None))
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += flow_notices
@@ -98,8 +108,14 @@ class Engine:
     def checklist(self, outcome_id, env):
         seen, out = set(), []
         sets = self.bundle.get("document_sets", {})
-        for item in self.bundle["outcomes"][outcome_id].get("documents", []):
-            ids = sets[item["set"]] if isinstance(item, dict) else [item]
+        for index, item in enumerate(self.bundle["outcomes"][outcome_id].get("documents", [])):
+            item_pred = self.item_when.get((outcome_id, index))
+            if item_pred is not None and not item_pred(env):
+                continue
+            if isinstance(item, dict):
+                ids = sets[item["set"]] if "set" in item else [item["doc"]]
+            else:
+                ids = [item]
             for doc in ids:
                 if doc in seen:
                     continue

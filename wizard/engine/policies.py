@@ -1,5 +1,5 @@
 """Policy groups on a date: is a nationality a member, which terms apply, what limits and dates."""
-from .dates import in_range
+from .dates import add_days, in_range
 
 HOURS_PER = {"hours": 1, "days": 24}
 
@@ -42,6 +42,22 @@ class Policy:
             if in_range(day, period.get("valid_from"), period.get("valid_to")):
                 return period
         return None
+
+    def changes_between(self, country, low, high):
+        """True when the policy, its terms or `country`'s membership (if given) change on a day
+        after `low` and up to `high`: then the exact date within that window matters. A listed
+        policy never matters for a country that is never on its list."""
+        if country is not None and self.members is not None and not self.members.get(country):
+            return False
+        bounds = [(self.valid_from, self.valid_to)]
+        bounds += [(t.get("valid_from"), t.get("valid_to")) for t in self.terms]
+        if country is not None and self.members is not None:
+            bounds += [(p.get("valid_from"), p.get("valid_to")) for p in self.members.get(country, ())]
+        for start, end in bounds:
+            for day in (start, add_days(end, 1) if end else None):
+                if day is not None and low < day <= high:
+                    return True
+        return False
 
     def ever_member(self, country):
         return self.members is None or bool(self.members.get(country))

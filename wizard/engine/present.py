@@ -65,13 +65,28 @@ class Presenter:
         self.policies = policies
         self.catalogues = catalogues
         self._country_options = {}
+        # (outcome, document) -> the sources for that document in that outcome, where the
+        # outcome names its own ({doc: id, sources: [...]}): a passport in a permanent-residence
+        # application cites the Measures, not a visa checklist.
+        self.doc_sources = {
+            (oid, item["doc"]): item["sources"]
+            for oid, outcome in bundle["outcomes"].items()
+            for item in outcome.get("documents", [])
+            if isinstance(item, dict) and "sources" in item
+        }
+
+    def document_sources(self, outcome_id, doc):
+        """The sources a document cites in this outcome."""
+        found = self.doc_sources.get((outcome_id, doc))
+        return found if found is not None else self.bundle["documents"][doc].get("sources", [])
 
     # -- questions ---------------------------------------------------------------------
     def question(self, question, env, cat):
+        key = question.text_key(env)
         view = {
             "id": question.id,
-            "text": cat.get("questions", question.id, "text"),
-            "hint": cat.get("questions", question.id, "hint"),
+            "text": cat.get("questions", key, "text"),
+            "hint": cat.get("questions", key, "hint"),
             "type": question.type,
         }
         if question.type in ("choice", "yesno"):
@@ -105,7 +120,7 @@ class Presenter:
             value = env.values[qid]
             out.append({
                 "id": qid,
-                "question": cat.get("questions", qid, "text"),
+                "question": cat.get("questions", question.text_key(env), "text"),
                 "value": value if isinstance(value, str) else str(value),
                 "label": cat.answer_label(question, value),
             })
@@ -143,6 +158,8 @@ class Presenter:
             "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
             "checklist": [],
             "duties": [cat.get("duties", d) for d in data.get("duties", [])],
+            # The guide page (with an optional #anchor) for each duty, or None; same order.
+            "duty_guides": [self.bundle["duties"][d].get("guide") for d in data.get("duties", [])],
             "not_allowed": [cat.get("restrictions", r) for r in data.get("not_allowed", [])],
             "guide": data["guide"],
         }
@@ -164,9 +181,8 @@ class Presenter:
             if end:
                 view["valid_to"] = end
             source_ids += member_sources
-        documents = self.bundle["documents"]
         for doc in checklist_ids:
-            source_ids += documents[doc].get("sources", [])
+            source_ids += self.document_sources(outcome_id, doc)
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
         headline = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")

@@ -26,6 +26,15 @@ class Question:
         self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
         self.country_list = list(countries.get(data.get("countries", ""), ()))
         self.days = data.get("days_from_today", [0, 730])
+        # Other words for another reader (a parent answering for a child, a resident).
+        self.wordings = [(w["key"], build(w["when"], ctx)) for w in data.get("wordings", [])]
+
+    def text_key(self, env):
+        """The message id of this question's words for the answers so far."""
+        for key, pred in self.wordings:
+            if pred(env):
+                return "%s_%s" % (self.id, key)
+        return self.id
 
     def option_values(self, env):
         return [value for value, pred in self.options if pred(env)]

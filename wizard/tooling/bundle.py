@@ -77,6 +77,7 @@ def deep_check(bundle, build_date, compiler, problems):
     """Walk every path from the build date: each must end in a route; all must be reachable."""
     from wizard.engine import Engine
     from .enumerate import Enumerator
+    from .invariants import Invariants
     try:
         engine = Engine(bundle)
     except Exception as exc:  # a compile-time bug in the rules the static checks missed
@@ -84,7 +85,9 @@ def deep_check(bundle, build_date, compiler, problems):
         return
     asked, reached, dead, checked, unfilled = set(), set(), None, set(), {}
     needs = _reason_placeholders(bundle)
+    invariants = Invariants(engine)
     for leaf in Enumerator(engine, build_date.isoformat()).walk():
+        invariants.observe(leaf)
         asked.update(leaf.values)
         reached.update(leaf.outcomes())
         if leaf.decision.primary is None and dead is None:
@@ -108,6 +111,13 @@ def deep_check(bundle, build_date, compiler, problems):
         path = "&".join("%s=%s" % kv for kv in values.items())
         problems.add(compiler.r.messages[lang], "/reasons/%s" % rid,
                      "placeholder {%s} is unanswered on a path that shows this reason: %s" % (qid, path))
+    reported = set()
+    for kind, oid, values in invariants.problems:
+        if (kind, oid) in reported:  # one line per broken invariant and outcome
+            continue
+        reported.add((kind, oid))
+        path = "&".join("%s=%s" % kv for kv in values.items())
+        problems.add(compiler.outcome_files[oid], "/outcomes/%s" % oid, "%s: %s" % (kind, path))
     for i, q in enumerate(bundle["questions"]):
         if q["id"] not in asked:
             problems.add(questions, "/questions/%d" % i, "unreachable question %r: no path asks it" % q["id"])

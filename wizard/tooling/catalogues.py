@@ -26,7 +26,8 @@ def expected_ids(rules):
         elif q["type"] == "yesno":
             options["yesno"] = {"yes", "no"}
     return {
-        "questions": {q["id"] for q in rules["questions"]},
+        "questions": {q["id"] for q in rules["questions"]}
+        | {"%s_%s" % (q["id"], w["key"]) for q in rules["questions"] for w in q.get("wordings", [])},
         "options": options,
         "outcomes": set(rules["outcomes"]),
         "reasons": {r["id"] for route in rules["routes"] for r in route["reasons"]},

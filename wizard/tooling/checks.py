@@ -57,6 +57,8 @@ class Compiler:
         for section in ("duties", "restrictions"):
             for did, item in duties_file.data[section].items():
                 self.check_sources(duties_file, "/%s/%s/sources" % (section, did), item["sources"])
+                if "guide" in item:
+                    self.check_guide(duties_file, "/%s/%s/guide" % (section, did), item["guide"])
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
         self.how_to_get = compile_how_to_get(self)
@@ -170,6 +172,13 @@ class Compiler:
                             self.err(loaded, ptr, "condition %r reads question %r, which is not asked before this point" % (arg, qid))
             elif op in ("member", "in_force", "within_terms"):
                 self.check_policy_operator(loaded, ptr, op, arg, before)
+            elif op == "date_matters":
+                # Reads the nationality (asked before); `on` names the date question whose window
+                # counts, which may come later (the condition decides whether to ask it).
+                self.check_policy_operator(loaded, ptr, op, {k: v for k, v in arg.items() if k != "on"}, before)
+                on = arg["on"]
+                if on not in self.qtypes or self.qtypes[on]["type"] != "date":
+                    self.err(loaded, ptr + "/on", "%r must be a date question" % on)
 
     def known_question(self, loaded, ptr, qid, before):
         if qid not in self.qtypes:
@@ -234,6 +243,8 @@ class Compiler:
             for j, opt in enumerate(q.get("options", [])):
                 if "when" in opt:
                     self.check_condition(loaded, "/questions/%d/options/%d/when" % (i, j), opt["when"], before)
+            for j, wording in enumerate(q.get("wordings", [])):
+                self.check_condition(loaded, "/questions/%d/wordings/%d/when" % (i, j), wording["when"], before)
             before.add(q["id"])
 
     # -- policies ---------------------------------------------------------------------
@@ -356,7 +367,13 @@ class Compiler:
                     if o["policy"] not in self.policies:
                         self.err(loaded, ptr + "/policy", "unknown policy %r" % o["policy"])
                 for i, item in enumerate(o.get("documents", [])):
-                    if isinstance(item, dict):
+                    if isinstance(item, dict) and "doc" in item:
+                        if item["doc"] not in self.documents:
+                            self.err(loaded, "%s/documents/%d/doc" % (ptr, i), "unknown document %r (not in documents.yaml)" % item["doc"])
+                        if "when" in item:
+                            self.check_condition(loaded, "%s/documents/%d/when" % (ptr, i), item["when"])
+                        self.check_sources(loaded, "%s/documents/%d/sources" % (ptr, i), item.get("sources"))
+                    elif isinstance(item, dict):
                         if item["set"] not in self.sets:
                             self.err(loaded, "%s/documents/%d/set" % (ptr, i), "unknown document set %r" % item["set"])
                     elif item not in self.documents:
@@ -366,14 +383,19 @@ class Compiler:
                         if did not in table:
                             self.err(loaded, "%s/%s/%d" % (ptr, section, i), "unknown %s %r (not in duties.yaml)" % (
                                 "duty" if section == "duties" else "restriction", did))
-                if self.docs_root is not None:
-                    guide = o["guide"].rstrip("/")
-                    if not ((self.docs_root / guide / "index.md").exists() or (self.docs_root / (guide + ".md")).exists()):
-                        self.err(loaded, ptr + "/guide", "no guide page for %r in %s" % (o["guide"], self.docs_root))
+                self.check_guide(loaded, ptr + "/guide", o["guide"])
                 out[oid] = o
         if FALLBACK_OUTCOME not in out:
             self.p.add(self.r.root.name + "/outcomes", "", "the fallback outcome %r is missing" % FALLBACK_OUTCOME)
         return out
+
+    def check_guide(self, loaded, pointer, guide):
+        """A guide path (anchor stripped) must be a page of the docs, when docs are given."""
+        if self.docs_root is None:
+            return
+        page = guide.split("#", 1)[0].rstrip("/")
+        if not ((self.docs_root / page / "index.md").exists() or (self.docs_root / (page + ".md")).exists()):
+            self.err(loaded, pointer, "no guide page for %r in %s" % (guide, self.docs_root))
 
     def compile_routes(self):
         loaded = self.r.single["routes"]
@@ -407,7 +429,9 @@ class Compiler:
         used_docs, used_sets = set(), set()
         for o in self.outcomes.values():
             for item in o.get("documents", []):
-                if isinstance(item, dict):
+                if isinstance(item, dict) and "doc" in item:
+                    used_docs.add(item["doc"])
+                elif isinstance(item, dict):
                     used_sets.add(item["set"])
                     used_docs.update(self.sets.get(item["set"], []))
                 else:
@@ -452,7 +476,13 @@ class Compiler:
             for o in q.get("options", []):
                 if "when" in o:
                     yield o["when"]
+            for wording in q.get("wordings", []):
+                yield wording["when"]
         yield from self.named.values()
+        for o in self.outcomes.values():
+            for item in o.get("documents", []):
+                if isinstance(item, dict) and "when" in item:
+                    yield item["when"]
         for r in self.routes:
             yield r["when"]
             for reason in r["reasons"]:

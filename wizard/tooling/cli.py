@@ -14,11 +14,14 @@ from wizard.engine import Engine
 
 
 def load_engine(args):
+    """The rules as built on the real date, like the site's bundle: `--date` is the traveller's
+    today, which those rules answer for, past or future."""
     if args.bundle:
         bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
     else:
         from .bundle import compile_rules
-        bundle = compile_rules(Path(args.rules), _dt.date.fromisoformat(args.date), deep=False).bundle
+        _dt.date.fromisoformat(args.date)  # a malformed --date is refused before compiling
+        bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
     return Engine(bundle)
 
 
@@ -26,7 +29,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__, epilog=USAGE,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
-    parser.add_argument("--date", default=_dt.date.today().isoformat(), help="today's date, YYYY-MM-DD")
+    parser.add_argument("--date", default=_dt.date.today().isoformat(),
+                        help="the traveller's today, YYYY-MM-DD (the rules are compiled for the real date)")
     parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
     parser.add_argument("--rules", default="rules", help="rules folder (compiled on the fly)")
     parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")

@@ -27,6 +27,8 @@ def questions_used(cond, named, _seen=None):
             used.add(arg)
         elif op in ("member", "within_terms", "in_force"):
             used.update(v for k, v in arg.items() if k in ("country", "on", "stay", "purpose"))
+        elif op == "date_matters" and "country" in arg:  # reads the nationality, not the date
+            used.add(arg["country"])
         elif op == "ref" and arg in named and arg not in seen:
             seen.add(arg)
             used |= questions_used(named[arg], named, seen)
@@ -41,6 +43,8 @@ def all_conditions(bundle):
         for opt in q.get("options", []):
             if "when" in opt:
                 yield "option %s=%s" % (q["id"], opt["value"]), opt["when"]
+        for wording in q.get("wordings", []):
+            yield "wording %s_%s" % (q["id"], wording["key"]), wording["when"]
     for name, cond in bundle["conditions"].items():
         yield "condition %s" % name, cond
     for route in bundle["routes"]:
@@ -51,4 +55,8 @@ def all_conditions(bundle):
     for doc_id, doc in bundle["documents"].items():
         if "when" in doc:
             yield "document %s" % doc_id, doc["when"]
+    for outcome_id, outcome in bundle["outcomes"].items():
+        for item in outcome.get("documents", []):
+            if isinstance(item, dict) and "when" in item:
+                yield "outcome %s document %s" % (outcome_id, item["doc"]), item["when"]
 

@@ -1,5 +1,6 @@
 """Walk every reachable path of the wizard: numbers and dates cut at their thresholds,
-nationality by policy-group signature. `python -m wizard.tooling.enumerate` prints the count.
+nationality by policy-group signature. `python -m wizard.tooling.enumerate` prints the count,
+the questions per path and any broken invariant (wizard/tooling/invariants.py).
 """
 import argparse
 import datetime as _dt
@@ -50,7 +51,7 @@ class Enumerator:
                 elif op == "same":
                     self.same_pairs.setdefault(arg[1], set()).add(arg[0])
                     self.same_pairs.setdefault(arg[0], set()).add(arg[1])
-                elif op in ("member", "within_terms", "in_force"):
+                elif op in ("member", "within_terms", "in_force", "date_matters"):
                     if "country" in arg:
                         self.member_questions.add(arg["country"])
                     self._policy_cuts(arg)
@@ -209,14 +210,17 @@ def main(argv=None):
     except ValueError:
         print("--date must be YYYY-MM-DD")
         return 2
+    from .invariants import Invariants
     engine = Engine(compiled.bundle)
     enumerator = Enumerator(engine, today)
+    invariants = Invariants(engine)
     started = time.perf_counter()
     total = ended = 0
     outcomes = {}
     samples = []
     for leaf in enumerator.walk():
         total += 1
+        invariants.observe(leaf)
         if args.timing and total % 97 == 1:
             samples.append({k: str(v) for k, v in leaf.values.items()})
         if leaf.decision.primary is None:
@@ -228,6 +232,13 @@ def main(argv=None):
         total, seconds, today, len(enumerator.nationality_reps)))
     print("paths without a matching route: %d" % ended)
     print("outcomes reached: %d of %d" % (len(outcomes), len(engine.bundle["outcomes"])))
+    (median, most), (seq_median, seq_most), sequences = invariants.question_stats()
+    print("questions per path: median %g, max %d (over all %d paths)" % (median, most, total))
+    print("questions per journey: median %g, max %d (over %d distinct question sequences)" % (
+        seq_median, seq_most, sequences))
+    print("invariant violations: %d" % len(invariants.problems))
+    for kind, oid, values in invariants.problems[:20]:
+        print("  %s: %s: %s" % (oid, kind, "&".join("%s=%s" % kv for kv in values.items())))
     if args.timing and samples:
         step = max(1, len(samples) // args.timing)
         times = []
@@ -239,7 +250,7 @@ def main(argv=None):
         times.sort()
         print("Engine.step per result: median %.2f ms, p95 %.2f ms (%d results, en and zh)" % (
             times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000, len(times)))
-    return 0 if ended == 0 else 1
+    return 0 if ended == 0 and not invariants.problems else 1
 
 
 if __name__ == "__main__":

@@ -148,6 +148,19 @@ def _how_to_get(item: dict, ui: dict, guide_root: str, h: str) -> str:
     return f'<{h}>{_text(ui["how_to_get"])}</{h}><dl class="wizard-how">{"".join(rows)}</dl>'
 
 
+def _duties(item: dict, ui: dict, guide_root: str, h: str) -> str:
+    """What to do next; a duty with a guide page links to it."""
+    duties = item.get("duties", [])
+    if not duties:
+        return ""
+    guides = item.get("duty_guides") or [None] * len(duties)
+    entries = "".join(
+        f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
+        for text, guide in zip(duties, guides)
+    )
+    return f'<{h}>{_text(ui["duties"])}</{h}><ul class="wizard-duties">{entries}</ul>'
+
+
 def _dates(item: dict, ui: dict) -> str:
     dates = []
     if item.get("valid_from"):
@@ -166,7 +179,7 @@ def _details(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, h: s
         _how_to_get(item, ui, guide_root, h)
         + _checklist(item, ui, lang, prefix, h)
         + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons", h)
-        + _list(ui["duties"], item.get("duties", []), "wizard-duties", h)
+        + _duties(item, ui, guide_root, h)
         + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed", h)
         + _sources(item.get("sources", []), ui, h)
         + guide

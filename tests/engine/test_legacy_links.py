@@ -1,0 +1,47 @@
+"""Links made before the onward question (from_country, onward_destination, onward_ticket) still work."""
+
+OLD_TRANSIT = {"purpose": "transit", "status": "outside", "nationality": "US", "transit_hours": "100",
+               "from_country": "US", "onward_destination": "JP", "onward_ticket": "yes"}
+
+
+def test_an_old_transit_link_to_a_third_country_gives_visa_free_transit_without_notices(engine):
+    view = engine.step(OLD_TRANSIT, "en", "2026-11-29")
+    assert view["kind"] == "result" and view["primary"]["id"] == "vf_transit_240"
+    assert view["notices"] == []
+
+
+def test_an_old_round_trip_link_is_a_visit_and_an_old_link_without_a_ticket_keeps_the_reason(engine):
+    tail = {"apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+    back = engine.evaluate({**OLD_TRANSIT, **tail, "onward_destination": "US"}, "2026-11-29")
+    assert back["primary"] == "visa_l"
+    no_ticket = engine.evaluate({**OLD_TRANSIT, **tail, "onward_ticket": "no"}, "2026-11-29")
+    assert no_ticket["primary"] == "visa_g" and "transit_no_onward_ticket" in no_ticket["details"]["visa_g"]["reasons"]
+
+
+def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown(engine):
+    view = engine.step({**OLD_TRANSIT, "onward": "same_country"}, "en", "2026-11-29")
+    assert view["kind"] == "question" or view["primary"]["id"] != "vf_transit_240"
+    assert sorted(n["question_id"] for n in view["notices"] if n["code"] == "unknown_question") == [
+        "from_country", "onward_destination", "onward_ticket"]
+
+
+WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no"}
+
+
+def test_the_usual_checklist_answers_imply_no_special_circumstances_and_are_not_reported(engine):
+    view = engine.step({**WORKER, "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"},
+                       "en", "2026-11-29")
+    assert view["kind"] == "result" and view["notices"] == []
+    assert [a["id"] for a in view["answered"]][-1] == "applicant_circumstances"
+
+
+def test_one_unusual_checklist_answer_means_yes_and_its_document_is_listed(engine):
+    got = engine.evaluate({**WORKER, "apply_in_home_country": "no", "under_18": "no", "former_chinese": "no"},
+                          "2026-11-29")
+    assert got["kind"] == "result"
+    assert "proof_of_legal_stay" in got["details"]["visa_z"]["checklist"]
+
+
+def test_answering_no_to_the_circumstances_question_skips_the_three_details(engine):
+    got = engine.evaluate({**WORKER, "applicant_circumstances": "no"}, "2026-11-29")
+    assert got["kind"] == "result" and "apply_in_home_country" not in got["answered"]
