@@ -9,15 +9,15 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
-OUTSIDE = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no", "urgent": "no"}
+OUTSIDE = {"status": "outside", "applicant_circumstances": "no", "urgent": "no"}
 # One journey to each kind of outcome (suggested or offered beside it); the answers cover whatever
 # the path asks, in any order.
 JOURNEYS = {
     "visa": ({**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "20", "trip_scope": "mainland"}, {"visa_l"}),
     "visa_free": ({**OUTSIDE, "purpose": "tourism", "nationality": "TH", "stay_days": "10", "trip_scope": "mainland"},
                   {"vf_mutual_exemption"}),
-    "transit": ({**OUTSIDE, "purpose": "transit", "nationality": "US", "from_country": "JP", "onward_destination": "KR",
-                 "onward_ticket": "yes", "transit_hours": "100"}, {"vf_transit_240"}),
+    "transit": ({**OUTSIDE, "purpose": "transit", "nationality": "US", "onward": "third_country",
+                 "transit_hours": "100"}, {"vf_transit_240"}),
     "port_visa": ({**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "urgent": "yes"}, {"port_visa"}),
     "in_china": ({"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"}, {"rp_first"}),
     "permanent_residence": ({"purpose": "settle", "status": "in_china", "pr_basis": "spouse", "marriage_years": "5",

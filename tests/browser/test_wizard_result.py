@@ -10,7 +10,7 @@ from wizard_driver import in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
-OUTSIDE = "status=outside&apply_in_home_country=yes&under_18=no&former_chinese=no&trip_scope=mainland"
+OUTSIDE = "status=outside&applicant_circumstances=no&trip_scope=mainland"
 # A Thai tourist: mutual visa exemption first, the L visa as the alternative.
 VISA_FREE = f"purpose=tourism&{OUTSIDE}&nationality=TH&stay_days=10"
 WORKER = f"purpose=work&{OUTSIDE}&urgent=no&nationality=NG&stay_days=365"
