@@ -57,6 +57,9 @@ def _deepest(error):
 
 def _message(error):
     msg = error.message
+    shown = repr(error.instance)
+    if len(shown) > 60 and shown in msg:  # keep the reason readable when the value is huge
+        msg = msg.replace(shown, shown[:40] + "...", 1)
     if len(msg) > 160:
         msg = msg[:157] + "..."
     if error.validator == "pattern" and "date" in str(error.schema.get("pattern", "")):
