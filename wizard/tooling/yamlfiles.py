@@ -1,7 +1,5 @@
-"""Read YAML rule files into plain data, remembering the line of every node (for messages).
-
+"""Read YAML rule files into plain data with the line of every node, refusing hostile files (limits below).
 Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates stay ISO strings.
-Hostile files are refused before they cost anything: see the limits below.
 """
 import os
 import stat
