@@ -79,8 +79,10 @@ def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
     shim = site_dir / SHIM_PATH
     shim.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(SHIM_SOURCE, shim)
-    file_runtime.write_file_runtime(site_dir)
-    file_runtime.write_wizard_payloads(wizard_assets)
+    manifest: dict = {}
+    file_runtime.write_file_runtime(site_dir, manifest)
+    file_runtime.write_wizard_payloads(wizard_assets, manifest)
+    file_runtime.write_manifest(site_dir, manifest)
 
 
 # --- making the bundle -------------------------------------------------------------------------

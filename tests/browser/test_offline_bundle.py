@@ -104,3 +104,25 @@ def test_a_bundle_missing_part_of_python_says_so_at_once_and_points_to_the_guide
     assert "pyodide.asm.wasm.js" in failure.locator("[data-wizard-reason]").inner_text()
     assert failure.locator("a[href$='visas/index.html']").count() == 1
     context.close()
+
+
+def damaged_copy(bundle, tmp_path, relative):
+    """A copy of the bundle whose payload script has one base64 character changed in the middle."""
+    broken = tmp_path / "bundle"
+    shutil.copytree(bundle.site_dir, broken)
+    path = broken / relative
+    text = path.read_text("ascii")
+    middle = text.index('="') + (len(text) - text.index('="')) // 2
+    path.write_text(text[:middle] + ("A" if text[middle] != "A" else "B") + text[middle + 1:], "ascii")
+    return broken
+
+
+@pytest.mark.parametrize("relative", ["pyodide/pyodide.asm.wasm.js", "assets/wizard/bundle.json.js"])
+def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser, bundle, tmp_path, relative):
+    context = browser.new_context()
+    file_page = FilePage(context, damaged_copy(bundle, tmp_path, relative))
+    page = file_page.open("wizard/index.html")
+    page.wait_for_function("document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    reason = page.locator("[data-wizard-failed] [data-wizard-reason]").inner_text()
+    assert reason == f"{relative} is damaged: its SHA-256 does not match"
+    context.close()
