@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild import embed
-from sitebuild import download_page, offline_bundle, service_worker, wizard_page
+from sitebuild import download_page, not_found, offline_bundle, release, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -36,6 +36,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    try:
+        release.check_site_url(config.site_url)
+    except release.NotForRelease as error:
+        raise PluginError(str(error)) from None
     if offline_bundle.is_offline_build(config):
         offline_bundle.use_local_shim(config)
     return config
@@ -92,6 +96,12 @@ def on_page_content(html, page, config, files):
     return html.replace(wizard_page.PLACEHOLDER, widget)
 
 
+def on_post_template(output_content, template_name, config):
+    if template_name == not_found.TEMPLATE:
+        not_found.keep(config.theme["language"], output_content)
+    return output_content
+
+
 @event_priority(-200)  # after mkdocs-static-i18n has set this page's language switcher
 def on_page_context(context, page, config, nav):
     # static-i18n sets the attribute (not the mapping item), and the theme reads the attribute.
@@ -108,6 +118,7 @@ def _is_outer_build(config) -> bool:
 def on_post_build(config):
     if not _is_outer_build(config):
         return  # runtime, wizard assets and the service worker live once, at the site root
+    not_found.write_all(Path(config.site_dir))  # before the service worker lists the files
     embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))
