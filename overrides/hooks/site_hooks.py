@@ -3,12 +3,13 @@ the offline bundle)."""
 import logging
 import mimetypes
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild import embed
-from sitebuild import download_page, not_found, offline_bundle, release, service_worker, wizard_page
+from sitebuild import download_page, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -96,8 +97,22 @@ def on_page_content(html, page, config, files):
     return html.replace(wizard_page.PLACEHOLDER, widget)
 
 
+def _with_policy(html, site_root, config, template=None):
+    try:
+        return inline_scripts.externalize(html, site_root, Path(config.site_dir), embed.page_csp(template))
+    except inline_scripts.PageShapeChanged as error:
+        raise PluginError(str(error)) from None
+
+
+def on_post_page(output, page, config):
+    return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == not_found.TEMPLATE:
+        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so).
+        root = urlsplit(config.site_url or "/").path or "/"
+        output_content = _with_policy(output_content, root if root.endswith("/") else root + "/", config)
         not_found.keep(config.theme["language"], output_content)
     return output_content
 
