@@ -117,6 +117,11 @@ def test_validate_exits_0_on_the_real_rules_and_prints_the_expiry_warning(capsys
     assert ": valid (" in out.strip().splitlines()[-1]
 
 
+def test_validate_says_a_date_past_the_calendar_is_out_of_range_not_an_internal_error(capsys):
+    assert validate.main(["--rules", str(RULES), "--date", "9999-12-31", "--quick"]) == 2
+    assert capsys.readouterr().out.strip() == "--date 9999-12-31: out of range"
+
+
 def test_validate_names_a_missing_rules_folder_without_a_traceback(tmp_path, capsys):
     assert validate.main(["--rules", str(tmp_path / "nowhere")]) == 1
     assert "no such rules folder" in capsys.readouterr().out

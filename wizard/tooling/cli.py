@@ -34,9 +34,12 @@ def load_engine(args):
     from .bundle import compile_rules
     try:
         build_date = _dt.date.fromisoformat(args.date)
+    except ValueError as exc:
+        raise CliError("--date %s: %s" % (args.date, exc))
+    try:
         bundle = compile_rules(Path(args.rules), build_date, deep=False).bundle
-    except (ValueError, OverflowError) as exc:
-        raise CliError("--date %s: %s" % (args.date, "out of range" if isinstance(exc, OverflowError) else exc))
+    except OverflowError:  # date arithmetic near year 9999
+        raise CliError("--date %s: out of range" % args.date)
     return Engine(bundle)
 
 
