@@ -117,12 +117,13 @@ self.addEventListener("message", (event) => {
 });
 
 // Retirement: the site stopped publishing sw.js (404 or 410; a network error is just offline).
+// At most once a minute, and a HEAD request: this runs on navigations served from the cache.
 async function retireIfUnpublished() {
-  if (Date.now() - lastCheck < 10000) return;
+  if (Date.now() - lastCheck < 60000) return;
   lastCheck = Date.now();
   let response;
   try {
-    response = await fetch(urlOf("sw.js"), { cache: "no-store" });
+    response = await fetch(urlOf("sw.js"), { method: "HEAD", cache: "no-store" });
   } catch (error) {
     return;
   }
