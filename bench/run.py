@@ -50,7 +50,7 @@ def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, int, li
     context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_ready:
-        page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+        page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
     page.wait_for_timeout(3000)  # let the service worker's caching run
     page_bytes = cache_bytes = 0
     page_urls = []
@@ -82,7 +82,7 @@ def measure_wizard(page, url: str) -> dict:
         }).observe({ type: 'element', buffered: true }));
     """)
     page.goto(url)
-    page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
     timings = page.evaluate("""async () => ({
         first_question_ms: await window.__questionPainted,
         ready_ms: performance.getEntriesByName('wizard-ready')[0].startTime,
@@ -119,7 +119,7 @@ def bare_ready_ms(browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("document.body.dataset.state === 'ready'", timeout=60000)
+    page.wait_for_function("() => document.body.dataset.state === 'ready'", timeout=60000)
     ready = page.evaluate("performance.getEntriesByName('pyodide-ready')[0].startTime")
     context.close()
     return ready
@@ -130,7 +130,7 @@ def answer_latencies(browser, url: str, fragments: list[str], base: str, manifes
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
     wait_until_cached(page, base, manifest)
     latencies = page.evaluate("""async (fragments) => {
         const root = document.getElementById('wizard');

@@ -1,5 +1,5 @@
-"""The embeddable wizard: its Content-Security-Policy and hosting headers (defined once, here), the
-host pages' embed script written with the site's languages, and the webmasters' snippet builder."""
+"""The site's script policies (every page, the wizard pages, the embed) and hosting headers, defined
+once here; the host pages' embed script written with the site's languages; the webmasters' builder."""
 import json
 from html import escape
 from pathlib import Path
@@ -37,15 +37,33 @@ EMBED_CSP = "; ".join([
     "base-uri 'none'",
     "form-action 'none'",
 ])
+# Every other page, in a <meta> (sitebuild/inline_scripts.py moves Material's inline scripts into
+# files) and as a header: scripts only from the site, no inline script, no eval, no plugins.
+PAGE_CSP = "script-src 'self'; object-src 'none'; base-uri 'self'"
+# The wizard pages also compile WebAssembly: from file:// (the offline bundle) Python runs on the page.
+WIZARD_PAGE_CSP = PAGE_CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", 1)
+WIZARD_TEMPLATE = "wizard.html"
 # frame-ancestors works only as a header: the embed may be framed by any web page ...
 EMBED_HEADER_CSP = EMBED_CSP + "; frame-ancestors http: https:"
 # ... and the rest of the site by none (header too; X-Frame-Options for older browsers).
-SITE_HEADERS = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+NO_FRAMING = "frame-ancestors 'none'"
+SITE_HEADERS = {"Content-Security-Policy": f"{PAGE_CSP}; {NO_FRAMING}", "X-Frame-Options": "DENY"}
+WIZARD_HEADERS = {**SITE_HEADERS, "Content-Security-Policy": f"{WIZARD_PAGE_CSP}; {NO_FRAMING}"}
 
 
 def embed_paths() -> list[str]:
     """The embed page of every language, as site paths ('/wizard-embed/', '/zh/wizard-embed/')."""
     return [f"/{language.prefix}{EMBED_PATH}" for language in languages()]
+
+
+def wizard_paths() -> list[str]:
+    """The full wizard page of every language ('/wizard/', '/zh/wizard/')."""
+    return [f"/{language.prefix}wizard/" for language in languages()]
+
+
+def page_csp(template: str | None) -> str:
+    """The policy a page carries in its <meta>, by its template."""
+    return WIZARD_PAGE_CSP if template == WIZARD_TEMPLATE else PAGE_CSP
 
 
 def hosting_headers(path: str) -> dict[str, str]:
@@ -56,6 +74,8 @@ def hosting_headers(path: str) -> dict[str, str]:
     page = path[: -len("index.html")] if path.endswith("/index.html") else path
     if page in embed_paths():
         headers["Content-Security-Policy"] = EMBED_HEADER_CSP
+    elif page in wizard_paths():
+        headers.update(WIZARD_HEADERS)
     elif page.endswith("/") or page.endswith(".html"):
         headers.update(SITE_HEADERS)
     return headers
@@ -66,6 +86,7 @@ def headers_table(other_pages: str = "every other page") -> list[tuple[str, str,
     return [
         ("*.wasm", "Content-Type", "application/wasm"),
         (", ".join(embed_paths()), "Content-Security-Policy", EMBED_HEADER_CSP),
+        (", ".join(wizard_paths()), "Content-Security-Policy", WIZARD_HEADERS["Content-Security-Policy"]),
         (other_pages, "Content-Security-Policy", SITE_HEADERS["Content-Security-Policy"]),
         (other_pages, "X-Frame-Options", SITE_HEADERS["X-Frame-Options"]),
     ]

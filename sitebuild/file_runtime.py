@@ -2,6 +2,7 @@
 and workers: the runtime becomes a classic script and each binary a base64 payload in a classic
 script. Depends on Pyodide internals, so every pattern is checked and a changed runtime fails loudly."""
 import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -23,6 +24,10 @@ SCRIPT_URL_DEFINITION = (
 # Files that pyodide.mjs fetches by name: served from payload scripts by the wizard's file loader.
 FETCHED_BINARIES = ("pyodide.asm.wasm", "python_stdlib.zip")
 PAYLOAD_GLOBAL = "__wizardPayloads"
+# Each payload's size and SHA-256, so the loader names a damaged file at once instead of feeding
+# Pyodide broken bytes and waiting for the ready timeout. Loaded before the payloads.
+MANIFEST_GLOBAL = "__wizardPayloadManifest"
+MANIFEST_PATH = "assets/wizard/payloads.js"
 
 
 class RuntimeShapeChanged(RuntimeError):
@@ -50,13 +55,27 @@ def payload_script(name: str, data: bytes) -> str:
     return f'(globalThis.{PAYLOAD_GLOBAL}=globalThis.{PAYLOAD_GLOBAL}||{{}})[{json.dumps(name)}]="{encoded}";\n'
 
 
-def write_payload(target: Path, name: str, data: bytes) -> Path:
+def write_payload(target: Path, name: str, data: bytes, manifest: dict | None = None) -> Path:
+    """Write the payload script; record the bytes' size and SHA-256 in manifest when given."""
     path = target / f"{name}.js"
     path.write_text(payload_script(name, data), encoding="ascii")
+    if manifest is not None:
+        manifest[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     return path
 
 
-def write_file_runtime(site_dir: Path) -> list[Path]:
+def manifest_script(manifest: dict) -> str:
+    return f"globalThis.{MANIFEST_GLOBAL}={json.dumps(manifest, sort_keys=True)};\n"
+
+
+def write_manifest(site_dir: Path, manifest: dict) -> Path:
+    path = site_dir / MANIFEST_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(manifest_script(manifest), encoding="ascii")
+    return path
+
+
+def write_file_runtime(site_dir: Path, manifest: dict | None = None) -> list[Path]:
     """Write the classic runtime and the payload scripts next to the copied runtime in site_dir/pyodide/."""
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
@@ -64,10 +83,11 @@ def write_file_runtime(site_dir: Path) -> list[Path]:
     classic.write_text(classic_runtime_script((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text("utf-8")), "utf-8")
     written = [classic]
     for name in (*FETCHED_BINARIES, "pyodide-lock.json"):
-        written.append(write_payload(target, name, (PYODIDE_PACKAGE / name).read_bytes()))
+        written.append(write_payload(target, name, (PYODIDE_PACKAGE / name).read_bytes(), manifest))
     return written
 
 
-def write_wizard_payloads(assets_dir: Path) -> list[Path]:
+def write_wizard_payloads(assets_dir: Path, manifest: dict | None = None) -> list[Path]:
     """Payload scripts for the wizard's own files (the engine archive and the rule bundle)."""
-    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes()) for name in ("engine.zip", "bundle.json")]
+    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes(), manifest)
+            for name in ("engine.zip", "bundle.json")]

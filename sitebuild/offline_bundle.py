@@ -22,6 +22,25 @@ DEFAULT_DIR = ROOT / "dist"
 OFFLINE_PLUGIN = "material/offline"
 SHIM_SOURCE = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
 SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
+# The shim writes an inline script into its frame, which the pages' script policy refuses; the copy
+# loads the same code from a file instead (checked: a changed shim fails the build loudly).
+SHIM_INLINE = ('<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+               '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>')
+SHIM_INIT_SOURCE = Path(__file__).parent / "front" / "iframe-worker-init.js"
+SHIM_INIT_PATH = "assets/vendor/iframe-worker-init.js"
+SHIM_INIT_URL = "__iframeWorkerInit"
+
+
+class ShimShapeChanged(RuntimeError):
+    """The pinned iframe-worker shim no longer writes the inline script this build replaces."""
+
+
+def shim_without_inline_script(source: str) -> str:
+    """The shim, its frame's inline script replaced by iframe-worker-init.js (next to the shim)."""
+    if source.count(SHIM_INLINE) != 1:
+        raise ShimShapeChanged(f"{SHIM_SOURCE}: expected its frame's inline script once: {SHIM_INLINE}")
+    init = f"var {SHIM_INIT_URL}=new URL({json.dumps(Path(SHIM_INIT_PATH).name)},document.currentScript.src).href;"
+    return init + source.replace(SHIM_INLINE, f'<script src="${{{SHIM_INIT_URL}}}" data-worker="${{e}}"><\\/script>')
 
 
 class BundleBuildFailed(RuntimeError):
@@ -78,9 +97,12 @@ def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
     """The files only the bundle needs: the shim, Pyodide as classic scripts, the wizard's payloads."""
     shim = site_dir / SHIM_PATH
     shim.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(SHIM_SOURCE, shim)
-    file_runtime.write_file_runtime(site_dir)
-    file_runtime.write_wizard_payloads(wizard_assets)
+    shim.write_text(shim_without_inline_script(SHIM_SOURCE.read_text("utf-8")), "utf-8")
+    shutil.copy2(SHIM_INIT_SOURCE, site_dir / SHIM_INIT_PATH)
+    manifest: dict = {}
+    file_runtime.write_file_runtime(site_dir, manifest)
+    file_runtime.write_wizard_payloads(wizard_assets, manifest)
+    file_runtime.write_manifest(site_dir, manifest)
     write_open_me(site_dir)
 
 

@@ -1,15 +1,21 @@
-"""Writes the web site's service worker (sw.js at the site root): the build's files with their
-SHA-256, in groups cached at install ("site") or when a page asks ("wizard": the Python runtime)."""
+"""Writes the web site's service worker (sw.js at the site root): the build's files with their SHA-256,
+in groups cached at install ("site") or when a page asks ("wizard": the Python runtime); and
+sw-retire.js, which published as sw.js removes the worker and its caches from readers' browsers."""
 import hashlib
 import json
 import re
 from pathlib import Path
 
+from .languages import languages
 from .runtime import SITE_FOLDER
 
 SOURCE = Path(__file__).parent / "front" / "sw.js"
 FILE_NAME = "sw.js"
 PLACEHOLDER = '"__BUILD__"'
+# Published in place of sw.js, it retires the worker everywhere (README, "Offline cache").
+RETIRE_SOURCE = Path(__file__).parent / "front" / "sw-retire.js"
+RETIRE_NAME = "sw-retire.js"
+RETIRE_PLACEHOLDER = "__PREFIX__"
 WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
 # Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates.
 SKIPPED_FOLDERS = ("downloads/",)
@@ -34,11 +40,15 @@ def build_manifest(site_dir: Path) -> dict:
     groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
-        if not file.is_file() or relative == FILE_NAME or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
+        if not file.is_file() or relative in (FILE_NAME, RETIRE_NAME) or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
             continue
         groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
-    return {"version": version, "cachePrefix": CACHE_PREFIX, "groups": groups, "onDemand": list(ON_DEMAND), "notFound": "404.html"}
+    # Each language folder's own 404 page (shown offline for an unknown path under it), the root's else.
+    not_found = {language.prefix: language.prefix + "404.html" for language in languages()
+                 if url_path(language.prefix + "404.html") in groups["site"]}
+    return {"version": version, "cachePrefix": CACHE_PREFIX, "groups": groups, "onDemand": list(ON_DEMAND),
+            "notFound": not_found}
 
 
 def write_service_worker(site_dir: Path) -> dict:
@@ -48,6 +58,10 @@ def write_service_worker(site_dir: Path) -> dict:
     if source.count(PLACEHOLDER) != 1:
         raise ValueError(f"{SOURCE}: expected one {PLACEHOLDER} placeholder")
     (site_dir / FILE_NAME).write_text(source.replace(PLACEHOLDER, json.dumps(manifest, indent=1)), "utf-8")
+    retire = RETIRE_SOURCE.read_text("utf-8")
+    if retire.count(RETIRE_PLACEHOLDER) != 1:
+        raise ValueError(f"{RETIRE_SOURCE}: expected one {RETIRE_PLACEHOLDER} placeholder")
+    (site_dir / RETIRE_NAME).write_text(retire.replace(RETIRE_PLACEHOLDER, CACHE_PREFIX), "utf-8")
     return manifest
 
 

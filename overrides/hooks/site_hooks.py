@@ -3,12 +3,13 @@ the offline bundle)."""
 import logging
 import mimetypes
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild import a11y, embed
-from sitebuild import download_page, offline_bundle, service_worker, wizard_page
+from sitebuild import download_page, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -38,6 +39,10 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    try:
+        release.check_site_url(config.site_url)
+    except release.NotForRelease as error:
+        raise PluginError(str(error)) from None
     if offline_bundle.is_offline_build(config):
         offline_bundle.use_local_shim(config)
     return config
@@ -100,12 +105,29 @@ def on_page_content(html, page, config, files):
     return html.replace(wizard_page.PLACEHOLDER, widget)
 
 
+def _with_policy(html, site_root, config, template=None):
+    try:
+        return inline_scripts.externalize(html, site_root, Path(config.site_dir), embed.page_csp(template))
+    except inline_scripts.PageShapeChanged as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_page(output, page, config):
     try:
         output = a11y.name_search_dialog(output, ui_string("search_dialog", config.theme["language"]))
-        return a11y.name_section_navs(output)
+        output = a11y.name_section_navs(output)
     except a11y.MarkupChanged as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
+    return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == not_found.TEMPLATE:
+        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so).
+        root = urlsplit(config.site_url or "/").path or "/"
+        output_content = _with_policy(output_content, root if root.endswith("/") else root + "/", config)
+        not_found.keep(config.theme["language"], output_content)
+    return output_content
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has set this page's language switcher
@@ -124,6 +146,7 @@ def _is_outer_build(config) -> bool:
 def on_post_build(config):
     if not _is_outer_build(config):
         return  # runtime, wizard assets and the service worker live once, at the site root
+    not_found.write_all(Path(config.site_dir))  # before the service worker lists the files
     embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))

@@ -1,6 +1,9 @@
 /* The site's service worker: keeps one complete copy of one build so the site, and the wizard once
    visited, work with the network off. A new build installs beside the old one (unchanged files are
-   copied, changed ones fetched and checked against their SHA-256) and then replaces it whole. */
+   copied, changed ones fetched and checked against their SHA-256) and then replaces it whole.
+   A page is served from one build only: a page this build lacks comes from the server with all its
+   files; a file this build lists but never cached is fetched and must match this build's hash. When
+   sw.js is gone from the server (404/410) the worker deletes its caches and unregisters. */
 "use strict";
 
 // Written in by sitebuild/service_worker.py: the build's version and each group's files with hashes.
@@ -11,6 +14,18 @@ const CACHE = PREFIX + BUILD.version;
 const HASH_HEADER = "X-Content-SHA256";
 const scope = new URL(self.registration.scope);
 const urlOf = (path) => new URL(path, scope).href;
+// Every file of this build, whatever its group: path -> SHA-256.
+const LISTED = Object.assign({}, ...Object.values(BUILD.groups));
+let lastCheck = 0; // when sw.js was last looked for on the server (retireIfUnpublished)
+let retired = false;
+
+// The path of a URL inside the site ("about/"), without query or fragment; null outside the site.
+function pathOf(url) {
+  const parsed = new URL(url);
+  parsed.search = ""; // search highlights (?h=…) name the same page
+  parsed.hash = "";
+  return parsed.href.startsWith(scope.href) ? parsed.href.slice(scope.href.length) : null;
+}
 
 async function sha256(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
@@ -65,8 +80,16 @@ async function carryOver(group) {
   if (kept.length && kept.every(Boolean)) await cacheGroup(group);
 }
 
+// A failed install leaves nothing behind: no half-filled cache for a build that never took over.
 self.addEventListener("install", (event) => {
-  event.waitUntil(cacheGroup("site").then(() => Promise.all(BUILD.onDemand.map(carryOver))));
+  event.waitUntil(
+    cacheGroup("site")
+      .then(() => Promise.all(BUILD.onDemand.map(carryOver)))
+      .catch(async (error) => {
+        await caches.delete(CACHE);
+        throw error;
+      })
+  );
 });
 
 // No skipWaiting: a new build takes over only once no page of the old one is open, so a page never
@@ -89,25 +112,100 @@ async function groupComplete(group) {
 // visit; it is fetched once per build.
 self.addEventListener("message", (event) => {
   const group = event.data && event.data.type === "cache-group" ? event.data.group : null;
-  if (!BUILD.onDemand.includes(group)) return;
+  if (retired || !BUILD.onDemand.includes(group)) return;
   event.waitUntil(groupComplete(group).then((done) => done || cacheGroup(group)).catch(() => undefined));
 });
+
+// Retirement: the site stopped publishing sw.js (404 or 410; a network error is just offline).
+// At most once a minute, and a HEAD request: this runs on navigations served from the cache.
+async function retireIfUnpublished() {
+  if (Date.now() - lastCheck < 60000) return;
+  lastCheck = Date.now();
+  let response;
+  try {
+    response = await fetch(urlOf("sw.js"), { method: "HEAD", cache: "no-store" });
+  } catch (error) {
+    return;
+  }
+  if (response.status !== 404 && response.status !== 410) return;
+  retired = true;
+  const ours = (await caches.keys()).filter((name) => name.startsWith(PREFIX));
+  await Promise.all(ours.map((name) => caches.delete(name)));
+  await self.registration.unregister();
+}
+
+// The 404 page for a path: the one of the language folder it is in, else the root one.
+function notFoundPage(path) {
+  const prefixes = Object.keys(BUILD.notFound).filter((prefix) => path.startsWith(prefix));
+  prefixes.sort((a, b) => b.length - a.length);
+  return prefixes.length ? BUILD.notFound[prefixes[0]] : null;
+}
+
+// A page this build does not list (new in a later build, or unknown) came from the server; so do
+// the files it asks for, or its new HTML would get this build's stylesheets.
+async function isPageOfAnotherBuild(clientId) {
+  const client = clientId ? await self.clients.get(clientId) : null;
+  const path = client ? pathOf(client.url) : null;
+  return path !== null && !(path in LISTED);
+}
+
+const unavailable = (path) =>
+  new Response(`${path} of build ${BUILD.version} is no longer on the server; close this tab and open the site again.`, {
+    status: 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+
+// Looked up without caches.open(), which would create the cache again after a retirement.
+const cachedCopy = (path) => caches.match(urlOf(path), { cacheName: CACHE });
+
+async function respond(event, path) {
+  const request = event.request;
+  // Retired, or its cache deleted: a page still open keeps this worker (and a new registration of the
+  // same sw.js may revive it until the page closes), so it steps aside and lets the server answer.
+  if (retired || !(await caches.has(CACHE))) {
+    event.waitUntil(retired ? self.registration.unregister() : retireIfUnpublished());
+    return fetch(request);
+  }
+  if (request.mode === "navigate") {
+    const cached = await cachedCopy(path);
+    if (cached) {
+      event.waitUntil(retireIfUnpublished());
+      return cached;
+    }
+    try {
+      return await fetch(request);
+    } catch (error) {
+      const fallback = notFoundPage(path);
+      const notFound = fallback && (await cachedCopy(fallback));
+      if (notFound) return notFound;
+      throw error;
+    }
+  }
+  if (await isPageOfAnotherBuild(event.clientId)) {
+    try {
+      // Revalidated: the browser's HTTP cache may still hold this build's copy under the same URL.
+      return await fetch(new Request(request, { cache: "no-cache" }));
+    } catch (error) {
+      // Offline, the page is this build's 404 page (shown for the unknown path): its files are ours.
+      const cached = await cachedCopy(path);
+      if (cached) return cached;
+      throw error;
+    }
+  }
+  const cached = await cachedCopy(path);
+  if (cached) return cached;
+  if (!(path in LISTED)) return fetch(request);
+  // A file of this build not cached yet (the wizard's runtime before its first visit): only its bytes.
+  try {
+    return await fileOfThisBuild(path, LISTED[path], []);
+  } catch (error) {
+    if (error instanceof TypeError) throw error; // offline: a network error, as without a worker
+    return unavailable(path);
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(scope.href)) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const url = new URL(request.url);
-    url.search = ""; // search highlights (?h=…) name the same page
-    const cached = await cache.match(url.href);
-    if (cached) return cached;
-    try {
-      return await fetch(request);
-    } catch (error) {
-      const notFound = request.mode === "navigate" && (await cache.match(urlOf(BUILD.notFound)));
-      if (notFound) return notFound;
-      throw error;
-    }
-  })());
+  event.respondWith(respond(event, pathOf(request.url)));
 });

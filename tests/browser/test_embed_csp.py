@@ -98,5 +98,7 @@ def test_with_the_hosting_headers_only_the_embed_page_can_be_framed_by_another_o
 def test_the_hosting_headers_match_the_documented_policy():
     assert embed.hosting_headers("/wizard-embed/")["Content-Security-Policy"] == embed.EMBED_CSP + "; frame-ancestors http: https:"
     assert embed.hosting_headers("/zh/wizard-embed/index.html")["Content-Security-Policy"].startswith(embed.EMBED_CSP)
-    assert embed.hosting_headers("/wizard/") == {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+    assert embed.hosting_headers("/wizard/") == {
+        "Content-Security-Policy": embed.WIZARD_PAGE_CSP + "; frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+    assert embed.hosting_headers("/visas/")["Content-Security-Policy"] == embed.PAGE_CSP + "; frame-ancestors 'none'"
     assert embed.hosting_headers("/pyodide/pyodide.asm.wasm") == {"Content-Type": "application/wasm"}

@@ -5,7 +5,7 @@ import socket
 
 import pytest
 
-from sitebuild.cache_probe import HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
+from sitebuild.cache_probe import CACHE_HOLDS, HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
 from sitebuild.service_worker import build_manifest, write_service_worker
 from sitebuild.static_server import serve
 
@@ -90,3 +90,133 @@ def test_a_new_build_replaces_the_whole_cache_and_copies_the_unchanged_runtime(c
 
     page.goto(url + "wizard/")  # the server is gone again; the new build's cache has the wizard
     wait_ready(page)
+
+
+def site_cached(page, url: str, manifest: dict) -> None:
+    """Wait until the build's pages are cached and the worker controls the page."""
+    wait_until(page, CACHE_HOLDS, [cache_name(manifest), url, list(manifest["groups"]["site"])])
+    wait_until(page, "async () => navigator.serviceWorker.controller !== null")  # claimed on activation
+
+
+def visit_guides_until_cached(context, url: str, manifest: dict):
+    page = context.new_page()
+    page.goto(url + "about/")
+    site_cached(page, url, manifest)
+    return page
+
+
+MARKER = "getComputedStyle(document.documentElement).getPropertyValue('--cig-build').trim()"
+NO_SITE_CACHE = "async () => !(await caches.keys()).some((name) => name.startsWith('cig-site-'))"
+NO_WORKER = "async () => (await navigator.serviceWorker.getRegistration()) === undefined"
+
+
+def test_a_page_new_in_the_next_build_gets_that_builds_stylesheet_not_the_cached_one(context, own_site):
+    site, port = own_site
+    old = build_manifest(site)
+    with serve(site, port=port) as url:
+        visit_guides_until_cached(context, url, old).close()
+
+    css = site / "assets" / "stylesheets" / "site.css"
+    css.write_text(css.read_text("utf-8") + '\n:root { --cig-build: "next"; }\n', "utf-8")
+    (site / "new-page").mkdir()
+    shutil.copy(site / "about" / "index.html", site / "new-page" / "index.html")
+    write_service_worker(site)
+    with serve(site, port=port) as url:
+        page = context.new_page()
+        page.goto(url + "new-page/")
+        assert page.evaluate("navigator.serviceWorker.controller !== null"), "the old build's worker controls the tab"
+        assert page.evaluate(MARKER) == '"next"', "the next build's page got the old build's stylesheet"
+        page.goto(url + "about/")
+        assert page.evaluate(MARKER) == "", "a page of the old build got the next build's stylesheet"
+
+
+def test_a_page_of_the_old_build_never_runs_a_runtime_file_changed_by_the_next_build(context, own_site):
+    site, port = own_site
+    old = build_manifest(site)
+    with serve(site, port=port) as url:
+        visit_guides_until_cached(context, url, old).close()  # the runtime is not cached yet
+
+    runtime = site / "pyodide" / "pyodide.mjs"
+    runtime.write_text(runtime.read_text("utf-8") + "\n// the next build\n", "utf-8")
+    write_service_worker(site)
+    with serve(site, port=port) as url:
+        page = context.new_page()
+        page.goto(url + "wizard/")  # the old build's page, from the cache
+        page.wait_for_function("() => ['ready', 'failed'].includes(document.getElementById('wizard').dataset.state)",
+                               timeout=60000)
+        assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
+        assert "pyodide.mjs" in page.locator("[data-wizard-reason]").inner_text()
+
+
+INSTALL = """async (url) => {
+  const registration = await navigator.serviceWorker.register(url);
+  const worker = registration.installing || registration.waiting || registration.active;
+  if (worker.state !== "installing") return worker.state;
+  return new Promise((resolve) => worker.addEventListener("statechange", () => {
+    if (worker.state !== "installing") resolve(worker.state);
+  }));
+}"""
+
+
+def test_a_failed_install_leaves_no_cache_behind(context, own_site):
+    site, port = own_site
+    css = site / "assets" / "stylesheets" / "site.css"
+    css.write_text(css.read_text("utf-8") + "/* changed after the build listed it */", "utf-8")
+    with serve(site, port=port, headers=lambda path: {"Cache-Control": "no-store"}) as url:
+        page = context.new_page()
+        page.goto(url + "about/")
+        assert page.evaluate(INSTALL, url + "sw.js") == "redundant"
+        assert page.evaluate(NO_SITE_CACHE)
+
+
+def test_publishing_sw_retire_as_sw_js_removes_the_worker_and_its_caches(context, own_site):
+    site, port = own_site
+    old = build_manifest(site)
+    with serve(site, port=port) as url:
+        visit_guides_until_cached(context, url, old).close()
+
+    shutil.copy(site / "sw-retire.js", site / "sw.js")
+    about = site / "about" / "index.html"
+    about.write_text(about.read_text("utf-8").replace("</h1>", " (served again)</h1>", 1), "utf-8")
+    with serve(site, port=port) as url:
+        page = context.new_page()
+        page.goto(url + "about/")  # from the old cache; the browser finds the new sw.js
+        wait_until(page, NO_SITE_CACHE)
+        wait_until(page, NO_WORKER)
+        page.reload()
+        assert "(served again)" in page.locator("h1").first.inner_text()
+        assert page.evaluate("navigator.serviceWorker.controller") is None
+
+
+def test_a_404_on_sw_js_retires_the_worker_instead_of_serving_the_old_build_forever(context, own_site):
+    site, port = own_site
+    old = build_manifest(site)
+    with serve(site, port=port) as url:
+        visit_guides_until_cached(context, url, old).close()
+
+    (site / "sw.js").unlink()
+    about = site / "about" / "index.html"
+    about.write_text(about.read_text("utf-8").replace("</h1>", " (served again)</h1>", 1), "utf-8")
+    with serve(site, port=port) as url:
+        page = context.new_page()
+        page.goto(url + "about/")  # the old build's copy, one last time; the worker finds sw.js gone
+        wait_until(page, NO_SITE_CACHE)
+        page.reload()
+        assert "(served again)" in page.locator("h1").first.inner_text()
+        page.close()  # with no page of it open, nothing can revive the registration
+        page = context.new_page()
+        page.goto(url + "about/")
+        assert "(served again)" in page.locator("h1").first.inner_text()
+        wait_until(page, NO_WORKER)
+        assert page.evaluate(NO_SITE_CACHE)
+
+
+@pytest.mark.parametrize("path, lang", [("no-such-page/", "en"), ("zh/no-such-page/", "zh")])
+def test_offline_an_unknown_address_shows_the_404_page_of_its_language(context, own_site, path, lang):
+    site, port = own_site
+    old = build_manifest(site)
+    with serve(site, port=port) as url:
+        page = visit_guides_until_cached(context, url, old)
+    page.goto(url + path)  # the server is gone
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert "404" in page.locator("h1").first.inner_text()

@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from search_driver import search_results
 from wizard_driver import complete, in_days, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -54,15 +55,7 @@ def test_the_bundle_opens_at_index_html_and_its_links_reach_other_pages(file_pag
 @pytest.mark.parametrize("prefix, query, expected", [("", "Five-Star", "permanent-residence/"), ("zh/", "五星卡", "zh/permanent-residence/")])
 def test_search_works_from_file_urls_in_both_languages(file_page, prefix, query, expected):
     page = file_page.open(prefix + "index.html")
-    page.keyboard.press("/")
-    search, results = page.locator(".md-search__input"), page.locator(".md-search-result__item a")
-    for _ in range(30):  # the index loads after the page: retype until it answers
-        search.fill(query)
-        search.press("End")
-        page.wait_for_timeout(300)
-        if results.count():
-            break
-    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    hrefs = search_results(page, query)
     assert any(href.startswith(file_page.root + expected) for href in hrefs[:3]), hrefs[:5]
     assert file_page.blocked == []
 
@@ -98,9 +91,31 @@ def test_a_bundle_missing_part_of_python_says_so_at_once_and_points_to_the_guide
     context = browser.new_context()
     file_page = FilePage(context, broken)
     page = file_page.open("wizard/index.html")
-    page.wait_for_function("document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
     failure = page.locator("[data-wizard-failed]")
     assert failure.is_visible()
     assert "pyodide.asm.wasm.js" in failure.locator("[data-wizard-reason]").inner_text()
     assert failure.locator("a[href$='visas/index.html']").count() == 1
+    context.close()
+
+
+def damaged_copy(bundle, tmp_path, relative):
+    """A copy of the bundle whose payload script has one base64 character changed in the middle."""
+    broken = tmp_path / "bundle"
+    shutil.copytree(bundle.site_dir, broken)
+    path = broken / relative
+    text = path.read_text("ascii")
+    middle = text.index('="') + (len(text) - text.index('="')) // 2
+    path.write_text(text[:middle] + ("A" if text[middle] != "A" else "B") + text[middle + 1:], "ascii")
+    return broken
+
+
+@pytest.mark.parametrize("relative", ["pyodide/pyodide.asm.wasm.js", "assets/wizard/bundle.json.js"])
+def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser, bundle, tmp_path, relative):
+    context = browser.new_context()
+    file_page = FilePage(context, damaged_copy(bundle, tmp_path, relative))
+    page = file_page.open("wizard/index.html")
+    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    reason = page.locator("[data-wizard-failed] [data-wizard-reason]").inner_text()
+    assert reason == f"{relative} is damaged: its SHA-256 does not match"
     context.close()

@@ -18,11 +18,11 @@ def test_an_old_round_trip_link_is_a_visit_and_an_old_link_without_a_ticket_keep
     assert no_ticket["primary"] == "visa_g" and "transit_no_onward_ticket" in no_ticket["details"]["visa_g"]["reasons"]
 
 
-def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown(engine):
+def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown_once(engine):
     view = engine.step({**OLD_TRANSIT, "onward": "same_country"}, "en", "2026-11-29")
     assert view["kind"] == "question" or view["primary"]["id"] != "vf_transit_240"
-    assert sorted(n["question_id"] for n in view["notices"] if n["code"] == "unknown_question") == [
-        "from_country", "onward_destination", "onward_ticket"]
+    unknown = [n["question_id"] for n in view["notices"] if n["code"] == "unknown_question"]
+    assert len(unknown) == 1 and unknown[0] in ("from_country", "onward_destination", "onward_ticket")
 
 
 WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no"}

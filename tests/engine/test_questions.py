@@ -9,7 +9,7 @@ def parse(engine, qid, raw, values=None, today="2026-11-23"):
 
 def test_numbers_are_plain_digits_within_bounds(engine):
     assert parse(engine, "stay_days", "180") == 180
-    for raw in ("0", "3651", "-1", "+5", "1.5", " 30", "30 ", "1e3", "٣٠", ""):
+    for raw in ("0", "3651", "-1", "+5", "1.5", " 30", "30 ", "1e3", "٣٠", "", "30\n", "²"):
         assert parse(engine, "stay_days", raw) is None, raw
 
 

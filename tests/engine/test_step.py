@@ -118,6 +118,15 @@ def test_unknown_ids_and_bad_values_become_localized_notices(engine):
     assert "忽略" in codes["invalid_value"]["message"]
 
 
+def test_many_unknown_ids_give_one_notice_not_one_each(engine):
+    # A link with 5,000 unknown keys reaches the engine as the fragment's first 40 pairs.
+    answers = {"<b>%d</b>" % i: "1" for i in range(20)}
+    answers.update({"x%d" % i: "1" for i in range(20)})
+    view = engine.step(answers, "en", "2026-11-23")
+    unknown = [n for n in view["notices"] if n["code"] == "unknown_question"]
+    assert len(unknown) == 1 and unknown[0]["question_id"] == "x0"
+
+
 def test_hostile_keys_and_values_are_never_echoed(engine):
     payload = "<img src=x onerror=alert(1)>"
     view = engine.step({payload: payload, "purpose": payload}, "en", "2026-11-23")

@@ -1,6 +1,9 @@
 """Broken rule files fail the build with one line naming file, location and reason."""
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,8 @@ def broken_copy(case_dir, tmp_path):
     if files.is_dir():
         shutil.copytree(files, target, dirs_exist_ok=True)
     meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
+    if "generate" in meta:
+        generate(target, **meta["generate"])
     for patch in meta.get("patch", []):
         path = target / patch["file"]
         text = path.read_text(encoding="utf-8")
@@ -32,13 +37,57 @@ def broken_copy(case_dir, tmp_path):
     return target, meta
 
 
-@pytest.mark.parametrize("case_dir", CASES, ids=[c.name for c in CASES])
+def generate(target, file, make, size=0):
+    """The hostile files too big (or too strange) to commit, made at run time."""
+    path = target / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if make == "nested":
+        path.write_text("[" * size + "]" * size + "\n", encoding="utf-8")
+    elif make == "conditions":
+        deep = "{not: " * size + "{question: purpose, equals: work}" + "}" * size
+        path.write_text("kind: conditions\nconditions:\n  deep: %s\n" % deep, encoding="utf-8")
+    elif make == "large":
+        with path.open("w", encoding="utf-8") as out:
+            out.write("kind: policy\n")
+            out.write(("# " + "x" * 1021 + "\n") * ((size - out.tell()) // 1024))
+            out.write("#" * (size - out.tell() - 1) + "\n")
+        assert path.stat().st_size == size
+    elif make == "fifo":
+        os.mkfifo(path)
+    elif make == "many":
+        for i in range(size + 1):
+            path.with_name("%s-%03d.yaml" % (path.stem, i)).write_text("kind: policy\n", encoding="utf-8")
+    else:
+        raise ValueError(make)
+
+
+CASES_IN_PROCESS = [c for c in CASES if "generate:" not in (c / "case.yaml").read_text(encoding="utf-8")]
+CASES_GENERATED = [c for c in CASES if c not in CASES_IN_PROCESS]
+
+
+@pytest.mark.parametrize("case_dir", CASES_IN_PROCESS, ids=[c.name for c in CASES_IN_PROCESS])
 def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(case_dir, tmp_path):
     target, meta = broken_copy(case_dir, tmp_path)
     with pytest.raises(RuleError) as caught:
         compile_rules(target, BUILD_DATE, deep=meta.get("deep", False))
-    message = str(caught.value)
-    expect = meta["expect"]
+    assert_reported(str(caught.value), meta["expect"])
+
+
+@pytest.mark.parametrize("case_dir", CASES_GENERATED, ids=[c.name for c in CASES_GENERATED])
+def test_a_hostile_rule_file_makes_validate_print_file_location_and_reason_and_exit_1(case_dir, tmp_path):
+    """In a child process, so a crash (a signal) or a hang fails this test instead of the run."""
+    target, meta = broken_copy(case_dir, tmp_path)
+    run = subprocess.run([sys.executable, "-m", "wizard.tooling.validate", "--rules", str(target), "--quick",
+                          "--date", BUILD_DATE.isoformat()], capture_output=True, text=True, timeout=60,
+                         cwd=HERE.parents[1])
+    assert run.returncode == 1, (run.returncode, run.stdout[-2000:], run.stderr[-2000:])
+    assert run.stderr == "" and "internal error" not in run.stdout, run.stdout[-2000:] + run.stderr[-2000:]
+    lines = run.stdout.splitlines()
+    assert lines and all(line.startswith("rules") for line in lines), run.stdout[-2000:]
+    assert_reported(lines[0], meta["expect"])
+
+
+def assert_reported(message, expect):
     assert "\n" not in message and "Traceback" not in message
     file, _, rest = message.partition(":")
     location, _, reason = rest.partition(": ")
@@ -49,6 +98,8 @@ def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(cas
 
 def test_the_broken_set_covers_every_kind_of_check():
     assert len(CASES) >= 20
+    assert {"billion-laughs", "recursive-alias", "nested-50000-deep", "conditions-3000-deep",
+            "file-of-30-mb", "fifo-in-rules", "too-many-files"} <= {c.name for c in CASES}
 
 
 def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path, capsys):
@@ -66,6 +117,11 @@ def test_validate_exits_0_on_the_real_rules_and_prints_the_expiry_warning(capsys
     assert ": valid (" in out.strip().splitlines()[-1]
 
 
+def test_validate_says_a_date_past_the_calendar_is_out_of_range_not_an_internal_error(capsys):
+    assert validate.main(["--rules", str(RULES), "--date", "9999-12-31", "--quick"]) == 2
+    assert capsys.readouterr().out.strip() == "--date 9999-12-31: out of range"
+
+
 def test_validate_names_a_missing_rules_folder_without_a_traceback(tmp_path, capsys):
     assert validate.main(["--rules", str(tmp_path / "nowhere")]) == 1
     assert "no such rules folder" in capsys.readouterr().out
@@ -75,3 +131,14 @@ def test_after_the_30_day_policy_ends_the_build_fails_until_the_rules_are_update
     with pytest.raises(RuleError) as caught:
         compile_rules(RULES, dt.date(2027, 1, 2), deep=False)
     assert str(caught.value).startswith("rules/policies/unilateral-30-day.yaml:8:/valid_to: expired: ended on 2026-12-31")
+
+
+def test_a_file_still_being_read_when_the_time_budget_is_spent_is_refused_with_its_line(tmp_path):
+    from wizard.tooling.yamlfiles import load
+
+    path = tmp_path / "slow.yaml"
+    path.write_text("kind: policy\nitems:\n" + "".join("  - %d\n" % i for i in range(10000)), encoding="utf-8")
+    with pytest.raises(RuleError) as caught:
+        load(path, "rules/slow.yaml", deadline=0)  # a deadline already past
+    assert str(caught.value).startswith("rules/slow.yaml:")
+    assert "still reading after" in str(caught.value)

@@ -40,3 +40,38 @@ def test_a_past_date_is_answered_by_the_rules_compiled_for_the_real_date(capsys)
     assert cli.main(["--answers", json.dumps(answers), "--date", "2026-03-01", "--lang", "en"]) == 0
     view = json.loads(capsys.readouterr().out)
     assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
+
+
+def one_error_line(capsys):
+    captured = capsys.readouterr()
+    lines = (captured.err + captured.out).strip().splitlines()
+    assert "Traceback" not in captured.err + captured.out
+    return lines[-1]
+
+
+def test_deeply_nested_answers_are_a_bad_json_error_not_a_recursion_traceback(capsys):
+    nested = '{"a":' * 100000 + "1" + "}" * 100000
+    assert cli.main(["--answers", nested, "--date", "2026-11-23"]) == 2
+    error = json.loads(capsys.readouterr().out)
+    assert error["errors"][0] == {"code": "bad_json", "message": "nested too deeply"}
+
+
+def test_a_file_that_is_not_a_bundle_is_named_in_one_line_with_exit_2(tmp_path, capsys):
+    for text in ("{}", "[]", '{"languages": 5}', "[" * 100000):
+        bundle = tmp_path / "bundle.json"
+        bundle.write_text(text, encoding="utf-8")
+        assert cli.main(["--bundle", str(bundle), "--answers", "{}"]) == 2, text
+        line = one_error_line(capsys)
+        assert line.startswith("error: %s: not " % bundle), line
+
+
+def test_a_date_past_the_calendar_is_an_error_line_not_an_overflow(capsys):
+    assert cli.main(["--answers", '{"purpose":"work"}', "--date", "9999-12-31"]) == 2
+    assert one_error_line(capsys) == "error: --date 9999-12-31: out of range"
+
+
+def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):
+    replies = iter(["²", "²", "q"])  # '²'.isdigit() is True, int('²') fails
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
+    assert cli.main(["--date", "2026-11-23"]) == 0
+    assert "?" in capsys.readouterr().out.splitlines()

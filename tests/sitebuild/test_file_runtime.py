@@ -71,3 +71,14 @@ def test_a_payload_script_holds_exactly_the_bytes_it_was_given():
     decoded = run_as_classic_script(payload_script("pyodide.asm.wasm", data))["payloads"]
     assert decoded == {"pyodide.asm.wasm": data.hex()}
     assert base64.b64encode(data).decode() in payload_script("pyodide.asm.wasm", data)
+
+
+def test_each_payload_is_recorded_with_its_size_and_sha256_for_the_loader_to_check(tmp_path):
+    import hashlib
+
+    from sitebuild.file_runtime import MANIFEST_GLOBAL, manifest_script, write_payload
+
+    manifest = {}
+    write_payload(tmp_path, "bundle.json", b'{"a": 1}', manifest)
+    assert manifest == {"bundle.json": {"bytes": 8, "sha256": hashlib.sha256(b'{"a": 1}').hexdigest()}}
+    assert manifest_script(manifest).startswith(f"globalThis.{MANIFEST_GLOBAL}=")

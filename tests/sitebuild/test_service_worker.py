@@ -61,3 +61,17 @@ def test_the_written_worker_carries_its_manifest_and_is_not_listed_in_it(site):
     assert '"__BUILD__"' not in source
     assert read_manifest(site) == manifest
     assert write_service_worker(site) == manifest, "writing sw.js must not change the build it describes"
+
+
+def test_each_language_folder_has_its_own_404_page_for_the_worker_to_show_offline(site):
+    (site / "404.html").write_text("not found", "utf-8")
+    (site / "zh" / "404.html").write_text("未找到", "utf-8")
+    assert build_manifest(site)["notFound"] == {"": "404.html", "zh/": "zh/404.html"}
+
+
+def test_the_retiring_worker_is_written_beside_sw_js_with_the_cache_prefix_and_is_never_cached(site):
+    manifest = write_service_worker(site)
+    retire = (site / "sw-retire.js").read_text("utf-8")
+    assert f'const PREFIX = "{manifest["cachePrefix"]}";' in retire
+    assert "unregister()" in retire and "__PREFIX__" not in retire
+    assert "sw-retire.js" not in build_manifest(site)["groups"]["site"]

@@ -92,14 +92,11 @@ class Engine:
 
     def evaluate_raw(self, answers, today):
         env = Env({}, today, self.ctx)
-        notices = []
-        raw = {}
         answers, used_up = legacy.translate(answers)
-        for qid, value in answers.items():
-            if qid in self.flow.by_id:
-                raw[qid] = value
-            elif qid not in used_up:
-                notices.append(("unknown_question", qid if _SAFE_ID.match(qid) else None))
+        raw = {qid: value for qid, value in answers.items() if qid in self.flow.by_id}
+        unknown = [qid for qid in answers if qid not in raw and qid not in used_up]
+        # One notice however many unknown ids: its message does not name them (5,000 gave 5,000).
+        notices = [("unknown_question", next((q for q in unknown if _SAFE_ID.match(q)), None))] if unknown else []
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += flow_notices
         decision = decide(self.routes, env) if question is None else None

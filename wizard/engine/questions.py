@@ -4,7 +4,7 @@ import re
 from .conditions import always, build
 from .dates import add_days, parse_iso
 
-_NUMBER = re.compile(r"^[0-9]{1,7}$")
+_NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
 MAX_RAW = 64  # longer answers are never valid
 
 

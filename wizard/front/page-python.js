@@ -5,16 +5,17 @@
   "use strict";
 
   const PAYLOADS = "__wizardPayloads";
+  const MANIFEST = "__wizardPayloadManifest"; // each payload's size and SHA-256 (sitebuild/file_runtime.py)
   const BINARY_TYPES = { "pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip" };
-  const SCRIPTS = [
-    "pyodide/pyodide.js",
-    "pyodide/pyodide.asm.js",
-    "pyodide/pyodide.asm.wasm.js",
-    "pyodide/python_stdlib.zip.js",
-    "pyodide/pyodide-lock.json.js",
-    "assets/wizard/engine.zip.js",
-    "assets/wizard/bundle.json.js",
-  ];
+  // Payload name -> the script that carries it.
+  const PAYLOAD_FILES = {
+    "pyodide.asm.wasm": "pyodide/pyodide.asm.wasm.js",
+    "python_stdlib.zip": "pyodide/python_stdlib.zip.js",
+    "pyodide-lock.json": "pyodide/pyodide-lock.json.js",
+    "engine.zip": "assets/wizard/engine.zip.js",
+    "bundle.json": "assets/wizard/bundle.json.js",
+  };
+  const SCRIPTS = ["assets/wizard/payloads.js", "pyodide/pyodide.js", "pyodide/pyodide.asm.js", ...Object.values(PAYLOAD_FILES)];
 
   function loadScript(url) {
     return new Promise((resolve, reject) => {
@@ -27,11 +28,7 @@
     });
   }
 
-  // Decodes a payload once and drops its text, which is a third larger than the bytes.
-  function takeBytes(name) {
-    const text = globalThis[PAYLOADS] && globalThis[PAYLOADS][name];
-    if (typeof text !== "string") throw new Error(`${name}: payload missing`);
-    delete globalThis[PAYLOADS][name];
+  function decode(text) {
     if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
     const binary = atob(text);
     const bytes = new Uint8Array(binary.length);
@@ -39,14 +36,41 @@
     return bytes;
   }
 
+  async function sha256(bytes) {
+    const digest = await crypto.subtle.digest("SHA-256", bytes);
+    return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  }
+
+  // Decodes a payload once (dropping its text, a third larger than the bytes) and checks it against
+  // the manifest: a damaged file is named now, not found out by Pyodide after the ready timeout.
+  async function checkedBytes(name) {
+    const file = PAYLOAD_FILES[name];
+    const text = globalThis[PAYLOADS] && globalThis[PAYLOADS][name];
+    if (typeof text !== "string") throw new Error(`${file}: payload missing`);
+    delete globalThis[PAYLOADS][name];
+    const expected = globalThis[MANIFEST] && globalThis[MANIFEST][name];
+    if (!expected) throw new Error(`${file}: not listed in assets/wizard/payloads.js`);
+    let bytes;
+    try {
+      bytes = decode(text);
+    } catch (error) {
+      throw new Error(`${file} is damaged: not base64`);
+    }
+    if (bytes.length !== expected.bytes) throw new Error(`${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
+    if ((await sha256(bytes)) !== expected.sha256) throw new Error(`${file} is damaged: its SHA-256 does not match`);
+    return bytes;
+  }
+
   // Only the two files Pyodide fetches by name are answered here; anything else goes to fetch.
-  function serveBinaries(indexURL) {
+  function serveBinaries(indexURL, files) {
     const originalFetch = globalThis.fetch;
     globalThis.fetch = function (input, init) {
       const url = String(input instanceof Request ? input.url : input);
       const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : null;
-      if (name && Object.prototype.hasOwnProperty.call(BINARY_TYPES, name)) {
-        return Promise.resolve(new Response(takeBytes(name), { headers: { "Content-Type": BINARY_TYPES[name] } }));
+      if (name && Object.prototype.hasOwnProperty.call(BINARY_TYPES, name) && files[name]) {
+        const bytes = files[name];
+        delete files[name]; // fetched once; let the memory go with Pyodide's copy
+        return Promise.resolve(new Response(bytes, { headers: { "Content-Type": BINARY_TYPES[name] } }));
       }
       return originalFetch.call(this, input, init);
     };
@@ -55,14 +79,16 @@
   async function loadInputs(siteRoot) {
     await Promise.all(SCRIPTS.map((path) => loadScript(new URL(path, siteRoot).href)));
     const indexURL = new URL("pyodide/", siteRoot).href;
-    const text = (name) => new TextDecoder().decode(takeBytes(name));
-    serveBinaries(indexURL);
+    const files = {};
+    for (const name of Object.keys(PAYLOAD_FILES)) files[name] = await checkedBytes(name);
+    const text = (name) => new TextDecoder().decode(files[name]);
+    serveBinaries(indexURL, files);
     const pyodide = await globalThis.loadPyodide({
       indexURL,
       createPyodideModule: globalThis._createPyodideModule,
       lockFileContents: JSON.parse(text("pyodide-lock.json")),
     });
-    return { pyodide, engineZip: takeBytes("engine.zip"), bundleText: text("bundle.json") };
+    return { pyodide, engineZip: files["engine.zip"], bundleText: text("bundle.json") };
   }
 
   // The same interface as a Worker (postMessage, onmessage, onerror, terminate) for wizard.js.

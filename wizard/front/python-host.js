@@ -19,6 +19,12 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
     phases.engine = performance.now();
   }
 
+  // A Python exception's message is its whole traceback: the reader is shown its last line only.
+  function oneLine(error) {
+    const lines = String((error && error.message) || error).split("\n").map((line) => line.trim()).filter(Boolean);
+    return (lines[lines.length - 1] || "").slice(0, 300);
+  }
+
   return async function receive(message) {
     if (message.type === "start") {
       starting = start(message);
@@ -26,7 +32,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
         await starting;
         post({ type: "ready", phases });
       } catch (error) {
-        post({ type: "failed", reason: String((error && error.message) || error) });
+        post({ type: "failed", reason: oneLine(error) });
       }
     } else if (message.type === "step") {
       try {
@@ -34,8 +40,12 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
       } catch (error) {
         return; // "failed" was already posted
       }
-      const reply = JSON.parse(wizard.step(message.fragment, message.lang, message.today));
-      post({ type: "view", seq: message.seq, reply });
+      try {
+        const reply = JSON.parse(wizard.step(message.fragment, message.lang, message.today));
+        post({ type: "view", seq: message.seq, reply });
+      } catch (error) {
+        post({ type: "failed", reason: oneLine(error) });
+      }
     }
   };
 };

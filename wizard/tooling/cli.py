@@ -1,4 +1,6 @@
-"""The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out."""
+"""The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out.
+Exit 0 with a result or question, 2 on any error: one line each, never a traceback.
+"""
 
 USAGE = """examples:
   python -m wizard.cli                       # interactive, asks for a language first
@@ -13,19 +15,60 @@ from pathlib import Path
 from wizard.engine import Engine
 
 
+class CliError(Exception):
+    """A problem to tell the person in one line (exit 2)."""
+
+
 def load_engine(args):
     """The rules as built on the real date, like the site's bundle: `--date` is the traveller's
     today, which those rules answer for, past or future."""
     if args.bundle:
-        bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
-    else:
-        from .bundle import compile_rules
+        try:
+            bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
+        except RecursionError:
+            raise CliError("%s: not a wizard bundle (nested too deeply)" % args.bundle)
+        except ValueError as exc:
+            raise CliError("%s: not JSON (%s)" % (args.bundle, exc))
+        try:
+            return Engine(bundle)
+        except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
+            raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc))
+    from .bundle import compile_rules
+    try:
         _dt.date.fromisoformat(args.date)  # a malformed --date is refused before compiling
-        bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
+    except ValueError as exc:
+        raise CliError("--date %s: %s" % (args.date, exc))
+    bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
+    _check_date_in_range(args.date, bundle)
     return Engine(bundle)
 
 
+def _check_date_in_range(date, bundle):
+    """The engine looks as far ahead as the rules' date questions allow; past year 9999 it cannot."""
+    ahead = max((q.get("days_from_today", [0, 0])[1] for q in bundle["questions"] if q["type"] == "date"), default=0)
+    try:
+        _dt.date.fromisoformat(date) + _dt.timedelta(days=ahead)
+    except OverflowError:
+        raise CliError("--date %s: out of range" % date) from None
+
+
 def main(argv=None):
+    """Run the wizard; whatever goes wrong is reported in one line with exit code 2."""
+    try:
+        return _main(argv)
+    except CliError as exc:
+        print("error: %s" % exc, file=sys.stderr)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+    except (OSError, UnicodeError) as exc:
+        print("error: %s" % exc, file=sys.stderr)
+    except (RecursionError, MemoryError, OverflowError, ValueError, KeyError, TypeError) as exc:
+        print("error: the wizard could not go on (%s: %s)" % (type(exc).__name__, " ".join(str(exc).split())[:200]),
+              file=sys.stderr)
+    return 2
+
+
+def _main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__, epilog=USAGE,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
@@ -41,15 +84,16 @@ def main(argv=None):
     except RuleError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as exc:
-        print("cannot load the rules: %s" % exc, file=sys.stderr)
-        return 1
+        return 2
+    except (OSError, UnicodeError) as exc:
+        print("error: cannot load the rules: %s" % exc, file=sys.stderr)
+        return 2
     if args.answers is not None:
         try:
             answers = json.loads(args.answers)
-        except ValueError as exc:
-            print(json.dumps({"kind": "error", "errors": [{"code": "bad_json", "message": str(exc)}]}))
+        except (ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            print(json.dumps({"kind": "error", "errors": [{"code": "bad_json", "message": reason}]}))
             return 2
         if isinstance(answers, dict):  # convenience: 200 and "200" mean the same on the command line
             answers = {k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
@@ -75,7 +119,7 @@ def interactive(engine, lang, today):
         choice = _ask("Language / 语言 [1]: ")
         if choice is None:
             return 0
-        lang = languages[int(choice) - 1] if choice.isdigit() and 0 < int(choice) <= len(languages) else languages[0]
+        lang = languages[int(choice) - 1] if choice.isdecimal() and 0 < int(choice) <= len(languages) else languages[0]
     answers, order = {}, []
     while True:
         view = engine.step(answers, lang, today)
@@ -128,7 +172,7 @@ def _interpret(q, raw):
             print("  %s  %s" % (o["value"], o["label"]))
         return None
     if options:
-        if raw.isdigit() and 0 < int(raw) <= len(options):
+        if raw.isdecimal() and 0 < int(raw) <= len(options):  # isdigit() lets "²" through to int()
             return options[int(raw) - 1]["value"]
         return raw if any(o["value"] == raw for o in options) else None
     return raw or None

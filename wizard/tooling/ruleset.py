@@ -1,9 +1,11 @@
 """Find, parse and schema-check every file of a rules folder; group the data by kind."""
+import itertools
+import time
 from pathlib import Path
 
 from .errors import Problems, RuleError
 from .schemas import KIND_SCHEMAS, Schemas
-from .yamlfiles import load
+from .yamlfiles import MAX_FILES, MAX_TOTAL_BYTES, TIME_BUDGET_SECONDS, load
 
 SINGLE_KINDS = ("index", "sources", "questions", "conditions", "routes", "documents", "duties", "how_to_get")
 
@@ -33,13 +35,28 @@ def read(root: Path):
     if not schema_dir.is_dir():
         raise RuleError([_p(root.name + "/schema", "the schema folder is missing")])
     rules.schemas = Schemas(schema_dir)
-    files = sorted(p for p in root.rglob("*.yaml")
-                   if p.relative_to(root).parts[0] not in ("schema", "messages", "scenarios"))
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    found = (p for p in root.rglob("*.yaml") if p.relative_to(root).parts[0] not in ("schema", "messages", "scenarios"))
+    files = sorted(itertools.islice(found, MAX_FILES + 1))
+    if len(files) > MAX_FILES:
+        raise RuleError([_p(root.name, "more than %d rule files; the rules may have at most %d" % (MAX_FILES, MAX_FILES))])
+    total = 0
+
+    def load_counted(path):
+        nonlocal total
+        loaded = load(path, display_path(root, path), deadline)
+        total += loaded.size
+        if total > MAX_TOTAL_BYTES:
+            raise RuleError([_p(loaded.display, "the rule files together pass %d bytes; stopped here" % MAX_TOTAL_BYTES)])
+        return loaded
+
     for path in files:
         try:
-            loaded = load(path, display_path(root, path))
+            loaded = load_counted(path)
         except RuleError as exc:
             problems.items += exc.problems
+            if total > MAX_TOTAL_BYTES:
+                break
             continue
         data = loaded.data
         kind = data.get("kind") if isinstance(data, dict) else None
@@ -59,9 +76,9 @@ def read(root: Path):
     for kind in SINGLE_KINDS if not problems else ():  # a file that failed to load may be it
         if kind not in rules.single and kind != "conditions":
             problems.add("%s/%s.yaml" % (root.name, kind), "", "missing: no file with kind %r" % kind)
-    for path in sorted((root / "messages").glob("*.yaml")):
+    for path in sorted(itertools.islice((root / "messages").glob("*.yaml"), MAX_FILES)):
         try:
-            loaded = load(path, display_path(root, path))
+            loaded = load_counted(path)
         except RuleError as exc:
             problems.items += exc.problems
             continue

@@ -5,7 +5,8 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .yamlfiles import pointer_join
+from .errors import Problem, RuleError
+from .yamlfiles import pointer_join, read_regular_file
 
 KIND_SCHEMAS = {
     "index": "index.schema.json",
@@ -27,7 +28,7 @@ class Schemas:
     """All schemas of a rules/schema folder, with their relative $refs resolvable."""
 
     def __init__(self, schema_dir: Path):
-        self.docs = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted(schema_dir.glob("*.schema.json"))}
+        self.docs = {p.name: _read_schema(p, schema_dir) for p in sorted(schema_dir.glob("*.schema.json"))}
         registry = Registry().with_resources(
             (name, Resource.from_contents(doc)) for name, doc in self.docs.items())
         self.validators = {name: Draft202012Validator(
@@ -50,6 +51,15 @@ class Schemas:
         return not errors
 
 
+def _read_schema(path, schema_dir):
+    """One schema file, read with the rule files' limits (a regular file, size-bounded)."""
+    display = "%s/%s/%s" % (schema_dir.parent.name, schema_dir.name, path.name)
+    try:
+        return json.loads(read_regular_file(path, display).decode("utf-8"))
+    except (ValueError, RecursionError) as exc:
+        raise RuleError([Problem(display, "", "not a JSON schema: %s" % type(exc).__name__)])
+
+
 def _deepest(error):
     """For oneOf/anyOf failures, the sub-error that got furthest is the useful one."""
     while error.context:
@@ -59,6 +69,9 @@ def _deepest(error):
 
 def _message(error):
     msg = error.message
+    shown = repr(error.instance)
+    if len(shown) > 60 and shown in msg:  # keep the reason readable when the value is huge
+        msg = msg.replace(shown, shown[:40] + "...", 1)
     if len(msg) > 160:
         msg = msg[:157] + "..."
     if error.validator == "pattern" and "date" in str(error.schema.get("pattern", "")):

@@ -34,6 +34,9 @@ def main(argv=None):
         for problem in exc.problems:
             print(problem)
         return 1
+    except OverflowError:  # date arithmetic near year 9999
+        print("--date %s: out of range" % args.date)
+        return 2
     except Exception as exc:  # never a traceback: name the failure in one line
         print("%s: internal error while validating: %s: %s" % (rules, type(exc).__name__, exc))
         return 1

@@ -1,7 +1,10 @@
-"""Read YAML rule files into plain data, remembering the line of every node (for messages).
-
+"""Read YAML rule files into plain data with the line of every node, refusing hostile files (limits below).
 Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates stay ISO strings.
 """
+import os
+import stat
+import time
+
 import yaml
 
 from .errors import Problem, RuleError
@@ -10,15 +13,28 @@ from .errors import Problem, RuleError
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STRING_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 
+# Limits, each far above what the real rules need (largest file 34 KB, deepest nesting 10, 41 files)
+# and far below what hurts: libyaml's composer recurses in C (50,000 levels kill the process), the
+# conversion and the schema check recurse in Python, and aliases multiply work ("billion laughs").
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 50
+MAX_FILES = 300
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
+# Reading and checking every rule file takes well under a second; a file that is still being
+# scanned after this long is refused rather than holding the build.
+TIME_BUDGET_SECONDS = 20.0
+_CLOCK_EVERY = 4096  # events between looks at the clock
+
 
 class LoadedFile:
     """A parsed file: its data, its display path (rules/...) and pointer -> line."""
 
-    def __init__(self, path, display, data, lines):
+    def __init__(self, path, display, data, lines, size=0):
         self.path = path
         self.display = display
         self.data = data
         self.lines = lines
+        self.size = size
 
     def line_of(self, pointer):
         """Line of the node at `pointer`, or of its nearest ancestor."""
@@ -54,14 +70,66 @@ def _convert(node, pointer, lines, loader):
     return loader.construct_object(node, deep=True)
 
 
-def load(path, display):
-    """Parse one file; a syntax error raises RuleError naming the file and line."""
+def _refuse(display, reason, line=None):
+    raise RuleError([Problem(display, "", reason, line)])
+
+
+def read_regular_file(path, display, limit=MAX_FILE_BYTES):
+    """The bytes of `path` if it is a regular file within `limit`; RuleError otherwise.
+
+    stat() comes before open(): opening a FIFO would wait for a writer forever."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([Problem(display, "", "cannot read the file: %s" % exc)])
-    loader = _Loader(text)
+        info = os.stat(path)
+    except OSError as exc:
+        _refuse(display, "cannot read the file: %s" % exc.strerror)
+    if not stat.S_ISREG(info.st_mode):
+        _refuse(display, "not a regular file; rule files must be plain files")
+    if info.st_size > limit:
+        _refuse(display, "the file is %d bytes; a rule file may have at most %d" % (info.st_size, limit))
     try:
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        _refuse(display, "cannot read the file: %s" % exc.strerror)
+    if len(data) > limit:  # it grew since stat()
+        _refuse(display, "the file is over %d bytes; a rule file may have at most %d" % (limit, limit))
+    return data
+
+
+def _scan(text, display, deadline):
+    """Walk the parser's events (libyaml's parser keeps its own stack: no recursion) and refuse
+    aliases and deep nesting before anything recursive sees the file."""
+    depth = 0
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        count += 1
+        if isinstance(event, yaml.AliasEvent):
+            _refuse(display, "YAML alias *%s: aliases are not allowed in rule files; write the value out"
+                    % event.anchor, event.start_mark.line + 1)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                _refuse(display, "nested more than %d levels deep" % MAX_DEPTH, event.start_mark.line + 1)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if count % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
+            _refuse(display, "still reading after %g seconds; the file is too complex" % TIME_BUDGET_SECONDS,
+                    event.start_mark.line + 1)
+
+
+def load(path, display, deadline=None):
+    """Parse one file; a syntax error or a refused file raises RuleError naming the file and line."""
+    if deadline is None:
+        deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    raw = read_regular_file(path, display)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _refuse(display, "not UTF-8 text: %s" % exc.reason, raw.count(b"\n", 0, exc.start) + 1)
+    loader = None
+    try:
+        _scan(text, display, deadline)
+        loader = _Loader(text)
         node = loader.get_single_node()
         lines = {}
         data = _convert(node, "", lines, loader) if node is not None else None
@@ -71,6 +139,9 @@ def load(path, display):
         raise RuleError([Problem(display, "", "YAML syntax error: %s" % (exc.problem or exc.context), line)])
     except (yaml.YAMLError, ValueError) as exc:
         raise RuleError([Problem(display, "", "YAML error: %s" % exc)])
+    except (RecursionError, MemoryError) as exc:  # the limits above should make these unreachable
+        raise RuleError([Problem(display, "", "too complex to read (%s)" % type(exc).__name__)])
     finally:
-        loader.dispose()
-    return LoadedFile(path, display, data, lines)
+        if loader is not None:
+            loader.dispose()
+    return LoadedFile(path, display, data, lines, len(raw))

@@ -11,6 +11,16 @@
 
   function register() {
     const wizard = document.getElementById("wizard");
+    // A worker controls this page but its caches are gone: it retired (sw.js is no longer published,
+    // see sw.js) and registering again would revive it while this page is open.
+    if (navigator.serviceWorker.controller) {
+      caches.keys().then((names) => names.length && registerNow(wizard), () => undefined);
+      return;
+    }
+    registerNow(wizard);
+  }
+
+  function registerNow(wizard) {
     navigator.serviceWorker
       .register(new URL("sw.js", siteRoot).href)
       .then(() => navigator.serviceWorker.ready)
