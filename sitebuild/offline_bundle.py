@@ -114,6 +114,7 @@ def write_open_me(site_dir: Path) -> Path:
     (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
     from html import escape
 
+    from .embed import PAGE_CSP
     from .languages import languages
     from .ui_strings import ui_string
 
@@ -125,6 +126,7 @@ def write_open_me(site_dir: Path) -> Path:
     title = " · ".join(ui_string("open_me_title", language.code) for language in languages())
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(PAGE_CSP, quote=False)}">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)}</title></head><body><h1>{escape(title)}</h1><ul>{links}</ul></body></html>\n"
     )

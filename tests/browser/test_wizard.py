@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.paths import NODE_MODULES
 
+from axe_check import SERIOUS, violations
 from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -171,24 +171,11 @@ def test_only_the_wizard_page_loads_pyodide(recording_page, site_url):
     assert not [url for url in recording_page.requests if "/pyodide/" in url]
 
 
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-
-
-def _serious_violations(page) -> list[str]:
-    page.evaluate(AXE.read_text("utf-8"))  # through DevTools: the page's script policy refuses a script tag
-    violations = page.evaluate("async () => (await axe.run(document.getElementById('wizard'))).violations")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
 def test_axe_finds_no_serious_violation_on_the_question_and_result_views(recording_page, site_url, prefix):
     name = "work_z_en" if not prefix else "study_x1_zh"
     page = _open_wizard(recording_page, site_url, prefix)
     wait_rendered(page)
-    assert _serious_violations(page) == []
+    assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
     complete(page, {**JOURNEYS[name][1], "travel_date": in_days(30)})
-    assert _serious_violations(page) == []
+    assert violations(page, "document.getElementById('wizard')", SERIOUS) == []

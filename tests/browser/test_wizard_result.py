@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from sitebuild.paths import NODE_MODULES
+from axe_check import violations
 
 from wizard_driver import in_days, wait_ready, wait_rendered
 
@@ -76,6 +76,4 @@ def test_a_printout_has_the_notice_with_12367_its_address_and_date_and_only_a_su
 def test_axe_finds_nothing_on_a_result_page(recording_page, site_url, prefix):
     page = _result(recording_page.page, site_url, VISA_FREE, prefix)
     page.locator(".wizard-alternative details").first.evaluate("d => d.open = true")
-    page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))
-    violations = page.evaluate("async () => (await axe.run(document)).violations.map(v => v.id + ' at ' + v.nodes.map(n => n.target).join(', '))")
-    assert violations == []
+    assert violations(page) == []
