@@ -1,5 +1,7 @@
 /* The wizard's worker over http(s): loads Pyodide, the engine and the rules from this site and hands
-   them to the shared Python host. No decision is made here. */
+   them to the shared Python host. On a repeat visit Python is restored from the memory snapshot the
+   last visit kept (snapshot-store.js); any failure there falls back to a normal load. No decision is
+   made here. */
 import "./python-host.js";
 
 async function fetchOk(url, as) {
@@ -8,16 +10,49 @@ async function fetchOk(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
+// The store is optional: if its module does not load, the wizard loads Python as it always did.
+async function openStore() {
+  try {
+    const store = await import("./snapshot-store.js");
+    return (await store.storeAvailable()) ? store : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 async function loadInputs(siteRoot) {
-  // Pyodide 314 loads only in module workers (it refuses classic ones).
-  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", siteRoot).href);
   const assets = new URL("assets/wizard/", siteRoot);
-  const [pyodide, engineZip, bundleText] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", siteRoot).href }),
+  const indexURL = new URL("pyodide/", siteRoot).href;
+  const storing = openStore();
+  const stored = storing.then((store) => store && store.readRecord());
+  // Pyodide 314 loads only in module workers (it refuses classic ones).
+  const [runtime, engineZip, bundleText, store] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
     fetchOk(new URL("engine.zip", assets).href),
     fetchOk(new URL("bundle.json", assets).href, "text"),
+    storing,
   ]);
-  return { pyodide, engineZip, bundleText };
+  const inputs = { engineZip, bundleText, snapshot: store ? "made" : "off" };
+  const loadNormally = () => runtime.loadPyodide({ indexURL, _makeSnapshot: Boolean(store) });
+  if (!store) return { ...inputs, pyodide: await loadNormally() };
+
+  const key = await store.snapshotKey(runtime.version, new Uint8Array(engineZip), bundleText);
+  inputs.keep = (bytes, probe) => store.saveSnapshot(key, bytes, probe);
+  // Called when a restored Python fails the host's check: forget the snapshot, start afresh.
+  inputs.loadAgain = async () => {
+    await store.dropSnapshot();
+    return { ...inputs, snapshot: "discarded", restored: false, pyodide: await loadNormally() };
+  };
+  try {
+    const snapshot = await store.snapshotFor(await stored, key);
+    if (snapshot) {
+      const pyodide = await runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes });
+      return { ...inputs, pyodide, restored: true, probe: snapshot.probe, snapshot: "restored" };
+    }
+  } catch (error) {
+    return inputs.loadAgain();
+  }
+  return { ...inputs, pyodide: await loadNormally() };
 }
 
 const receive = globalThis.createWizardHost(loadInputs, (message) => self.postMessage(message));
