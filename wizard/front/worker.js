@@ -46,7 +46,11 @@ async function loadInputs(siteRoot) {
   try {
     const snapshot = await store.snapshotFor(await stored, key);
     if (snapshot) {
-      const pyodide = await runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes });
+      const [pyodide, intact] = await Promise.all([
+        runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes }),
+        snapshot.intact,
+      ]);
+      if (!intact) throw new Error("the stored snapshot does not match its digest");
       return { ...inputs, pyodide, restored: true, probe: snapshot.probe, snapshot: "restored" };
     }
   } catch (error) {
