@@ -201,7 +201,7 @@ def spread(values) -> str:
     """The range of a measure over the runs, for the table beside its median."""
     values = list(values)
     precision = 3 if max(values) < 10 else 0
-    return f"{round(min(values), precision)}-{round(max(values), precision)}"
+    return f"{min(values):.{precision}f}-{max(values):.{precision}f}"
 
 
 def percentile(values: list[float], share: float) -> float:
