@@ -23,11 +23,13 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
     return pyodide.globals.get(WIZARD_GLOBAL);
   }
 
-  // The Wizard a snapshot brought back, or null if it is missing or answers differently.
-  function restoredWizard(pyodide, probe) {
+  // The Wizard a snapshot brought back, or null if anything about it fails or answers differently.
+  function restoredWizard(inputs) {
     try {
-      const restored = pyodide.globals.get(WIZARD_GLOBAL);
-      return restored && restored.step(...PROBE) === probe ? restored : null;
+      // The file system is not part of a snapshot: the engine's files are unpacked on every visit.
+      inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
+      const restored = inputs.pyodide.globals.get(WIZARD_GLOBAL);
+      return restored && restored.step(...PROBE) === inputs.probe ? restored : null;
     } catch (error) {
       return null;
     }
@@ -36,16 +38,14 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   async function start(message) {
     let inputs = await loadInputs(message.siteRoot);
     phases.pyodide = performance.now();
-    // The file system is not part of a snapshot: the engine's files are unpacked on every visit.
-    inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
     if (inputs.restored) {
-      wizard = restoredWizard(inputs.pyodide, inputs.probe);
-      if (!wizard) {
-        inputs = await inputs.loadAgain();
-        inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
-      }
+      wizard = restoredWizard(inputs);
+      if (!wizard) inputs = await inputs.loadAgain();
     }
-    wizard ??= buildWizard(inputs.pyodide, inputs.bundleText);
+    if (!wizard) {
+      inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
+      wizard = buildWizard(inputs.pyodide, inputs.bundleText);
+    }
     phases.engine = performance.now();
     snapshotState = inputs.snapshot || "off";
     if (inputs.keep && !inputs.restored) keepSnapshot = () => keep(inputs);

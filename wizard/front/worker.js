@@ -10,11 +10,19 @@ async function fetchOk(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
+// Some browsers have let IndexedDB hang instead of failing: a store that does not answer within
+// this long is treated as unavailable, so that it can never hold Python back.
+const STORE_PATIENCE_MS = 2000;
+
+function within(promise, fallback) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(fallback), STORE_PATIENCE_MS))]);
+}
+
 // The store is optional: if its module does not load, the wizard loads Python as it always did.
 async function openStore() {
   try {
     const store = await import("./snapshot-store.js");
-    return (await store.storeAvailable()) ? store : null;
+    return (await within(store.storeAvailable(), false)) ? store : null;
   } catch (error) {
     return null;
   }
@@ -24,7 +32,7 @@ async function loadInputs(siteRoot) {
   const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
   const storing = openStore();
-  const stored = storing.then((store) => store && store.readRecord());
+  const stored = storing.then((store) => store && within(store.readRecord(), null));
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, engineZip, bundleText, store] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
