@@ -32,39 +32,49 @@ async function loadInputs(siteRoot) {
   const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
   const storing = openStore();
-  const stored = storing.then((store) => store && within(store.readRecord(), null));
-  // Pyodide 314 loads only in module workers (it refuses classic ones).
-  const [runtime, engineZip, bundleText, store] = await Promise.all([
-    import(new URL("pyodide.mjs", indexURL).href),
+  const fetching = Promise.all([
     fetchOk(new URL("engine.zip", assets).href),
     fetchOk(new URL("bundle.json", assets).href, "text"),
-    storing,
   ]);
-  const inputs = { engineZip, bundleText, snapshot: store ? "made" : "off" };
+  // Pyodide 314 loads only in module workers (it refuses classic ones).
+  const [runtime, store, record] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    storing,
+    storing.then((opened) => opened && within(opened.readRecord(), null)),
+  ]);
   const loadNormally = () => runtime.loadPyodide({ indexURL, _makeSnapshot: Boolean(store) });
-  if (!store) return { ...inputs, pyodide: await loadNormally() };
-
-  const key = await store.snapshotKey(runtime.version, new Uint8Array(engineZip), bundleText);
-  inputs.keep = (bytes, probe) => store.saveSnapshot(key, bytes, probe);
-  // Called when a restored Python fails the host's check: forget the snapshot, start afresh.
-  inputs.loadAgain = async () => {
-    await store.dropSnapshot();
-    return { ...inputs, snapshot: "discarded", restored: false, pyodide: await loadNormally() };
-  };
-  try {
-    const snapshot = await store.snapshotFor(await stored, key);
-    if (snapshot) {
-      const [pyodide, intact] = await Promise.all([
-        runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes }),
-        snapshot.intact,
-      ]);
-      if (!intact) throw new Error("the stored snapshot does not match its digest");
-      return { ...inputs, pyodide, restored: true, probe: snapshot.probe, snapshot: "restored" };
-    }
-  } catch (error) {
-    return inputs.loadAgain();
+  if (!store) {
+    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, engineZip, bundleText, snapshot: "off" };
   }
-  return { ...inputs, pyodide: await loadNormally() };
+  const keyed = fetching.then(([engineZip, bundleText]) =>
+    store.snapshotKey(runtime.version, new Uint8Array(engineZip), bundleText));
+  const keep = async (bytes, probe) => store.saveSnapshot(await keyed, bytes, probe);
+  // Called when a restored Python fails a check: forget the snapshot, start afresh.
+  const loadAgain = async () => {
+    await store.dropSnapshot();
+    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, engineZip, bundleText, keep, snapshot: "discarded" };
+  };
+  if (record) {
+    try {
+      const [engineZip, bundleText] = await fetching;
+      const snapshot = await store.snapshotFor(record, await keyed);
+      if (snapshot) {
+        const [pyodide, intact] = await Promise.all([
+          runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes }),
+          snapshot.intact,
+        ]);
+        if (!intact) throw new Error("the stored snapshot does not match its digest");
+        return { pyodide, engineZip, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
+      }
+    } catch (error) {
+      return loadAgain();
+    }
+  }
+  // No snapshot yet (or one for another engine, now deleted): Python starts while the rest arrives.
+  const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+  return { pyodide, engineZip, bundleText, keep, snapshot: "made" };
 }
 
 const receive = globalThis.createWizardHost(loadInputs, (message) => self.postMessage(message));
