@@ -119,8 +119,11 @@
     if (message.type === "ready") {
       window.clearTimeout(timer);
       performance.mark("wizard-ready");
+      root.dataset.snapshot = message.snapshot; // how Python started, for tests and the benchmark
       setState("ready");
       request();
+    } else if (message.type === "snapshot") {
+      root.dataset.snapshot = message.state;
     } else if (message.type === "view" && message.seq === seq) {
       show(message.reply);
     } else if (message.type === "failed") {

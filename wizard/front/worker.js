@@ -1,5 +1,7 @@
 /* The wizard's worker over http(s): loads Pyodide, the engine and the rules from this site and hands
-   them to the shared Python host. No decision is made here. */
+   them to the shared Python host. On a repeat visit Python is restored from the memory snapshot the
+   last visit kept (snapshot-store.js); any failure there falls back to a normal load. No decision is
+   made here. */
 import "./python-host.js";
 
 async function fetchOk(url, as) {
@@ -8,16 +10,71 @@ async function fetchOk(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
+// Some browsers have let IndexedDB hang instead of failing: a store that does not answer within
+// this long is treated as unavailable, so that it can never hold Python back.
+const STORE_PATIENCE_MS = 2000;
+
+function within(promise, fallback) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(fallback), STORE_PATIENCE_MS))]);
+}
+
+// The store is optional: if its module does not load, the wizard loads Python as it always did.
+async function openStore() {
+  try {
+    const store = await import("./snapshot-store.js");
+    return (await within(store.storeAvailable(), false)) ? store : null;
+  } catch (error) {
+    return null;
+  }
+}
+
 async function loadInputs(siteRoot) {
-  // Pyodide 314 loads only in module workers (it refuses classic ones).
-  const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", siteRoot).href);
   const assets = new URL("assets/wizard/", siteRoot);
-  const [pyodide, engineZip, bundleText] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", siteRoot).href }),
+  const indexURL = new URL("pyodide/", siteRoot).href;
+  const storing = openStore();
+  const fetching = Promise.all([
     fetchOk(new URL("engine.zip", assets).href),
     fetchOk(new URL("bundle.json", assets).href, "text"),
   ]);
-  return { pyodide, engineZip, bundleText };
+  // Pyodide 314 loads only in module workers (it refuses classic ones).
+  const [runtime, store, record] = await Promise.all([
+    import(new URL("pyodide.mjs", indexURL).href),
+    storing,
+    storing.then((opened) => opened && within(opened.readRecord(), null)),
+  ]);
+  const loadNormally = () => runtime.loadPyodide({ indexURL, _makeSnapshot: Boolean(store) });
+  if (!store) {
+    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, engineZip, bundleText, snapshot: "off" };
+  }
+  const keyed = fetching.then(([engineZip, bundleText]) =>
+    store.snapshotKey(runtime.version, new Uint8Array(engineZip), bundleText));
+  const keep = async (bytes, probe) => store.saveSnapshot(await keyed, bytes, probe);
+  // Called when a restored Python fails a check: forget the snapshot, start afresh.
+  const loadAgain = async () => {
+    await store.dropSnapshot();
+    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, engineZip, bundleText, keep, snapshot: "discarded" };
+  };
+  if (record) {
+    try {
+      const [engineZip, bundleText] = await fetching;
+      const snapshot = await store.snapshotFor(record, await keyed);
+      if (snapshot) {
+        const [pyodide, intact] = await Promise.all([
+          runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes }),
+          snapshot.intact,
+        ]);
+        if (!intact) throw new Error("the stored snapshot does not match its digest");
+        return { pyodide, engineZip, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
+      }
+    } catch (error) {
+      return loadAgain();
+    }
+  }
+  // No snapshot yet (or one for another engine, now deleted): Python starts while the rest arrives.
+  const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
+  return { pyodide, engineZip, bundleText, keep, snapshot: "made" };
 }
 
 const receive = globalThis.createWizardHost(loadInputs, (message) => self.postMessage(message));

@@ -1,0 +1,57 @@
+"""Pins the underscore-prefixed Pyodide snapshot API the wizard's repeat visits rely on
+(`loadPyodide({_makeSnapshot})`, `makeMemorySnapshot()`, `loadPyodide({_loadSnapshot})`): with the
+pinned runtime a snapshot made after the Wizard is built restores it, and it answers as before.
+A Pyodide upgrade that changes this API fails here, loudly, before it can break a visitor's page."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import ROOT
+from sitebuild.wizard_page import build_date, compile_bundle, write_engine_archive
+
+RUNNER = Path(__file__).with_name("snapshot_roundtrip.mjs")
+TODAY = "2026-11-29"
+# The first question, a question further in, and a result, in both languages.
+FRAGMENTS = [
+    "",
+    "purpose=work&status=outside",
+    "purpose=work&status=outside&nationality=US&travel_date=2026-12-29&stay_days=365&urgent=no"
+    "&apply_in_home_country=yes&under_18=no&former_chinese=no",
+]
+
+
+@pytest.fixture(scope="module")
+def roundtrip(tmp_path_factory):
+    if not shutil.which("node"):
+        pytest.fail("Node.js is needed to run Pyodide outside the browser")
+    folder = tmp_path_factory.mktemp("snapshot")
+    bundle, _ = compile_bundle(build_date())
+    cases = [{"fragment": fragment, "lang": lang, "today": TODAY} for fragment in FRAGMENTS for lang in ("en", "zh")]
+    payload = folder / "input.json"
+    payload.write_text(json.dumps({"engine_zip": str(write_engine_archive(folder / "engine.zip")), "bundle": bundle, "cases": cases}))
+    run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return json.loads(run.stdout)
+
+
+def test_a_restored_snapshot_gives_back_the_wizard_built_before_it_was_taken(roundtrip):
+    assert roundtrip["wizardTypeAfterRestore"] == "Wizard"
+    assert roundtrip["engineImportedInSnapshot"] is True
+
+
+def test_the_restored_wizard_answers_every_step_exactly_as_the_one_it_was_taken_from(roundtrip):
+    assert [view["kind"] for view in roundtrip["before"]] == ["question"] * 4 + ["result"] * 2
+    assert roundtrip["after"] == roundtrip["before"]
+
+
+def test_a_snapshot_with_a_damaged_header_is_refused_rather_than_restored(roundtrip):
+    assert "invalid magic number" in roundtrip["corruptHeaderRejected"]
+
+
+def test_the_snapshot_is_the_whole_wasm_memory_and_gzips_to_under_a_third(roundtrip):
+    # The sizes the README states; a runtime whose snapshot grows far past them changes the trade-off.
+    assert 16e6 < roundtrip["snapshotBytes"] < 64e6
+    assert roundtrip["snapshotGzipBytes"] < roundtrip["snapshotBytes"] / 3
