@@ -8,7 +8,7 @@ from wizard_driver import complete, in_days, wait_ready
 pytestmark = pytest.mark.browser
 
 JOURNEY = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365", "urgent": "no",
-           "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+           "applicant_circumstances": "no"}
 # Every value the page's data-snapshot took, in order (made, restored, discarded, saved, unsaved, off).
 RECORD_STATES = """
     window.__snapshotStates = [];
