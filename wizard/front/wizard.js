@@ -86,7 +86,7 @@
       const heading = view.querySelector("#wizard-heading");
       if (heading) heading.focus();
     }
-    root.dispatchEvent(new CustomEvent("wizard:rendered", { detail: { kind: reply.kind } }));
+    root.dispatchEvent(new CustomEvent("wizard:rendered", { detail: { kind: reply.kind, by } }));
   }
 
   // The language switcher links to the same page in another language; carrying the fragment
