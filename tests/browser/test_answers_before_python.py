@@ -4,18 +4,11 @@ import re
 
 import pytest
 
-from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
+from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_rendered
 
 pytestmark = pytest.mark.browser
 
 ROOT = "document.getElementById('wizard')"
-
-
-def _hold_python(page) -> list:
-    held = []
-    # Pyodide's wasm is held until the test lets it go, so every answer before that comes first.
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-    return held
 
 
 def _choose(page, question: str, value: str) -> None:
@@ -26,7 +19,7 @@ def _choose(page, question: str, value: str) -> None:
 def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_the_journey(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    held = _hold_python(page)
+    held = hold_python(page)
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
     _choose(page, "purpose", "work")
@@ -39,10 +32,7 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
     assert current_question(page) == "nationality"
     assert page.evaluate(f"{ROOT}.dataset.state") == "preparing"
-    while not held:
-        page.wait_for_timeout(100)
-    held[0].continue_()
-    wait_ready(page)
+    release_python(page, held)
     wait_rendered(page)
     answers = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
                "applicant_circumstances": "no", "urgent": "no", "travel_date": in_days(30)}
@@ -54,7 +44,7 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
 def test_a_page_built_on_another_day_ignores_its_steps_and_waits_for_python(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    held = _hold_python(page)
+    held = hold_python(page)
 
     def built_yesterday(route):
         response = route.fetch()
@@ -69,10 +59,7 @@ def test_a_page_built_on_another_day_ignores_its_steps_and_waits_for_python(brow
     assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
     assert page.evaluate(f"{ROOT}.dataset.pending") == "true"
     assert current_question(page) == "purpose"
-    while not held:
-        page.wait_for_timeout(100)
-    held[0].continue_()
-    wait_ready(page)
+    release_python(page, held)
     wait_rendered(page)
     assert current_question(page) == "status"
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
