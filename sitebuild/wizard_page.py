@@ -14,6 +14,7 @@ from wizard.web.session import handle
 
 from .languages import default_language, languages
 from .paths import DOCS, ROOT
+from .prerender import prerendered_steps
 from .ui_strings import catalogue
 
 RULES = ROOT / "rules"
@@ -23,6 +24,11 @@ ASSETS = "assets/wizard"
 SHIPPED_PACKAGES = ("wizard/engine", "wizard/web")
 PLACEHOLDER = "<!-- wizard -->"
 READY_TIMEOUT_MS = 30000
+
+
+def steps_file(lang: str) -> str:
+    """The classic script holding lang's pre-rendered first steps (a script, so file:// can load it)."""
+    return f"steps-{lang}.js"
 
 
 def build_date() -> dt.date:
@@ -72,6 +78,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
     guides = escape(site_root + language_root + guide_url("visas/", directory_urls), quote=True)
     return (
         f'<div id="wizard" data-lang="{escape(lang, quote=True)}" data-site-root="{escape(site_root, quote=True)}" '
+        f'data-steps="{escape(site_root + ASSETS + "/" + steps_file(lang), quote=True)}" data-built="{on_date.isoformat()}" '
         f'data-timeout-ms="{READY_TIMEOUT_MS}" data-timeout-reason="{escape(ui["timeout_reason"], quote=True)}" data-state="preparing">'
         f'<p class="wizard-preparing" data-wizard-preparing role="status">{escape(ui["preparing"])}</p>'
         f'<div class="visually-hidden" data-wizard-status aria-live="polite" aria-atomic="true"></div>'
@@ -99,7 +106,19 @@ def write_assets(site_dir: Path, bundle: dict) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     (target / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_engine_archive(target / "engine.zip")
+    write_steps(target, bundle)
     for source in FRONT.iterdir():
         if source.is_file():
             shutil.copy2(source, target / source.name)
     return target
+
+
+def write_steps(target: Path, bundle: dict) -> None:
+    """Write each language's first steps, rendered for the bundle's build date, as a classic script
+    that files them under globalThis.wizardSteps[lang] (wizard.js looks fragments up there)."""
+    on_date = dt.date.fromisoformat(bundle["built"])
+    for lang in bundle["ui"]:
+        data = json.dumps({"built": bundle["built"], "steps": prerendered_steps(bundle, lang, on_date)},
+                          ensure_ascii=False, separators=(",", ":"))
+        (target / steps_file(lang)).write_text(
+            f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n", encoding="utf-8")

@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from search_driver import search_results
-from wizard_driver import complete, in_days, wait_ready
+from wizard_driver import complete, hold_python, in_days, release_python, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -119,3 +119,19 @@ def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser,
     reason = page.locator("[data-wizard-failed] [data-wizard-reason]").inner_text()
     assert reason == f"{relative} is damaged: its SHA-256 does not match"
     context.close()
+
+
+def test_from_file_urls_the_first_answer_shows_the_pre_rendered_next_step_before_python_loads(file_page):
+    held = hold_python(file_page.page, "**/pyodide.asm.wasm.js")  # the wasm as a payload script
+    page = file_page.page
+    # Not until "load": the held payload is a script, which holds the load event too.
+    page.goto(file_page.root + "zh/wizard/index.html", wait_until="domcontentloaded")
+    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.zh")
+    page.locator("form[data-question=purpose] input[value=study]").check()
+    page.locator("form[data-question=purpose] button[type=submit]").click()
+    page.wait_for_function("() => document.getElementById('wizard').dataset.rendered === location.hash", timeout=2000)
+    assert page.locator("form[data-question]").get_attribute("data-question") == "status"
+    assert page.evaluate("document.getElementById('wizard').dataset.renderedBy") == "prerendered"
+    release_python(page, held)
+    assert complete(page, {**STUDENT, "travel_date": in_days(30)}) == "visa_x1"
+    assert file_page.blocked == []

@@ -6,7 +6,7 @@ import pytest
 
 
 from axe_check import SERIOUS, violations
-from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
+from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -58,20 +58,17 @@ def test_the_first_question_is_in_the_html_before_python_runs(browser, site_url)
     context.close()
 
 
-def test_an_answer_given_before_python_is_ready_waits_and_is_then_applied(browser, site_url):
+def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_steps_waits_and_is_then_applied(browser, site_url):
     context = browser.new_context()
     page = context.new_page()
-    held = []
-    # Hold Pyodide's wasm until the visitor has answered, so the answer surely comes first.
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    # Without the build's first steps (a failed load) an early answer waits for Python.
+    page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+    held = hold_python(page)
     page.goto(site_url + "wizard/")
     page.locator("input[value=study]").check()
     page.locator("form[data-question] button[type=submit]").click()
     assert page.locator("[data-wizard-preparing]").is_visible()
-    while not held:
-        page.wait_for_timeout(100)
-    held[0].continue_()
-    wait_ready(page)
+    release_python(page, held)
     wait_rendered(page)
     assert current_question(page) == "status"
     assert not page.locator("[data-wizard-preparing]").is_visible()

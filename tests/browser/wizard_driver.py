@@ -14,6 +14,20 @@ def wait_ready(page, timeout_ms: int = 60000) -> None:
     page.wait_for_function(f"() => {READY}", timeout=timeout_ms)
 
 
+def hold_python(page, pattern: str = "**/pyodide.asm.wasm") -> list:
+    """Hold Pyodide's wasm until release_python, so answers given meanwhile surely come first."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def release_python(page, held: list) -> None:
+    while not held:
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    wait_ready(page)
+
+
 def current_question(page) -> str | None:
     form = page.locator("form[data-question]")
     return form.get_attribute("data-question") if form.count() else None

@@ -15,6 +15,10 @@
   let moveFocus = location.hash.length > 1 && !document.documentElement.hasAttribute("data-wizard-embed");
   let bound = false;
   const early = []; // worker messages that arrive before the page is parsed
+  // The first steps as the build's Python rendered them (fragment -> reply), shown while Python
+  // loads; `prerendered` is the fragment last shown from them, which Python need not render again.
+  let steps = null;
+  let prerendered = null;
   let failedReason = "";
 
   function isoToday() {
@@ -52,16 +56,23 @@
 
   function request() {
     if (state !== "ready") {
-      if (location.hash.length > 1) root.dataset.pending = "true";
+      const fragment = location.hash.replace(/^#/, "");
+      if (state === "preparing" && steps && Object.prototype.hasOwnProperty.call(steps, fragment)) {
+        prerendered = location.hash;
+        show(steps[fragment], "prerendered");
+      } else if (location.hash.length > 1) {
+        root.dataset.pending = "true";
+      }
       return;
     }
     seq += 1;
     worker.postMessage({ type: "step", seq, fragment: location.hash, lang, today: isoToday() });
   }
 
-  function show(reply) {
+  function show(reply, by) {
     view.innerHTML = reply.html;
     delete root.dataset.pending;
+    root.dataset.renderedBy = by; // "prerendered" or "python", for tests and the benchmark
     const wanted = reply.fragment ? "#" + reply.fragment : "";
     if (wanted !== location.hash && !(wanted === "" && location.hash === "#")) {
       history.replaceState(history.state, "", wanted || location.pathname + location.search);
@@ -75,7 +86,7 @@
       const heading = view.querySelector("#wizard-heading");
       if (heading) heading.focus();
     }
-    root.dispatchEvent(new CustomEvent("wizard:rendered", { detail: { kind: reply.kind } }));
+    root.dispatchEvent(new CustomEvent("wizard:rendered", { detail: { kind: reply.kind, by } }));
   }
 
   // The language switcher links to the same page in another language; carrying the fragment
@@ -121,11 +132,13 @@
       performance.mark("wizard-ready");
       root.dataset.snapshot = message.snapshot; // how Python started, for tests and the benchmark
       setState("ready");
-      request();
+      // A step shown from the build's map is already what Python would render: keep it (and the
+      // visitor's unsent choice in it); Python answers from the next step on.
+      if (prerendered !== location.hash) request();
     } else if (message.type === "snapshot") {
       root.dataset.snapshot = message.state;
     } else if (message.type === "view" && message.seq === seq) {
-      show(message.reply);
+      show(message.reply, "python");
     } else if (message.type === "failed") {
       fail(message.reason);
     }
@@ -146,6 +159,22 @@
     params.set(question, String(value).trim());
     moveFocus = true;
     location.hash = params.toString();
+  }
+
+  // Loads the build's first steps unless the visitor's today differs from the build's: their dates
+  // (a policy's end, a date question's limits) would then be another day's, so Python renders them.
+  function loadSteps() {
+    if (!root.dataset.steps || root.dataset.built !== isoToday()) return;
+    const script = document.createElement("script");
+    script.src = new URL(root.dataset.steps, location.href).href;
+    script.async = true;
+    script.onload = () => {
+      steps = (globalThis.wizardSteps || {})[lang] || null;
+      if (steps && steps.built !== root.dataset.built) steps = null;
+      else if (steps) steps = steps.steps;
+      if (state === "preparing" && location.hash.length > 1) request();
+    };
+    document.head.appendChild(script);
   }
 
   function bind() {
@@ -192,6 +221,7 @@
       return;
     }
     timer = window.setTimeout(() => fail(root.dataset.timeoutReason), Number(root.dataset.timeoutMs));
+    loadSteps();
     early.splice(0).forEach(onMessage);
   }
 

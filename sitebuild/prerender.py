@@ -1,0 +1,42 @@
+"""The steps a visitor reaches with the first answers, rendered at build time by the engine and the
+web layer, so the page can show them while Python is still loading (the page only looks them up)."""
+import datetime as dt
+
+from wizard.engine import Engine
+from wizard.web import fragment as fragments
+from wizard.web.session import handle
+
+# Answers followed from the first question: one or two keep the map small (see the README).
+DEPTH = 2
+# Only questions a visitor answers by picking from a few options are followed; a date, a number or
+# the country list has too many answers to pre-render.
+FOLLOWED_TYPES = ("choice", "yesno")
+
+
+def _answers(engine: Engine, fragment: str, lang: str, today: str) -> list[str]:
+    """The fragments the question at `fragment` submits, one per option, as the page's form builds them."""
+    answers, _, _ = fragments.parse(fragment)
+    view = engine.step(answers, lang, today)
+    if view["kind"] != "question" or view["question"]["type"] not in FOLLOWED_TYPES:
+        return []
+    carried = {item["id"]: item["value"] for item in view.get("answered", [])}
+    question = view["question"]
+    return [fragments.build({**carried, question["id"]: option["value"]}) for option in question["options"]]
+
+
+def prerendered_steps(bundle: dict, lang: str, on_date: dt.date, depth: int = DEPTH) -> dict[str, dict]:
+    """Fragment (as the page's form writes it, without '#') -> the reply Python would give for it."""
+    engine = Engine(bundle)
+    today = on_date.isoformat()
+    ui = bundle["ui"][lang]
+    steps: dict[str, dict] = {}
+    level = [""]
+    for _ in range(depth + 1):
+        following = []
+        for fragment in level:
+            if fragment in steps:
+                continue
+            steps[fragment] = handle(engine, fragment, lang, today, ui)
+            following += _answers(engine, fragment, lang, today)
+        level = following
+    return steps

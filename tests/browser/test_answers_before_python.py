@@ -1,0 +1,66 @@
+"""Answering before Python is ready: the build's pre-rendered steps appear at once, with the same
+focus handling, and Python takes over from the first step they do not hold."""
+import re
+
+import pytest
+
+from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_rendered
+
+pytestmark = pytest.mark.browser
+
+ROOT = "document.getElementById('wizard')"
+
+
+def _choose(page, question: str, value: str) -> None:
+    page.locator(f"form[data-question={question}] input[value={value}]").check()
+    page.locator(f"form[data-question={question}] button[type=submit]").click()
+
+
+def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_the_journey(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    held = hold_python(page)
+    page.goto(site_url + "wizard/")
+    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
+    _choose(page, "purpose", "work")
+    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert current_question(page) == "status"
+    assert page.evaluate(f"{ROOT}.dataset.state") == "preparing"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
+    assert page.evaluate("document.activeElement.id") == "wizard-heading"
+    _choose(page, "status", "outside")
+    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert current_question(page) == "nationality"
+    assert page.evaluate(f"{ROOT}.dataset.state") == "preparing"
+    release_python(page, held)
+    wait_rendered(page)
+    answers = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
+               "applicant_circumstances": "no", "urgent": "no", "travel_date": in_days(30)}
+    assert complete(page, answers) == "visa_z"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
+    context.close()
+
+
+def test_a_page_built_on_another_day_ignores_its_steps_and_waits_for_python(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    held = hold_python(page)
+
+    def built_yesterday(route):
+        response = route.fetch()
+        html = re.sub(r'data-built="[^"]*"', 'data-built="1999-01-01"', response.text(), count=1)
+        route.fulfill(response=response, body=html)
+
+    page.route(site_url + "wizard/", built_yesterday)
+    page.goto(site_url + "wizard/")
+    assert page.evaluate(f"{ROOT}.dataset.built") == "1999-01-01"
+    _choose(page, "purpose", "work")
+    page.wait_for_timeout(500)
+    assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
+    assert page.evaluate(f"{ROOT}.dataset.pending") == "true"
+    assert current_question(page) == "purpose"
+    release_python(page, held)
+    wait_rendered(page)
+    assert current_question(page) == "status"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
+    context.close()

@@ -1,0 +1,36 @@
+"""The first steps the build ships are what the browser's Python, in the real Pyodide runtime (under
+Node), renders from the shipped engine.zip and bundle.json for each fragment on the build's date."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from sitebuild.paths import ROOT
+
+RUNNER = Path(__file__).with_name("run_web_steps.mjs")
+PREFIX = re.compile(r"^\(globalThis\.wizardSteps = globalThis\.wizardSteps \|\| \{\}\)\[\"\w+\"\] = ")
+
+
+def test_every_shipped_step_is_what_pyodide_renders_for_its_fragment(site_dir, tmp_path):
+    if not shutil.which("node"):
+        pytest.fail("Node.js is needed to run Pyodide outside the browser")
+    assets = site_dir / "assets" / "wizard"
+    shipped, cases = [], []
+    for lang in ("en", "zh"):
+        text = (assets / f"steps-{lang}.js").read_text(encoding="utf-8")
+        data = json.loads(PREFIX.sub("", text, count=1).rstrip().rstrip(";"))
+        for fragment, reply in data["steps"].items():
+            shipped.append(reply)
+            cases.append({"fragment": "#" + fragment, "lang": lang, "today": data["built"]})
+    payload = tmp_path / "input.json"
+    payload.write_text(json.dumps({"engine_zip": str(assets / "engine.zip"),
+                                   "bundle_text": (assets / "bundle.json").read_text(encoding="utf-8"), "cases": cases}))
+    run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    rendered = json.loads(run.stdout)
+    assert len(cases) > 50
+    differing = [case["fragment"] for case, a, b in zip(cases, shipped, rendered) if a != b]
+    assert not differing, differing[:10]

@@ -1,0 +1,56 @@
+"""The first steps the build ships for answering before Python loads: each is exactly what the
+browser's Python renders for that fragment on the build's date, and they cover the first answers."""
+import json
+import re
+from urllib.parse import urlencode
+
+import pytest
+
+from wizard.web.browser import Wizard
+
+PREFIX = re.compile(r"^\(globalThis\.wizardSteps = globalThis\.wizardSteps \|\| \{\}\)\[\"(?P<lang>\w+)\"\] = ")
+
+
+def shipped_steps(site_dir, lang: str) -> dict:
+    text = (site_dir / "assets" / "wizard" / f"steps-{lang}.js").read_text(encoding="utf-8")
+    match = PREFIX.match(text)
+    assert match and match["lang"] == lang, "the steps file files its map under its own language"
+    return json.loads(text[match.end():].rstrip().rstrip(";"))
+
+
+@pytest.fixture(scope="module")
+def browser_python(site_dir):
+    return Wizard((site_dir / "assets" / "wizard" / "bundle.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_shipped_step_is_what_the_browser_s_python_renders_for_its_fragment(site_dir, browser_python, lang):
+    shipped = shipped_steps(site_dir, lang)
+    assert shipped["steps"], "no steps were pre-rendered"
+    for fragment, reply in shipped["steps"].items():
+        rendered = json.loads(browser_python.step("#" + fragment, lang, shipped["built"]))
+        assert reply == rendered, f"the shipped step for '#{fragment}' differs from Python's"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_steps_cover_every_first_answer_and_the_answer_after_it(site_dir, browser_python, lang):
+    steps = shipped_steps(site_dir, lang)["steps"]
+    first = re.search(r'data-question="(\w+)"', steps[""]["html"])[1]
+    values = re.findall(r'type="radio"[^>]*value="([^"]+)"', steps[""]["html"])
+    assert len(values) > 1
+    for value in values:
+        # The key is what the page's form writes: the question's id and the chosen option's value.
+        one = urlencode({first: value})
+        assert one in steps, f"the answer {one} is not pre-rendered"
+        html = steps[one]["html"]
+        second = re.search(r'data-question="(\w+)"', html)
+        for next_value in re.findall(r'type="radio"[^>]*value="([^"]+)"', html) if second else []:
+            assert urlencode({first: value, second[1]: next_value}) in steps
+
+
+def test_the_wizard_page_names_its_steps_file_and_the_build_date_they_hold(site_dir):
+    html = (site_dir / "zh" / "wizard" / "index.html").read_text(encoding="utf-8")
+    root = re.search(r'<div id="wizard"[^>]*>', html)[0]
+    assert 'data-steps="../../assets/wizard/steps-zh.js"' in root
+    built = re.search(r'data-built="([\d-]+)"', root)[1]
+    assert built == shipped_steps(site_dir, "zh")["built"]
