@@ -35,7 +35,7 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     release_python(page, held)
     wait_rendered(page)
     answers = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
-               "applicant_circumstances": "no", "urgent": "no", "travel_date": in_days(30)}
+               "circumstances": "none", "travel_date": in_days(30)}
     assert complete(page, answers) == "visa_z"
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
     context.close()

@@ -14,7 +14,7 @@ from wizard_driver import complete, current_question, in_days, wait_ready, wait_
 pytestmark = pytest.mark.browser
 
 STUDENT = {"purpose": "study", "status": "outside", "nationality": "BR", "stay_days": "300",
-           "applicant_circumstances": "no", "urgent": "no"}
+           "circumstances": "none"}
 
 
 @pytest.fixture(scope="module")

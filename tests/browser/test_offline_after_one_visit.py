@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 WORKER = {
     "purpose": "work", "nationality": "US", "stay_days": "365", "status": "outside",
-    "applicant_circumstances": "no", "urgent": "no",
+    "circumstances": "none",
 }
 
 

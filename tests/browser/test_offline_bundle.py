@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 STUDENT = {
     "purpose": "study", "nationality": "BR", "stay_days": "300", "status": "outside",
-    "applicant_circumstances": "no", "urgent": "no",
+    "circumstances": "none",
 }
 
 

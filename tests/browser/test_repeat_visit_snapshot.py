@@ -7,8 +7,8 @@ from wizard_driver import complete, in_days, wait_ready
 
 pytestmark = pytest.mark.browser
 
-JOURNEY = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365", "urgent": "no",
-           "applicant_circumstances": "no"}
+JOURNEY = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
+           "circumstances": "none"}
 # Every value the page's data-snapshot took, in order (made, restored, discarded, saved, unsaved, off).
 RECORD_STATES = """
     window.__snapshotStates = [];

@@ -10,7 +10,7 @@ from wizard_driver import complete, current_question, hold_python, in_days, rele
 
 pytestmark = pytest.mark.browser
 
-COMMON = {"status": "outside", "applicant_circumstances": "no", "urgent": "no"}
+COMMON = {"status": "outside", "circumstances": "none"}
 JOURNEYS = {
     "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
     "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),
@@ -176,3 +176,34 @@ def test_axe_finds_no_serious_violation_on_the_question_and_result_views(recordi
     assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
     complete(page, {**JOURNEYS[name][1], "travel_date": in_days(30)})
     assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
+
+
+def test_the_circumstances_boxes_tick_by_keyboard_none_of_these_excludes_the_others_and_urgency_gives_a_port_visa(
+        recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "",
+                        "purpose=business&status=outside&nationality=NG&stay_days=20")
+    assert current_question(page) == "circumstances"
+    assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
+    form = page.locator("form[data-question=circumstances]")
+    urgent, none = form.locator("input[value=urgent]"), form.locator("input[value=none]")
+    urgent.focus()
+    page.keyboard.press("Space")
+    form.locator("input[value=under_18]").check()
+    none.check()  # "None of these" unticks the boxes...
+    assert not urgent.is_checked() and not form.locator("input[value=under_18]").is_checked()
+    urgent.check()  # ...and a box unticks "None of these"
+    assert not none.is_checked()
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("() => location.hash.includes('circumstances=urgent')")
+    wait_rendered(page)
+    assert page.locator(".wizard-result [data-outcome]").first.get_attribute("data-outcome") == "port_visa"
+
+
+def test_the_circumstances_question_with_nothing_ticked_says_what_to_do(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "zh/",
+                        "purpose=business&status=outside&nationality=NG&stay_days=20")
+    form = page.locator("form[data-question=circumstances]")
+    form.locator("button[type=submit]").click()
+    assert form.locator("#wizard-error").is_visible()
+    assert "以上都不是" in form.locator("#wizard-error").inner_text()
+    assert current_question(page) == "circumstances"

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
-OUTSIDE = {"status": "outside", "applicant_circumstances": "no", "urgent": "no"}
+OUTSIDE = {"status": "outside", "circumstances": "none"}
 # One journey to each kind of outcome (suggested or offered beside it); the answers cover whatever
 # the path asks, in any order.
 JOURNEYS = {
@@ -18,7 +18,7 @@ JOURNEYS = {
                   {"vf_mutual_exemption"}),
     "transit": ({**OUTSIDE, "purpose": "transit", "nationality": "US", "onward": "third_country",
                  "transit_hours": "100"}, {"vf_transit_240"}),
-    "port_visa": ({**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "urgent": "yes"}, {"port_visa"}),
+    "port_visa": ({**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "circumstances": "urgent"}, {"port_visa"}),
     "in_china": ({"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"}, {"rp_first"}),
     "permanent_residence": ({"purpose": "settle", "status": "in_china", "pr_basis": "spouse", "marriage_years": "5",
                              "residence_years": "5", "nationality": "US"}, {"pr_apply"}),

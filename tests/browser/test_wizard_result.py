@@ -10,10 +10,10 @@ from wizard_driver import in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
-OUTSIDE = "status=outside&applicant_circumstances=no&trip_scope=mainland"
+OUTSIDE = "status=outside&circumstances=none&trip_scope=mainland"
 # A Thai tourist: mutual visa exemption first, the L visa as the alternative.
 VISA_FREE = f"purpose=tourism&{OUTSIDE}&nationality=TH&stay_days=10"
-WORKER = f"purpose=work&{OUTSIDE}&urgent=no&nationality=NG&stay_days=365"
+WORKER = f"purpose=work&{OUTSIDE}&nationality=NG&stay_days=365"
 
 
 def _result(page, site_url, fragment, prefix=""):

@@ -39,6 +39,9 @@ def answer(page, question: str, value: str) -> None:
     radio = form.locator(f"input[type=radio][value='{value}']")
     if radio.count():
         radio.check()
+    elif form.locator("input[type=checkbox]").count():  # tick all that apply: "a,b" or "none"
+        for ticked in value.split(","):
+            form.locator(f"input[type=checkbox][value='{ticked}']").check()
     elif form.locator("select").count():
         form.locator("select").select_option(value)
     else:

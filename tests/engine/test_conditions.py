@@ -23,7 +23,7 @@ def check(condition, values, today="2026-01-01", named=None):
 
 
 def test_the_operator_table_is_closed_and_small():
-    assert set(OPERATORS) == {"all", "any", "not", "equals", "in", "lt", "le", "gt", "ge", "same",
+    assert set(OPERATORS) == {"all", "any", "not", "equals", "in", "includes", "lt", "le", "gt", "ge", "same",
                               "answered", "ref", "member", "in_force", "within_terms", "date_matters"}
 
 
@@ -35,6 +35,13 @@ def test_an_unknown_operator_is_refused_when_building():
 def test_a_condition_must_have_exactly_one_operator():
     with pytest.raises(ValueError):
         build({"equals": ["a", "b"], "in": ["a", ["b"]]}, Context({}, {}, {}))
+
+
+def test_includes_asks_whether_a_box_of_a_tick_all_that_apply_answer_is_ticked():
+    assert check({"includes": ["circumstances", "urgent"]}, {"circumstances": ("urgent", "under_18")})
+    assert not check({"includes": ["circumstances", "urgent"]}, {"circumstances": ("under_18",)})
+    assert not check({"includes": ["circumstances", "urgent"]}, {"circumstances": ()})
+    assert not check({"includes": ["circumstances", "urgent"]}, {})
 
 
 def test_equals_and_in_compare_answers_with_values():

@@ -4,8 +4,7 @@ import pytest
 
 from tests.engine.conftest import TOURIST_FR
 
-OUTSIDE = {"status": "outside", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no",
-           "urgent": "no", "travel_date": "2026-12-10", "trip_scope": "mainland", "applicant_circumstances": "no"}
+OUTSIDE = {"status": "outside", "circumstances": "none", "travel_date": "2026-12-10", "trip_scope": "mainland"}
 # The five newcomers of issue 14: a US tourist, a Korean student, a Nigerian engineer with a job
 # offer, the elderly parent of a Chinese citizen, and (in Chinese) an embassy clerk's case.
 PERSONAS = {

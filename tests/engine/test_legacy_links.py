@@ -1,4 +1,5 @@
-"""Links made before the onward question (from_country, onward_destination, onward_ticket) still work."""
+"""Links made before the onward question (from_country, onward_destination, onward_ticket) and before
+the circumstances question (urgent, applicant_circumstances and three yes/no details) still work."""
 
 OLD_TRANSIT = {"purpose": "transit", "status": "outside", "nationality": "US", "transit_hours": "100",
                "from_country": "US", "onward_destination": "JP", "onward_ticket": "yes"}
@@ -28,20 +29,31 @@ def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown_
 WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no"}
 
 
-def test_the_usual_checklist_answers_imply_no_special_circumstances_and_are_not_reported(engine):
+def test_the_usual_checklist_answers_mean_none_of_the_circumstances_and_are_not_reported(engine):
     view = engine.step({**WORKER, "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"},
                        "en", "2026-11-29")
     assert view["kind"] == "result" and view["notices"] == []
-    assert [a["id"] for a in view["answered"]][-1] == "applicant_circumstances"
+    assert view["answered"][-1]["id"] == "circumstances" and view["answered"][-1]["value"] == "none"
 
 
-def test_one_unusual_checklist_answer_means_yes_and_its_document_is_listed(engine):
+def test_one_unusual_checklist_answer_ticks_its_box_and_its_document_is_listed(engine):
     got = engine.evaluate({**WORKER, "apply_in_home_country": "no", "under_18": "no", "former_chinese": "no"},
                           "2026-11-29")
     assert got["kind"] == "result"
     assert "proof_of_legal_stay" in got["details"]["visa_z"]["checklist"]
 
 
-def test_answering_no_to_the_circumstances_question_skips_the_three_details(engine):
+def test_an_old_no_to_the_circumstances_question_means_none_of_them(engine):
     got = engine.evaluate({**WORKER, "applicant_circumstances": "no"}, "2026-11-29")
-    assert got["kind"] == "result" and "apply_in_home_country" not in got["answered"]
+    assert got["kind"] == "result" and got["answered"][-1] == "circumstances"
+    assert "proof_of_legal_stay" not in got["details"]["visa_z"]["checklist"]
+
+
+def test_an_old_urgent_trip_link_still_gives_the_port_visa(engine):
+    got = engine.evaluate({**WORKER, "stay_days": "10", "urgent": "yes"}, "2026-11-29")
+    assert got["kind"] == "result" and got["primary"] == "port_visa"
+
+
+def test_an_old_link_that_stops_before_the_details_asks_the_new_question(engine):
+    view = engine.step({**WORKER, "applicant_circumstances": "yes"}, "en", "2026-11-29")
+    assert view["kind"] == "question" and view["question"]["id"] == "circumstances"

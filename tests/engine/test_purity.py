@@ -44,5 +44,5 @@ def test_the_engine_works_on_a_bundle_that_went_through_json(bundle):
     from wizard.engine import Engine
     copy = json.loads(json.dumps(bundle))
     answers = {"purpose": "study", "status": "outside", "nationality": "DE", "travel_date": "2026-12-01",
-               "stay_days": "181", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+               "stay_days": "181", "circumstances": "none"}
     assert Engine(copy).step(answers, "en", "2026-11-23")["primary"]["id"] == "visa_x1"

@@ -27,8 +27,32 @@ def test_choices_accept_only_the_options_shown_on_this_path(engine):
 
 
 def test_yes_no_questions_take_yes_or_no(engine):
-    assert parse(engine, "under_18", "yes") == "yes"
-    assert parse(engine, "under_18", "true") is None
+    assert parse(engine, "talent_letter", "yes") == "yes"
+    assert parse(engine, "talent_letter", "true") is None
+
+
+BUSINESS = {"purpose": "business", "status": "outside"}
+
+
+def test_tick_all_that_apply_answers_are_boxes_offered_on_this_path_in_option_order(engine):
+    assert parse(engine, "circumstances", "none", BUSINESS) == ()
+    assert parse(engine, "circumstances", "under_18,urgent", BUSINESS) == ("urgent", "under_18")
+    # A spouse's age is known, and a long family stay is no port-visa trip: neither box is offered.
+    family = {"purpose": "family_chinese", "status": "outside", "relationship": "spouse", "stay_days": 365}
+    assert parse(engine, "circumstances", "under_18", family) is None
+    assert parse(engine, "circumstances", "urgent", family) is None
+    assert parse(engine, "circumstances", "former_chinese", family) == ("former_chinese",)
+
+
+def test_tick_all_that_apply_answers_refuse_repeats_unknown_boxes_and_none_with_a_box(engine):
+    for raw in ("", "urgent,urgent", "none,urgent", "urgent,", "Urgent", "yes", "urgent;under_18"):
+        assert parse(engine, "circumstances", raw, BUSINESS) is None, raw
+
+
+def test_a_tick_all_that_apply_answer_goes_back_into_a_link_unchanged(engine):
+    question = engine.flow.by_id["circumstances"]
+    assert question.raw(("urgent", "former_chinese")) == "urgent,former_chinese"
+    assert question.raw(()) == "none"
 
 
 def test_countries_are_iso_codes_from_the_right_set(engine):

@@ -50,7 +50,7 @@ def test_chinese_results_are_in_chinese_with_chinese_country_names_and_dates(eng
 
 def test_checklist_items_carry_the_chinese_label_for_printing(engine, tourist_fr):
     # 45 days is beyond the visa-free stay: an L visa, whose checklist questions are answered.
-    answers = dict(tourist_fr, stay_days="45", apply_in_home_country="yes", under_18="no", former_chinese="no")
+    answers = dict(tourist_fr, stay_days="45", circumstances="none")
     view = engine.step(answers, "en", "2026-11-23")
     passport = next(i for i in view["primary"]["checklist"] if i["id"] == "passport")
     assert passport["label"] == "Passport" and passport["label_zh"] == "护照"
@@ -95,7 +95,7 @@ def test_the_chinese_country_list_is_in_pinyin_order(engine):
 
 
 def test_changing_an_earlier_answer_keeps_later_answers_that_still_apply(engine, tourist_fr):
-    changed = dict(tourist_fr, purpose="business", urgent="no")
+    changed = dict(tourist_fr, purpose="business", circumstances="none")
     view = engine.step(changed, "en", "2026-11-23")
     assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
     assert [a["id"] for a in view["answered"]][:5] == ["purpose", "status", "nationality", "travel_date", "stay_days"]
@@ -173,12 +173,12 @@ def test_old_rules_add_a_notice(engine):
 
 
 def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why(engine):
-    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no",
-              "applicant_circumstances": "no"}
+    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365",
+              "circumstances": "none"}
     view = engine.step(worker, "en", "2026-11-29")
     assert view["primary"]["id"] == "visa_z"
     assert not any("D visa" in duty or "permanent residence card" in duty for duty in view["primary"]["duties"])
     tourist = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
-               "trip_scope": "mainland", "applicant_circumstances": "no"}
+               "trip_scope": "mainland", "circumstances": "none"}
     reasons = engine.step(tourist, "en", "2026-11-29")["primary"]["reasons"]
     assert len(reasons) >= 2 and "United States" in " ".join(reasons)

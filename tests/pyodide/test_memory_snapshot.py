@@ -18,8 +18,8 @@ TODAY = "2026-11-29"
 FRAGMENTS = [
     "",
     "purpose=work&status=outside",
-    "purpose=work&status=outside&nationality=US&travel_date=2026-12-29&stay_days=365&urgent=no"
-    "&apply_in_home_country=yes&under_18=no&former_chinese=no",
+    "purpose=work&status=outside&nationality=US&travel_date=2026-12-29&stay_days=365"
+    "&circumstances=none",
 ]
 
 

@@ -41,8 +41,7 @@ def test_ended_memberships_marked_historical_still_answer_past_travel_dates(bund
                        "continuation": "unknown"}]
     engine = Engine(bundle)
     answers = {"purpose": "tourism", "status": "outside", "nationality": "RU", "travel_date": "2026-01-10",
-               "stay_days": "10", "trip_scope": "mainland", "apply_in_home_country": "yes",
-               "under_18": "no", "former_chinese": "no"}
+               "stay_days": "10", "trip_scope": "mainland", "circumstances": "none"}
     assert engine.evaluate(answers, "2026-01-01")["primary"] == "vf_unilateral_30"
 
 

@@ -7,7 +7,7 @@ from wizard.tooling import cli
 
 def test_answers_and_a_date_give_the_result_as_json(capsys):
     answers = {"purpose": "work", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
-               "stay_days": 200, "urgent": "no", "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+               "stay_days": 200, "circumstances": "none"}
     assert cli.main(["--answers", json.dumps(answers), "--date", "2026-11-23", "--lang", "en"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["kind"] == "result" and result["primary"]["id"] == "visa_z"
@@ -75,3 +75,20 @@ def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monk
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
     assert cli.main(["--date", "2026-11-23"]) == 0
     assert "?" in capsys.readouterr().out.splitlines()
+
+
+def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(monkeypatch, capsys):
+    # English; business; planning a trip; Nigeria; 20 days; boxes 1 (urgent) and 3 (under 18).
+    replies = iter(["1", "2", "1", "NG", "20", "1,3"])
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
+    assert cli.main(["--date", "2026-11-29"]) == 0
+    out = capsys.readouterr().out
+    assert "0. None of these" in out and "Port visa (arranged in advance" in out
+
+
+def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(monkeypatch, capsys):
+    replies = iter(["1", "2", "1", "NG", "20", "0,2", "0"])
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
+    assert cli.main(["--date", "2026-11-29"]) == 0
+    out = capsys.readouterr().out
+    assert "\n?\n" in out and "M visa" in out

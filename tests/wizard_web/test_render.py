@@ -39,6 +39,27 @@ def test_a_choice_question_is_a_labelled_radio_group_with_the_answers_so_far():
     assert "<fieldset" in html and UI["back"] not in html
 
 
+def _multi_view():
+    return _question_view(id="circumstances", type="multi",
+                          options=[{"value": "urgent", "label": "Urgent"}, {"value": "under_18", "label": "Under 18"}],
+                          none={"value": "none", "label": "None of these"})
+
+
+def test_a_tick_all_that_apply_question_is_a_group_of_boxes_with_none_of_these_last():
+    html = render.question(_multi_view(), UI, {}, back=None)
+    assert html.count('type="checkbox"') == 3 and 'type="radio"' not in html
+    assert "<fieldset" in html and "data-exclusive" in html
+    assert html.index('value="under_18"') < html.index(f'wizard-or">{UI["or"]}<') < html.index('value="none"')
+    assert UI["tick_required"].replace('"', "&quot;") in html or UI["tick_required"] in html
+
+
+def test_changing_a_tick_all_that_apply_answer_keeps_the_ticked_boxes():
+    html = render.question(_multi_view(), UI, {}, back=None, current="urgent,under_18")
+    assert html.count(" checked") == 2 and 'value="none" checked' not in html
+    html = render.question(_multi_view(), UI, {}, back=None, current="none")
+    assert html.count(" checked") == 1 and 'value="none" checked' in html
+
+
 def test_changing_an_answer_preselects_the_current_value():
     html = render.question(_question_view(), UI, {}, back="purpose=study", current="study")
     assert 'value="study" required checked' in html

@@ -76,6 +76,12 @@ def _in(arg, ctx):
     return lambda env: env.values.get(qid) in allowed
 
 
+def _includes(arg, ctx):
+    # A ticked box of a `multi` question (its value is a tuple of the ticked options).
+    qid, want = arg
+    return lambda env: want in env.values.get(qid, ())
+
+
 def _compare(test):
     def builder(arg, ctx):
         qid, limit = arg
@@ -166,6 +172,7 @@ OPERATORS = {
     "not": _not,
     "equals": _equals,
     "in": _in,
+    "includes": _includes,
     "lt": _compare(lambda v, x: v < x),
     "le": _compare(lambda v, x: v <= x),
     "gt": _compare(lambda v, x: v > x),

@@ -1,10 +1,13 @@
 """Answers in the ids of earlier question sets, turned into today's: `from_country`,
-`onward_destination` and `onward_ticket` become `onward`; the three checklist answers imply
-`applicant_circumstances`."""
+`onward_destination` and `onward_ticket` become `onward`; `urgent`, `applicant_circumstances`
+and the three checklist answers become the ticked boxes of `circumstances`."""
 
 TRANSIT_IDS = ("from_country", "onward_destination", "onward_ticket")
-# The checklist details and the answer that means "nothing special" for each.
-USUAL = {"apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+# The yes/no questions that became boxes of `circumstances`: (box, the answer that ticks it).
+BOXES = {"urgent": ("urgent", "yes"), "apply_in_home_country": ("apply_elsewhere", "no"),
+         "under_18": ("under_18", "yes"), "former_chinese": ("former_chinese", "yes")}
+DETAILS = ("apply_in_home_country", "under_18", "former_chinese")
+CIRCUMSTANCES_IDS = ("applicant_circumstances",) + tuple(BOXES)
 
 
 def translate(answers):
@@ -20,11 +23,17 @@ def translate(answers):
         answers = {k: v for k, v in answers.items() if k not in TRANSIT_IDS}
         answers["onward"] = onward
         used_up = TRANSIT_IDS
-    given = [qid for qid in USUAL if qid in answers]
-    if "applicant_circumstances" not in answers and given:
-        unusual = any(answers[qid] != USUAL[qid] for qid in given)
-        answers = dict(answers, applicant_circumstances="yes" if unusual else "no")
-        if not unusual:  # all usual: the details are implied by "no" and not asked
-            answers = {k: v for k, v in answers.items() if k not in USUAL}
-            used_up = used_up + tuple(given)
-    return answers, used_up
+    given = [qid for qid in CIRCUMSTANCES_IDS if qid in answers]
+    if "circumstances" in answers or not given:
+        return answers, used_up
+    ticked = [box for qid, (box, ticks) in BOXES.items() if answers.get(qid) == ticks]
+    # The old questions were all answered (or "no special circumstances", or "urgent", which
+    # ended the old path at the port visa): the boxes are known. Otherwise the visitor is
+    # asked the new question, and the old answers are reported as not on the path.
+    settled = (answers.get("applicant_circumstances") == "no" or all(qid in answers for qid in DETAILS)
+               or answers.get("urgent") == "yes")
+    if not settled:
+        return answers, used_up
+    answers = {k: v for k, v in answers.items() if k not in CIRCUMSTANCES_IDS}
+    answers["circumstances"] = ",".join(ticked) if ticked else "none"
+    return answers, used_up + tuple(given)

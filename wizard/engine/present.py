@@ -2,6 +2,7 @@
 import re
 
 from .dates import add_days
+from .questions import NONE_OF_THESE
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -17,6 +18,7 @@ class Catalogue:
         self.date_format = meta["date_format"]
         self.months = meta["months"]
         self.units = meta["units"]
+        self.list_separator = meta["list_separator"]
 
     def get(self, section, key, field=None, default=""):
         entry = self.m.get(section, {}).get(key)
@@ -42,6 +44,8 @@ class Catalogue:
         kind = question.type
         if kind in ("choice", "yesno"):
             return self.option(question, value)
+        if kind == "multi":
+            return self.list_separator.join(self.option(question, v) for v in value or (NONE_OF_THESE,))
         if kind == "country":
             return self.countries.get(value, value)
         if kind == "number":
@@ -91,6 +95,9 @@ class Presenter:
         }
         if question.type in ("choice", "yesno"):
             view["options"] = [{"value": v, "label": cat.option(question, v)} for v in question.option_values(env)]
+        elif question.type == "multi":
+            view["options"] = [{"value": v, "label": cat.option(question, v)} for v in question.option_values(env)]
+            view["none"] = {"value": NONE_OF_THESE, "label": cat.option(question, NONE_OF_THESE)}
         elif question.type == "country":
             view["options"] = self.country_options(question, cat)
         elif question.type == "number":
@@ -121,7 +128,7 @@ class Presenter:
             out.append({
                 "id": qid,
                 "question": cat.get("questions", question.text_key(env), "text"),
-                "value": value if isinstance(value, str) else str(value),
+                "value": question.raw(value),
                 "label": cat.answer_label(question, value),
             })
         return out

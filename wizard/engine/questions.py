@@ -6,6 +6,10 @@ from .dates import add_days, parse_iso
 
 _NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
 MAX_RAW = 64  # longer answers are never valid
+# A `multi` question ("tick all that apply"): its answer is the ticked values joined by
+# MULTI_SEPARATOR, or NONE_OF_THESE, which is its own exclusive box.
+MULTI_SEPARATOR = ","
+NONE_OF_THESE = "none"
 
 
 class Question:
@@ -52,6 +56,8 @@ class Question:
         kind = self.type
         if kind in ("choice", "yesno"):
             return any(value == raw for value, _ in self.options)
+        if kind == "multi":
+            return self._ticked(raw, {value for value, _ in self.options}) is not None
         if kind == "country":
             return raw in self.country_set
         if kind == "number":
@@ -74,6 +80,8 @@ class Question:
                 if value == raw:
                     return raw if pred(env) else None
             return None
+        if kind == "multi":
+            return self._ticked(raw, set(self.option_values(env)))
         if kind == "country":
             return raw if raw in self.country_set else None
         if kind == "number":
@@ -90,6 +98,21 @@ class Question:
             return raw if low <= raw <= high else None
         return None
 
+    def _ticked(self, raw, offered):
+        """The ticked values of a multi answer, in option order (() for none), or None."""
+        if raw == NONE_OF_THESE:
+            return ()
+        ticked = raw.split(MULTI_SEPARATOR)
+        if len(set(ticked)) != len(ticked) or not set(ticked) <= offered:
+            return None
+        return tuple(value for value, _ in self.options if value in ticked)
+
+    def raw(self, value):
+        """The fragment form of a parsed value (what `parse` reads back)."""
+        if self.type == "multi":
+            return MULTI_SEPARATOR.join(value) if value else NONE_OF_THESE
+        return value if isinstance(value, str) else str(value)
+
 
 class Flow:
     """The ordered questions. A question is asked when its ask_if holds for earlier answers."""
@@ -97,6 +120,10 @@ class Flow:
     def __init__(self, questions):
         self.questions = questions
         self.by_id = {q.id: q for q in questions}
+
+    def raw_answers(self, values):
+        """Parsed answers back in their fragment form (what a link to them holds)."""
+        return {qid: self.by_id[qid].raw(value) for qid, value in values.items()}
 
     def next_from(self, position, env):
         """Index of the first question at or after `position` to ask now, or None."""

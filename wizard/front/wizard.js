@@ -146,9 +146,10 @@
 
   function answer(form) {
     const question = form.dataset.question;
-    const value = new FormData(form).get(question);
+    // Ticked boxes come in the page's order, which is the engine's: it judges the joined value.
+    const value = new FormData(form).getAll(question).map((v) => String(v).trim()).filter(Boolean).join(",");
     const error = form.querySelector("#wizard-error");
-    if (value === null || String(value).trim() === "") {
+    if (value === "") {
       error.hidden = false;
       const field = form.querySelector("input, select");
       if (field) field.focus();
@@ -156,7 +157,7 @@
     }
     const params = new URLSearchParams(form.dataset.base);
     params.delete(question);
-    params.set(question, String(value).trim());
+    params.set(question, value);
     moveFocus = true;
     location.hash = params.toString();
   }
@@ -196,6 +197,15 @@
       if (!form) return;
       event.preventDefault();
       answer(form);
+    });
+    // "None of these" and the other boxes of a tick-all-that-apply question exclude each other.
+    root.addEventListener("change", (event) => {
+      const box = event.target;
+      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.checked) return;
+      const exclusive = box.hasAttribute("data-exclusive");
+      box.form.querySelectorAll(`input[type=checkbox][name="${box.name}"]`).forEach((other) => {
+        if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) other.checked = false;
+      });
     });
     root.addEventListener("click", (event) => {
       const action = event.target.closest("[data-action]");

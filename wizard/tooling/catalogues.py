@@ -2,6 +2,8 @@
 placeholders that the engine can fill."""
 import re
 
+from wizard.engine.questions import NONE_OF_THESE
+
 from . import how_to_get
 from .conditions_walk import questions_used
 
@@ -23,6 +25,8 @@ def expected_ids(rules):
     for q in rules["questions"]:
         if q["type"] == "choice":
             options[q["id"]] = {o["value"] for o in q["options"]}
+        elif q["type"] == "multi":
+            options[q["id"]] = {o["value"] for o in q["options"]} | {NONE_OF_THESE}
         elif q["type"] == "yesno":
             options["yesno"] = {"yes", "no"}
     return {

@@ -4,6 +4,8 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 """
 import datetime as _dt
 
+from wizard.engine.questions import NONE_OF_THESE
+
 from . import publishers
 from .conditions_walk import iter_nodes, questions_used
 from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
@@ -116,6 +118,10 @@ class Compiler:
                 q["options"] = options
             if q["type"] == "number" and q["min"] > q["max"]:
                 self.err(loaded, ptr + "/min", "min is greater than max")
+            if q["type"] == "multi" and NONE_OF_THESE in values:
+                self.err(loaded, "%s/options/%d" % (ptr, values.index(NONE_OF_THESE)),
+                         "%r is the box every tick-all-that-apply question has; it is not an option to list"
+                         % NONE_OF_THESE)
             out.append(q)
         self.qindex = {q["id"]: i for i, q in enumerate(out)}
         self.qtypes = {q["id"]: q for q in out}
@@ -156,6 +162,15 @@ class Compiler:
                         self.err(loaded, ptr + "/1", "question %r is a date; compare it with a date" % qid)
                     elif q["type"] not in ("number", "date"):
                         self.err(loaded, ptr, "%s needs a number or date question; %r is a %s question" % (op, qid, q["type"]))
+            elif op == "includes":
+                qid, value = arg
+                if not self.known_question(loaded, ptr + "/0", qid, before):
+                    continue
+                if self.qtypes[qid]["type"] != "multi":
+                    self.err(loaded, ptr, "includes needs a tick-all-that-apply (multi) question; %r is a %s question"
+                             % (qid, self.qtypes[qid]["type"]))
+                elif value not in self.question_values(qid):
+                    self.err(loaded, ptr + "/1", "%r is not an option of question %r" % (value, qid))
             elif op == "same":
                 for k, qid in enumerate(arg):
                     self.known_question(loaded, "%s/%d" % (ptr, k), qid, before)

@@ -140,8 +140,11 @@ def interactive(engine, lang, today):
         if options and q["type"] != "country":
             for i, option in enumerate(options, 1):
                 print("  %d. %s" % (i, option["label"]))
+        if q["type"] == "multi":
+            print("  0. %s" % q["none"]["label"])
         hint = {"country": "country code or part of its name", "date": "YYYY-MM-DD, Enter for %s" % q.get("default"),
-                "number": "%s-%s" % (q.get("min"), q.get("max"))}.get(q["type"], "number")
+                "number": "%s-%s" % (q.get("min"), q.get("max")),
+                "multi": "numbers, e.g. 1,3; 0 for none"}.get(q["type"], "number")
         raw = _ask("> [%s; b = back, q = quit] " % hint)
         if raw is None or raw == "q":
             return 0
@@ -161,6 +164,8 @@ def _interpret(q, raw):
     options = q.get("options") or []
     if q["type"] == "date" and raw == "":
         return q.get("default")
+    if q["type"] == "multi":
+        return _ticked(q, raw)
     if q["type"] == "country":
         upper = raw.upper()
         if any(o["value"] == upper for o in options):
@@ -176,6 +181,19 @@ def _interpret(q, raw):
             return options[int(raw) - 1]["value"]
         return raw if any(o["value"] == raw for o in options) else None
     return raw or None
+
+
+def _ticked(q, raw):
+    """The fragment value for ticked option numbers ("1,3"; "0" for none), or None."""
+    picks = [part for part in raw.replace(" ", ",").split(",") if part]
+    if not picks or not all(p.isdecimal() and int(p) <= len(q["options"]) for p in picks):
+        return None
+    if picks == ["0"]:
+        return q["none"]["value"]
+    if "0" in picks:
+        return None
+    chosen = {int(p) - 1 for p in picks}
+    return ",".join(o["value"] for i, o in enumerate(q["options"]) if i in chosen)
 
 
 def print_result(view):

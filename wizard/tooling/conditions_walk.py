@@ -1,6 +1,6 @@
 """Walk condition trees in the rules: check their references and collect what they test."""
 
-LEAF_QUESTION_OPS = ("equals", "in", "lt", "le", "gt", "ge")
+LEAF_QUESTION_OPS = ("equals", "in", "includes", "lt", "le", "gt", "ge")
 
 
 def iter_nodes(cond, pointer=""):

@@ -125,6 +125,9 @@ class Enumerator:
         kind = question.type
         if kind in ("choice", "yesno"):
             return question.option_values(env)
+        if kind == "multi":  # every set of ticked boxes, none first
+            offered = question.option_values(env)
+            return [tuple(v for i, v in enumerate(offered) if mask >> i & 1) for mask in range(2 ** len(offered))]
         if kind == "number":
             return self.number_reps[question.id]
         if kind == "date":
@@ -222,7 +225,7 @@ def main(argv=None):
         total += 1
         invariants.observe(leaf)
         if args.timing and total % 97 == 1:
-            samples.append({k: str(v) for k, v in leaf.values.items()})
+            samples.append(engine.flow.raw_answers(leaf.values))
         if leaf.decision.primary is None:
             ended += 1
         for outcome in leaf.outcomes():
@@ -238,7 +241,7 @@ def main(argv=None):
         seq_median, seq_most, sequences))
     print("invariant violations: %d" % len(invariants.problems))
     for kind, oid, values in invariants.problems[:20]:
-        print("  %s: %s: %s" % (oid, kind, "&".join("%s=%s" % kv for kv in values.items())))
+        print("  %s: %s: %s" % (oid, kind, "&".join("%s=%s" % kv for kv in engine.flow.raw_answers(values).items())))
     if args.timing and samples:
         step = max(1, len(samples) // args.timing)
         times = []

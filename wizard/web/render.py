@@ -47,6 +47,17 @@ def _options(question: dict, current: str | None, ui: dict) -> str:
                 f'<label for="wizard-option-{index}">{_text(option["label"])}</label></div>'
             )
         return "".join(rows)
+    if question["type"] == "multi":
+        ticked = set((current or "").split(","))
+        boxes = [option | {"checked": option["value"] in ticked} for option in question["options"]]
+        none = question["none"] | {"checked": current == question["none"]["value"]}
+        # "None of these" is its own box after an "or" (wizard.js unticks the others when it
+        # is ticked, and it when another is); the engine rejects a mix of both.
+        return (
+            "".join(_checkbox(name, index, box) for index, box in enumerate(boxes))
+            + f'<p class="wizard-or">{_text(ui["or"])}</p>'
+            + _checkbox(name, len(boxes), none, exclusive=True)
+        )
     kind = "date" if question["type"] == "date" else "number"
     limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
     step = ' step="1" inputmode="numeric"' if kind == "number" else ""
@@ -54,10 +65,19 @@ def _options(question: dict, current: str | None, ui: dict) -> str:
     return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
 
 
+def _checkbox(name: str, index: int, box: dict, exclusive: bool = False) -> str:
+    flags = (" checked" if box["checked"] else "") + (" data-exclusive" if exclusive else "")
+    return (
+        f'<div class="wizard-option"><input type="checkbox" id="wizard-option-{index}" name="{name}" '
+        f'value="{_attr(box["value"])}"{flags}>'
+        f'<label for="wizard-option-{index}">{_text(box["label"])}</label></div>'
+    )
+
+
 def question(view: dict, ui: dict, base_answers: dict, back: str | None, current: str | None = None) -> str:
     """A question as a form; submitting it adds its answer to base_answers in the fragment."""
     q = view["question"]
-    grouped = q["type"] in ("choice", "yesno")
+    grouped = q["type"] in ("choice", "yesno", "multi")
     heading = f'<h2 id="wizard-heading" tabindex="-1" elementtiming="wizard-question">{_text(q["text"])}</h2>'
     hint = f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>' if q.get("hint") else '<p id="wizard-hint" hidden></p>'
     field = _options(q, current, ui)
@@ -72,7 +92,7 @@ def question(view: dict, ui: dict, base_answers: dict, back: str | None, current
         notices(view.get("notices", []))
         + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" novalidate>'
         + heading + hint + field
-        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui["answer_required"])}</p>'
+        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui["tick_required" if q["type"] == "multi" else "answer_required"])}</p>'
         + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
         + answers_summary(view.get("answered", []), ui)
     )
