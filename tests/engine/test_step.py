@@ -23,7 +23,7 @@ def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine, tour
     primary = view["primary"]
     for key in ("id", "title", "summary", "reasons", "checklist", "duties", "not_allowed", "sources", "guide"):
         assert key in primary
-    assert primary["valid_from"] == "2023-12-01" and primary["valid_to"] == "2026-12-31"
+    assert primary["valid_from"] == "2024-11-30" and primary["valid_to"] == "2026-12-31"
     for item in primary["checklist"]:
         assert set(item) == {"id", "label", "label_zh", "detail"}
     for source in primary["sources"]:
@@ -182,3 +182,16 @@ def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why
                "trip_scope": "mainland", "circumstances": "none"}
     reasons = engine.step(tourist, "en", "2026-11-29")["primary"]["reasons"]
     assert len(reasons) >= 2 and "United States" in " ".join(reasons)
+
+
+def test_a_result_is_dated_from_the_terms_it_rests_on_and_its_reason_from_the_listing(engine):
+    transit = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
+               "trip_scope": "onward_third_country"}
+    view = engine.step(transit, "en", "2026-11-29")
+    assert view["primary"]["id"] == "vf_transit_240"
+    assert view["primary"]["valid_from"] == "2024-12-17"  # the 240 hours began then, not the 2019 listing
+    france = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-10",
+              "stay_days": "7"}
+    view = engine.step(france, "en", "2026-11-29")
+    assert (view["primary"]["valid_from"], view["primary"]["valid_to"]) == ("2024-11-30", "2026-12-31")
+    assert "from 1 December 2023" in view["primary"]["reasons"][0]

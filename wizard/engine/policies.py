@@ -122,6 +122,18 @@ class Policy:
         return start, end, max_stay, unit, member_sources
 
 
+    def terms_dates_for(self, country, day):
+        """(valid_from, valid_to) of the answer itself: the country's period narrowed to the
+        terms in force on `day` (240-hour transit for a country listed since 2019 starts on
+        2024-12-17, when the 240 hours began)."""
+        start, end = self.dates_for(country, day)[:2]
+        term = self.term_on(day)
+        if term is not None:
+            start = _bound(max, start, term.get("valid_from"))
+            end = _bound(min, end, term.get("valid_to"))
+        return start, end
+
+
 def _bound(choose, a, b):
     """choose(a, b) of two optional date bounds; a missing bound (None) leaves the other."""
     if a is None or b is None:

@@ -182,7 +182,10 @@ class Presenter:
         source_ids = list(data.get("sources", []))
         policy_id = data.get("policy")
         if policy_id:
-            start, end, _, _, member_sources = self.policy_dates(policy_id, env)
+            member_sources = self.policy_dates(policy_id, env)[4]
+            # The dates of the rule the answer rests on, not of the country's listing (the
+            # reasons give those): the 240-hour terms began on 2024-12-17.
+            start, end = self.policies[policy_id].terms_dates_for(env.values.get("nationality"), env.day("travel_date"))
             if start:
                 view["valid_from"] = start
             if end:
