@@ -14,7 +14,7 @@ from wizard.web.session import handle
 
 from .languages import default_language, languages
 from .paths import DOCS, ROOT
-from .prerender import prerendered_steps
+from .prerender import prerendered_steps, valid_until
 from .ui_strings import catalogue
 
 RULES = ROOT / "rules"
@@ -118,7 +118,9 @@ def write_steps(target: Path, bundle: dict) -> None:
     that files them under globalThis.wizardSteps[lang] (wizard.js looks fragments up there)."""
     on_date = dt.date.fromisoformat(bundle["built"])
     for lang in bundle["ui"]:
-        data = json.dumps({"built": bundle["built"], "steps": prerendered_steps(bundle, lang, on_date)},
+        steps = prerendered_steps(bundle, lang, on_date)
+        until = valid_until(bundle, lang, on_date, steps).isoformat()
+        data = json.dumps({"built": bundle["built"], "until": until, "steps": steps},
                           ensure_ascii=False, separators=(",", ":"))
         (target / steps_file(lang)).write_text(
             f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """Answering before Python is ready: the build's pre-rendered steps appear at once, with the same
 focus handling, and Python takes over from the first step they do not hold."""
+import datetime as dt
 import re
 
 import pytest
@@ -41,26 +42,66 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     context.close()
 
 
-def test_a_page_built_on_another_day_ignores_its_steps_and_waits_for_python(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
-    held = hold_python(page)
-
-    def built_yesterday(route):
-        response = route.fetch()
-        html = re.sub(r'data-built="[^"]*"', 'data-built="1999-01-01"', response.text(), count=1)
-        route.fulfill(response=response, body=html)
-
-    page.route(site_url + "wizard/", built_yesterday)
-    page.goto(site_url + "wizard/")
-    assert page.evaluate(f"{ROOT}.dataset.built") == "1999-01-01"
+def _waits_for_python(page, held) -> None:
     _choose(page, "purpose", "work")
     page.wait_for_timeout(500)
-    assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
     assert page.evaluate(f"{ROOT}.dataset.pending") == "true"
     assert current_question(page) == "purpose"
     release_python(page, held)
     wait_rendered(page)
     assert current_question(page) == "status"
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
+
+
+def test_steps_proved_only_up_to_yesterday_are_loaded_but_not_shown_and_python_answers(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    held = hold_python(page)
+
+    def ended_yesterday(route):
+        response = route.fetch()
+        body = re.sub(r'"until":"[^"]*"', f'"until":"{in_days(-1)}"', response.text(), count=1)
+        route.fulfill(response=response, body=body)
+
+    page.route(site_url + "assets/wizard/steps-en.js", ended_yesterday)
+    page.goto(site_url + "wizard/")
+    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
+    _waits_for_python(page, held)
+    context.close()
+
+
+def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(browser, site_url):
+    context = browser.new_context()
+    page = context.new_page()
+    held = hold_python(page)
+
+    def built_tomorrow(route):
+        response = route.fetch()
+        html = re.sub(r'data-built="[^"]*"', f'data-built="{in_days(1)}"', response.text(), count=1)
+        route.fulfill(response=response, body=html)
+
+    page.route(site_url + "wizard/", built_tomorrow)
+    page.goto(site_url + "wizard/")
+    assert page.evaluate(f"{ROOT}.dataset.built") == in_days(1)
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
+    _waits_for_python(page, held)
+    context.close()
+
+
+def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_for_that_day(browser, site_url, site_dir):
+    context = browser.new_context()
+    page = context.new_page()
+    built = re.search(r'data-built="([\d-]+)"', (site_dir / "wizard" / "index.html").read_text("utf-8"))[1]
+    later = dt.date.fromisoformat(built) + dt.timedelta(days=30)
+    page.clock.set_fixed_time(dt.datetime.combine(later, dt.time(12, 0)))
+    held = hold_python(page)
+    page.goto(site_url + "wizard/")
+    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
+    assert page.evaluate("globalThis.wizardSteps.en.until") >= later.isoformat()
+    _choose(page, "purpose", "work")
+    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
+    assert current_question(page) == "status"
+    release_python(page, held)
     context.close()

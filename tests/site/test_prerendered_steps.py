@@ -1,11 +1,14 @@
 """The first steps the build ships for answering before Python loads: each is exactly what the
 browser's Python renders for that fragment on the build's date, and they cover the first answers."""
+import copy
+import datetime as dt
 import json
 import re
 from urllib.parse import urlencode
 
 import pytest
 
+from sitebuild.prerender import prerendered_steps, valid_until
 from wizard.web.browser import Wizard
 
 PREFIX = re.compile(r"^\(globalThis\.wizardSteps = globalThis\.wizardSteps \|\| \{\}\)\[\"(?P<lang>\w+)\"\] = ")
@@ -16,6 +19,12 @@ def shipped_steps(site_dir, lang: str) -> dict:
     match = PREFIX.match(text)
     assert match and match["lang"] == lang, "the steps file files its map under its own language"
     return json.loads(text[match.end():].rstrip().rstrip(";"))
+
+
+@pytest.fixture(scope="module")
+def compiled_bundle(site_dir):
+    """The compiled rules and interface words the site ships (assets/wizard/bundle.json)."""
+    return json.loads((site_dir / "assets" / "wizard" / "bundle.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +39,29 @@ def test_every_shipped_step_is_what_the_browser_s_python_renders_for_its_fragmen
     for fragment, reply in shipped["steps"].items():
         rendered = json.loads(browser_python.step("#" + fragment, lang, shipped["built"]))
         assert reply == rendered, f"the shipped step for '#{fragment}' differs from Python's"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_shipped_step_is_still_what_python_renders_on_the_last_day_they_are_shown(site_dir, browser_python, lang):
+    shipped = shipped_steps(site_dir, lang)
+    assert shipped["built"] <= shipped["until"]
+    for fragment, reply in shipped["steps"].items():
+        rendered = json.loads(browser_python.step("#" + fragment, lang, shipped["until"]))
+        assert reply == rendered, f"the shipped step for '#{fragment}' differs from Python's on {shipped['until']}"
+
+
+def test_a_step_that_depends_on_the_day_keeps_the_steps_to_the_build_day(compiled_bundle):
+    # With a date question among the first steps (its limits move every day), the window closes at once.
+    bundle = copy.deepcopy(compiled_bundle)
+    first = bundle["questions"][0]
+    bundle["questions"].insert(1, {"id": "when", "type": "date", "days_from_today": [0, 730]})
+    bundle["messages"] = {lang: {**m, "questions": {**m["questions"], "when": {"text": "When?", "hint": ""}}}
+                          for lang, m in bundle["messages"].items()}
+    on = dt.date.fromisoformat(bundle["built"])
+    steps = prerendered_steps(bundle, "en", on)
+    assert any('type="date"' in reply["html"] for reply in steps.values()), first["id"]
+    assert valid_until(bundle, "en", on, steps) == on
+    assert valid_until(compiled_bundle, "en", on, prerendered_steps(compiled_bundle, "en", on)) > on
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -81,6 +81,8 @@
     keepAnswersAcrossLanguages();
     const printUrl = view.querySelector("[data-print-url]");
     if (printUrl) printUrl.textContent = location.href;
+    const printDate = view.querySelector("[data-print-date]");
+    if (printDate) printDate.textContent = printDate.dateTime = isoToday();
     announce(reply.announce);
     if (moveFocus) {
       const heading = view.querySelector("#wizard-heading");
@@ -162,17 +164,19 @@
     location.hash = params.toString();
   }
 
-  // Loads the build's first steps unless the visitor's today differs from the build's: their dates
-  // (a policy's end, a date question's limits) would then be another day's, so Python renders them.
+  // Loads the build's first steps when the visitor's today is one of the days the build proved
+  // them right for (from its date to `until`): on another day a date in them (a policy's end, a
+  // date question's limits) could differ from what Python renders, so Python renders them.
   function loadSteps() {
-    if (!root.dataset.steps || root.dataset.built !== isoToday()) return;
+    if (!root.dataset.steps || isoToday() < root.dataset.built) return;
     const script = document.createElement("script");
     script.src = new URL(root.dataset.steps, location.href).href;
     script.async = true;
     script.onload = () => {
-      steps = (globalThis.wizardSteps || {})[lang] || null;
-      if (steps && steps.built !== root.dataset.built) steps = null;
-      else if (steps) steps = steps.steps;
+      const shipped = (globalThis.wizardSteps || {})[lang];
+      const today = isoToday();
+      const current = shipped && shipped.built === root.dataset.built && shipped.built <= today && today <= shipped.until;
+      steps = current ? shipped.steps : null;
       if (state === "preparing" && location.hash.length > 1) request();
     };
     document.head.appendChild(script);

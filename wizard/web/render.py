@@ -232,7 +232,7 @@ def alternative(item: dict, ui: dict, lang: str, guide_root: str, prefix: str) -
     )
 
 
-def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None, today: str = "") -> str:
+def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None) -> str:
     primary_view = view["primary"]
     alternatives = view.get("alternatives", [])
     parts = [
@@ -247,10 +247,11 @@ def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None, t
     parts.append(
         f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
     )
-    # On paper only: where the printout came from and when (the script fills in the address).
+    # On paper only: where the printout came from and when. The script fills in the address and
+    # the visitor's date, so a step rendered at build time carries no build date.
     parts.append(
         f'<p class="wizard-print-meta">{_text(ui["printed_from"])} <span data-print-url></span> '
-        f'{_text(ui["printed_on"])} <time datetime="{_attr(today)}">{_text(today)}</time></p>'
+        f'{_text(ui["printed_on"])} <time data-print-date></time></p>'
     )
     nav = [
         f'<button type="button" class="md-button md-button--primary" data-action="print">{_text(ui["print"])}</button>',

@@ -39,7 +39,7 @@ def _handle(engine, raw_fragment, lang, today, ui, guide_root):
     if view["kind"] == "question":
         html = render.question(view, ui, carried, back)
         return _reply("question", html, fragments.build(carried), view["question"]["text"])
-    html = render.result(view, ui, lang, guide_root, back, today)
+    html = render.result(view, ui, lang, guide_root, back)
     return _reply("result", html, fragments.build(kept), view["primary"].get("headline") or view["primary"]["title"])
 
 
