@@ -1,20 +1,27 @@
 """Policy diff for reviewers: whose advice changes between two rule sets (git refs or rules
 folders). `python -m wizard.tooling.diff OLD NEW [--date YYYY-MM-DD] [--max-examples N]`.
 
-Method. Both rule sets are compiled, by this checkout's tooling and engine, for the same date,
-then walked together: one walk over the answers, each path answered by both engines. Numbers
-and dates are cut at the thresholds of both rule sets. Nationality takes one country per class
-of countries that both rule sets treat alike (the same memberships on every date tried, in OLD
-and in NEW), so a country moved onto or off a list is its own class, or shares it only with
-countries moved alike, and is named. A question only one rule set asks is answered on that side
-alone, with each of its values; the other sets the answer aside, as the wizard does with an
-answer off its path. A path one rule set cannot take (an option or number it does not accept)
-is reported as existing only in the other. On each path the two results are compared: primary
-outcome, alternatives, and, for each outcome both show, its checklist (document ids) and duties.
-Changes are grouped by kind and counted in paths; each group names the nationalities concerned
-and a few example answers as wizard fragments. Changed wording (same ids, new text) and changed
-policy data are listed from the rule files themselves. Exit 0 (a report, not a gate), 1 when a
-rule set does not compile, 2 for bad arguments.
+Method. Both rule sets are compiled for the same date by this checkout's tooling and engine (a
+ref's rules/ is extracted to a temporary folder, removed afterwards), then walked together: one
+walk over the answers, each path answered by both engines.
+- Numbers and dates are cut at the thresholds of both rule sets.
+- Nationality takes one country per class of countries that both rule sets treat alike (the same
+  memberships on every date tried, in OLD and in NEW): a country moved onto or off a list is its
+  own class, or shares it only with countries moved alike, so it is named.
+- A question only one rule set asks is answered on that side alone, with each of its values; the
+  other sets the answer aside, as the wizard does with an answer off its path. When one side has
+  all its answers, the other first takes what the engine derives from older question ids
+  (wizard/engine/legacy.py), as it does for an old link.
+- A path one rule set cannot take (an option or a number it does not accept) is reported as a
+  path only the other has, with the outcomes it gives there.
+On each path the results are compared: primary outcome, alternatives, and, for each outcome both
+show, its checklist (document ids) and duties. Every single change (an outcome OLD -> NEW, an
+alternative, a document or a duty added or removed) is a group, counted in paths (a path may be
+in several), with the nationalities concerned and a few example answers as wizard fragments
+(the answers of both walks; each wizard sets aside those it does not ask). Changed wording (same
+ids, new text) and changed questions, options and policy members are listed from the rules
+themselves. Exit 0 (a report, not a gate), 1 when a rule set does not compile, 2 for bad
+arguments.
 """
 import argparse
 import datetime as _dt
@@ -43,7 +50,9 @@ def rules_from(spec, scratch):
         return path, str(path)
     commit = _git("rev-parse", "--verify", "--quiet", spec + "^{commit}")
     if commit is None:
-        raise UsageError("%s is neither a rules folder nor a git commit" % spec)
+        shallow = (_git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
+        raise UsageError("%s is neither a rules folder nor a git commit%s" % (
+            spec, " (this clone is shallow: git fetch --unshallow)" if shallow else ""))
     commit = commit.decode().strip()
     archive = _git("archive", "--format=tar", commit, "rules")
     if archive is None:

@@ -97,7 +97,9 @@ def changes(old, new):
     out = []
     if old.primary != new.primary:
         out.append(("outcome", "%s -> %s" % (old.primary, new.primary)))
-    out += [("alternatives", label) for label in _added_removed(old.alternatives, new.alternatives)]
+    # An alternative that became the primary outcome, or the reverse, is said by the outcome line.
+    out += [("alternatives", label) for label in _added_removed(
+        [o for o in old.alternatives if o != new.primary], [o for o in new.alternatives if o != old.primary])]
     for outcome in (o for o in (new.primary,) + new.alternatives if o in old.checklists):
         for section, before, after in (("checklist", old.checklists, new.checklists),
                                        ("duties", old.duties, new.duties)):
