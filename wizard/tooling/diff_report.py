@@ -135,30 +135,32 @@ class Report:
         self.groups = {}
         self.all_countries = set(old_engine.bundle["countries"]["nationality"]) | set(
             new_engine.bundle["countries"]["nationality"])
-        nationality_questions = self.walk.nationality_questions
-        for answers, old, new in self.walk.walk():
-            self.total += 1
-            kinds = changes(old, new)
-            if not kinds:
-                continue
-            self.changed += 1
-            fragment = "&".join("%s=%s" % kv for kv in answers.items())
-            reps = [answers[q] for q in nationality_questions if q in answers]
-            present = new if old.refused is not None else old
-            for kind in kinds:
-                group = self.groups.get(kind)
-                if group is None:
-                    group = self.groups[kind] = Group()
-                group.paths += 1
-                group.fragments.append(fragment)
-                if reps:
-                    for rep in reps:
-                        group.countries.update(self.walk.classes.get(rep, [rep]))
-                else:
-                    group.without_nationality += 1
-                if kind[0] == "only":
-                    group.outcomes[present.primary] = group.outcomes.get(present.primary, 0) + 1
+        self.walk.walk(self._observe)
         self.seconds = time.perf_counter() - started
+
+    def _observe(self, answers, old, new):
+        """Count one joint path and file it under each change it shows."""
+        self.total += 1
+        kinds = changes(old, new)
+        if not kinds:
+            return
+        self.changed += 1
+        fragment = "&".join("%s=%s" % kv for kv in answers.items())
+        reps = [answers[q] for q in self.walk.nationality_questions if q in answers]
+        present = new if old.refused is not None else old
+        for kind in kinds:
+            group = self.groups.get(kind)
+            if group is None:
+                group = self.groups[kind] = Group()
+            group.paths += 1
+            group.fragments.append(fragment)
+            if reps:
+                for rep in reps:
+                    group.countries.update(self.walk.classes.get(rep, [rep]))
+            else:
+                group.without_nationality += 1
+            if kind[0] == "only":
+                group.outcomes[present.primary] = group.outcomes.get(present.primary, 0) + 1
 
     def lines(self, max_examples):
         if not self.groups:

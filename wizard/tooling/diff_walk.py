@@ -160,13 +160,12 @@ class JointWalk:
                     out.append(value)
         return out
 
-    def walk(self):
-        """Yield (answers, old Advice, new Advice) for every joint path. `answers` is reused:
-        copy it to keep it."""
-        answers = {}
-        yield from self._walk(answers)
+    def walk(self, visit):
+        """Call visit(answers, old Advice, new Advice) for every joint path. `answers` is reused:
+        copy it to keep it. (Plain recursion, not generators: a leaf is a dozen levels deep.)"""
+        self._walk({}, visit)
 
-    def _walk(self, answers):
+    def _walk(self, answers, visit):
         undo = []
         waiting = [side.advance(answers, undo) for side in self.sides]
         # Once one side has all its answers, the other may derive some from them (an old link).
@@ -176,11 +175,11 @@ class JointWalk:
         question = waiting[0] or waiting[1]
         try:
             if question is None:
-                yield answers, self.old.advice(), self.new.advice()
+                visit(answers, self.old.advice(), self.new.advice())
                 return
             for value in self.candidates(question.id):
                 answers[question.id] = value
-                yield from self._walk(answers)
+                self._walk(answers, visit)
             del answers[question.id]
         finally:
             for side, position, qid in reversed(undo):
