@@ -87,21 +87,24 @@ def compile_side(rules_dir, label, build_date):
     return None
 
 
+def _iso_date(text):
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be YYYY-MM-DD, not %r" % text) from None
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.diff", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("old", metavar="OLD", help="a git ref (HEAD~1, a branch, a commit) or a rules folder")
+    parser.add_argument("old", metavar="OLD", help="a rules folder, or else a git ref (HEAD~1, a branch, a commit)")
     parser.add_argument("new", metavar="NEW", help="the same, for the changed rules")
-    parser.add_argument("--date", default=None, help="the date both rule sets are compiled and walked for, "
-                        "YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=_iso_date, default=_dt.date.today(),
+                        help="the date both rule sets are compiled and walked for, YYYY-MM-DD (default: today)")
     parser.add_argument("--max-examples", type=int, default=3, metavar="N",
                         help="example answer paths shown per kind of change (default: 3)")
     args = parser.parse_args(argv)
-    try:
-        today = _dt.date.fromisoformat(args.date) if args.date else _dt.date.today()
-    except ValueError:
-        print("--date must be YYYY-MM-DD")
-        return 2
+    today = args.date
     with tempfile.TemporaryDirectory(prefix="policy-diff-") as scratch:
         try:
             (old_dir, old_label), (new_dir, new_label) = rules_from(args.old, scratch), rules_from(args.new, scratch)

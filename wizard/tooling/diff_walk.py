@@ -80,6 +80,7 @@ class Side:
         return translated.get(qid)
 
     def accepts(self, question, value):
+        """Whether this side's question takes `value` (found by the other side's walk) here."""
         if isinstance(value, (str, int)):
             return question.parse(str(value), self.env) == value
         return value in self.enum.candidates(question, self.env)
@@ -150,6 +151,9 @@ class JointWalk:
         return list(classes.values())
 
     def candidates(self, qid):
+        """The values either side offers for `qid`, each side as its own walk would at this point
+        (a side that asks `qid` later offers what its answers so far allow: a choice whose options
+        depend on answers it gets in between may then miss a value only it offers)."""
         out = []
         for side in self.sides:
             question = side.flow.by_id.get(qid)
