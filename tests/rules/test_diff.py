@@ -26,6 +26,8 @@ TODAY = DATE.isoformat()
 # other seven through Bahrain, and report Andorra alone.
 LEAVES = ("policies/unilateral-30-day.yaml",
           "  - {country: AD, valid_from: 2024-11-30, start_confirmed: false, sources: [S25, S24]}\n", "")
+# A question's range shrinks: a transit of more than 240 hours can no longer be answered.
+CAPS = ("questions.yaml", "    min: 1\n    max: 720\n    unit: hours\n", "    min: 1\n    max: 240\n    unit: hours\n")
 # And a document list change: the Z visa no longer lists the invitation letter.
 DROPS = ("outcomes/visas.yaml",
          "work_permit_notification, visa_invitation_letter, short_term_work_documents]",
@@ -44,9 +46,9 @@ def rules_copy(target, *patches):
 
 @pytest.fixture(scope="module")
 def edited(tmp_path_factory):
-    """The real rules and a copy with both edits, compiled once; the diff of the two."""
+    """The real rules and a copy with the three edits, compiled once; the diff of the two."""
     old = Engine(compile_rules(RULES, DATE, deep=False).bundle)
-    changed = rules_copy(tmp_path_factory.mktemp("diff") / "rules", LEAVES, DROPS)
+    changed = rules_copy(tmp_path_factory.mktemp("diff") / "rules", LEAVES, DROPS, CAPS)
     new = Engine(compile_rules(changed, DATE, deep=False).bundle)
     report = Report(old, new, TODAY)
     return old, new, report, "\n".join(static_changes(old.bundle, new.bundle) + report.lines(3))
@@ -82,6 +84,8 @@ def new_primaries(engine, enumerator, answers):
     if evaluation.question is None:
         return [engine.evaluate({k: str(v) for k, v in answers.items()}, TODAY)["primary"]]
     question = evaluation.question
+    if question.id in answers:  # the new rules refuse this answer: a path only the old rules have
+        return [None]
     return [primary for value in enumerator.candidates(question, evaluation.env)
             for primary in new_primaries(engine, enumerator, dict(answers, **{question.id: value}))]
 
@@ -96,12 +100,12 @@ def test_the_diff_walks_the_old_paths_the_new_questions_and_the_class_split_off(
 
 def test_a_country_leaving_the_30_day_list_changes_exactly_its_own_paths_and_outcomes(edited, andorra):
     report = edited[2]
-    expected = Counter("%s -> %s" % pair for pair in andorra if pair[0] != pair[1])
+    expected = Counter("%s -> %s" % pair for pair in andorra if None not in pair and pair[0] != pair[1])
     reported = {label: group.paths for (section, label), group in report.groups.items() if section == "outcome"}
     assert expected and reported == dict(expected)
     assert any(label.startswith("vf_unilateral_30 -> ") for label in reported)
     for (section, label), group in report.groups.items():
-        if (section, label) != ("checklist", "visa_z: -visa_invitation_letter"):
+        if (section, label) != ("checklist", "visa_z: -visa_invitation_letter") and section != "only":
             assert group.countries == {"AD"}, (section, label)
 
 
@@ -123,6 +127,20 @@ def test_a_document_dropped_from_an_outcome_is_reported_on_exactly_the_paths_tha
     others = [group.countries for (section, label), group in report.groups.items()
               if section == "checklist" and label != "visa_z: -visa_invitation_letter"]
     assert all(countries == {"AD"} for countries in others)  # Andorra's checklists follow its new outcomes
+
+
+def test_answers_the_new_rules_refuse_are_reported_as_paths_only_the_old_rules_have(edited, old_walk):
+    report, text = edited[2], edited[3]
+    assert "question transit_hours: max 720 -> 240" in text
+    refused = sorted({answers["transit_hours"] for answers, _, _ in old_walk if answers.get("transit_hours", 0) > 240})
+    assert refused  # the old walk tries hours above the new maximum (its own thresholds)
+    only = {label: group for (section, label), group in report.groups.items() if section == "only"}
+    assert set(only) == {"only in OLD: NEW does not accept transit_hours=%d" % hours for hours in refused}
+    for hours in refused:
+        paths = [answers for answers, _, _ in old_walk if answers.get("transit_hours") == hours]
+        # Andorra's paths count twice: for Andorra, and for the class it left.
+        expected = len(paths) + sum(1 for answers in paths if answers.get("nationality") == "AD")
+        assert only["only in OLD: NEW does not accept transit_hours=%d" % hours].paths == expected
 
 
 def test_every_example_path_shows_its_change_when_both_engines_answer_it(edited):

@@ -23,8 +23,9 @@ def static_changes(old, new):
         minus = [o for o in old_opts if o not in new_opts]
         if plus or minus:
             lines.append("options of %s: %s" % (qid, _plus_minus(plus, minus)))
-        if old_q[qid]["type"] != new_q[qid]["type"]:
-            lines.append("question %s: type %s -> %s" % (qid, old_q[qid]["type"], new_q[qid]["type"]))
+        for field in ("type", "min", "max", "days_from_today", "countries"):
+            if old_q[qid].get(field) != new_q[qid].get(field):
+                lines.append("question %s: %s %s -> %s" % (qid, field, old_q[qid].get(field), new_q[qid].get(field)))
     for pid in sorted(set(old["policies"]) | set(new["policies"])):
         before, after = old["policies"].get(pid), new["policies"].get(pid)
         if before is None or after is None:
