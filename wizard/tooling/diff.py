@@ -32,6 +32,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from wizard.engine import Engine
+
+from .bundle import compile_rules
 from .diff_report import Report, static_changes
 from .errors import RuleError
 
@@ -74,8 +77,6 @@ def _git(*args):
 
 def compile_side(rules_dir, label, build_date):
     """The engine for one rule set, or None after printing why it does not compile."""
-    from wizard.engine import Engine
-    from .bundle import compile_rules
     try:
         return Engine(compile_rules(rules_dir, build_date, deep=False).bundle)
     except RuleError as exc:

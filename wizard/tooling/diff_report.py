@@ -6,50 +6,53 @@ import time
 from .diff_walk import JointWalk
 
 
-
 def static_changes(old, new):
     """Lines on what changed in the rule data itself (two compiled bundles)."""
-    lines = []
-    old_q = {q["id"]: q for q in old["questions"]}
-    new_q = {q["id"]: q for q in new["questions"]}
-    added = [q for q in new_q if q not in old_q]
-    removed = [q for q in old_q if q not in new_q]
-    if added or removed:
-        lines.append("questions: %s" % _plus_minus(added, removed))
-    for qid in (q for q in new_q if q in old_q):
-        old_opts = [o["value"] for o in old_q[qid].get("options", [])]
-        new_opts = [o["value"] for o in new_q[qid].get("options", [])]
-        plus = [o for o in new_opts if o not in old_opts]
-        minus = [o for o in old_opts if o not in new_opts]
-        if plus or minus:
-            lines.append("options of %s: %s" % (qid, _plus_minus(plus, minus)))
-        for field in ("type", "min", "max", "days_from_today", "countries"):
-            if old_q[qid].get(field) != new_q[qid].get(field):
-                lines.append("question %s: %s %s -> %s" % (qid, field, old_q[qid].get(field), new_q[qid].get(field)))
-    for pid in sorted(set(old["policies"]) | set(new["policies"])):
-        before, after = old["policies"].get(pid), new["policies"].get(pid)
-        if before is None or after is None:
-            lines.append("policy %s: %s" % (pid, "added" if before is None else "removed"))
-            continue
-        notes = []
-        for field in ("valid_from", "valid_to", "terms"):
-            if before.get(field) != after.get(field):
-                notes.append("%s changed" % field)
-        members_before, members_after = before.get("members") or {}, after.get("members") or {}
-        plus = sorted(c for c in members_after if c not in members_before)
-        minus = sorted(c for c in members_before if c not in members_after)
-        changed = sorted(c for c in members_after if c in members_before and members_after[c] != members_before[c])
-        if plus or minus:
-            notes.append("members %s" % _plus_minus(plus, minus))
-        if changed:
-            notes.append("membership dates or terms changed for %s" % ", ".join(changed))
-        if notes:
-            lines.append("policy %s: %s" % (pid, "; ".join(notes)))
+    lines = _question_changes(old["questions"], new["questions"]) + _policy_changes(old["policies"], new["policies"])
     worded = _wording_changes(old["messages"], new["messages"])
     if worded:
         shown = ", ".join("%s (%s)" % (key, ", ".join(langs)) for key, langs in worded[:20])
         more = " and %d more" % (len(worded) - 20) if len(worded) > 20 else ""
         lines.append("wording changed (same ids, new text; not compared per path): %s%s" % (shown, more))
+    return lines
+
+
+def _question_changes(old, new):
+    old_q, new_q = {q["id"]: q for q in old}, {q["id"]: q for q in new}
+    lines = []
+    if list(old_q) != list(new_q):
+        added_removed = _plus_minus(list(old_q), list(new_q))
+        lines.append("questions: %s" % (added_removed or "asked in a new order"))
+    for qid in (q for q in new_q if q in old_q):
+        before, after = old_q[qid], new_q[qid]
+        options = _plus_minus([o["value"] for o in before.get("options", [])],
+                              [o["value"] for o in after.get("options", [])])
+        if options:
+            lines.append("options of %s: %s" % (qid, options))
+        for field in ("type", "min", "max", "days_from_today", "countries"):
+            if before.get(field) != after.get(field):
+                lines.append("question %s: %s %s -> %s" % (qid, field, before.get(field), after.get(field)))
+    return lines
+
+
+def _policy_changes(old, new):
+    lines = []
+    for pid in sorted(set(old) | set(new)):
+        before, after = old.get(pid), new.get(pid)
+        if before is None or after is None:
+            lines.append("policy %s: %s" % (pid, "added" if before is None else "removed"))
+            continue
+        notes = ["%s changed" % field for field in ("valid_from", "valid_to", "terms")
+                 if before.get(field) != after.get(field)]
+        members_before, members_after = before.get("members") or {}, after.get("members") or {}
+        members = _plus_minus(sorted(members_before), sorted(members_after))
+        if members:
+            notes.append("members %s" % members)
+        changed = sorted(c for c in members_after if c in members_before and members_after[c] != members_before[c])
+        if changed:
+            notes.append("membership dates or terms changed for %s" % ", ".join(changed))
+        if notes:
+            lines.append("policy %s: %s" % (pid, "; ".join(notes)))
     return lines
 
 
@@ -73,8 +76,9 @@ def _flatten(tree, prefix=""):
     return out
 
 
-def _plus_minus(plus, minus):
-    return " ".join(["+%s" % x for x in plus] + ["-%s" % x for x in minus])
+def _plus_minus(before, after):
+    """'+added -removed' between two lists ('' when none)."""
+    return " ".join(_added_removed(before, after))
 
 
 SECTIONS = (
