@@ -56,20 +56,22 @@ def edited(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def old_walk(edited):
-    """An independent walk of the old rules alone: each path's answers, outcomes and checklists."""
+    """An independent walk of the old rules alone: each path's answers, primary outcome, and
+    whether it shows the Z visa with the invitation letter."""
     old = edited[0]
     paths = []
     for leaf in Enumerator(old, TODAY).walk():
-        outcomes = leaf.outcomes() or ["ask_12367"]
-        paths.append((dict(leaf.values), outcomes[0],
-                      "visa_z" in outcomes and "visa_invitation_letter" in old.checklist("visa_z", leaf.env)))
+        primary = leaf.decision.primary[0].outcome if leaf.decision.primary else "ask_12367"
+        paths.append((dict(leaf.values), primary, "visa_z" in leaf.outcomes()
+                      and "visa_invitation_letter" in old.checklist("visa_z", leaf.env)))
     return paths
 
 
 @pytest.fixture(scope="module")
 def andorra(edited, old_walk):
     """Andorra's old paths, each completed by the new engine's own reading of its answers (it asks
-    questions the old rules skipped for a visa-free nationality): [(old primary, new primary)]."""
+    questions the old rules skipped for a visa-free nationality): [(old primary, new primary)],
+    the new primary None where the new rules refuse an answer of the path."""
     new = edited[1]
     enumerator = Enumerator(new, TODAY)
     pairs = []
