@@ -31,7 +31,8 @@ class Side:
         self.enum = Enumerator(engine, today)
         self.flow = engine.flow
         self.env = Env({}, today, engine.ctx)
-        self.position = 0
+        self.position = 0  # the next question to consider; `ready`: known to be asked now
+        self.ready = False
         self.refused = None
         self._checklists = {}
         bundle = engine.bundle
@@ -53,7 +54,7 @@ class Side:
         `undo`."""
         env = self.env
         while self.refused is None:
-            index = self.flow.next_from(self.position, env)
+            index = self.position if self.ready else self.flow.next_from(self.position, env)
             if index is None:
                 return None
             question = self.flow.questions[index]
@@ -61,13 +62,16 @@ class Side:
             if value is _UNANSWERED:
                 value = self.implied(question.id, answers) if translate else None
                 if value is None:
+                    if not self.ready:  # remember where it waits: the questions before are skipped
+                        undo.append((self, self.position, False, None))
+                        self.position, self.ready = index, True
                     return question
-            undo.append((self, self.position, question.id))
+            undo.append((self, self.position, self.ready, question.id))
             if not self.accepts(question, value):
                 self.refused = (question.id, value)
                 return None
             env.values[question.id] = value
-            self.position = index + 1
+            self.position, self.ready = index + 1, False
         return None
 
     @staticmethod
@@ -186,10 +190,11 @@ class JointWalk:
                 self._walk(answers, visit)
             del answers[question.id]
         finally:
-            for side, position, qid in reversed(undo):
-                side.position = position
+            for side, position, ready, qid in reversed(undo):
+                side.position, side.ready = position, ready
+                if qid is None:
+                    continue
                 if side.refused is not None and side.refused[0] == qid:
                     side.refused = None
                 else:
                     side.env.values.pop(qid, None)
-
