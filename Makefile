@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup bundle build serve test bench chromium clean
+.PHONY: setup bundle build serve test bench chromium clean policy-diff
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -45,6 +45,13 @@ test: setup chromium
 
 clean:
 	rm -rf site dist .pytest_cache
+
+# Whose advice a rule change changes (python -m wizard.tooling.diff): by default the last commit
+# that touched rules/ against its parent; or `make policy-diff OLD=main NEW=rules` (refs or folders).
+policy-diff: setup
+	@new="$(NEW)"; old="$(OLD)"; \
+	if [ -z "$$new" ]; then new=$$(git log -1 --format=%h -- rules); old="$$new^"; fi; \
+	$(PY) -m wizard.tooling.diff "$${old:-HEAD}" "$$new"
 
 # Measures the wizard in Chromium on this machine; prints a table, writes bench-results/wizard.json.
 bench: setup chromium

@@ -1,0 +1,189 @@
+"""The policy diff (python -m wizard.tooling.diff) reports exactly whose advice a rule change
+changes: real edits to a copy of rules/, checked against an independent walk of the old rules
+and the engine's own answers for the new ones; and a real commit of this repository."""
+import datetime as dt
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from wizard.engine import Engine
+from wizard.tooling import diff
+from wizard.tooling.bundle import compile_rules
+from wizard.tooling.diff_report import Report, static_changes
+from wizard.tooling.enumerate import Enumerator
+
+ROOT = Path(__file__).resolve().parents[2]
+RULES = ROOT / "rules"
+DATE = dt.date(2026, 11, 29)
+TODAY = DATE.isoformat()
+
+# A typical rule commit: a country leaves the 30-day list. Andorra is the old walk's representative
+# of the eight countries on that list alone (AD, BH, KW, ...): the diff must split it off, walk the
+# other seven through Bahrain, and report Andorra alone.
+LEAVES = ("policies/unilateral-30-day.yaml",
+          "  - {country: AD, valid_from: 2024-11-30, start_confirmed: false, sources: [S25, S24]}\n", "")
+# A question's range shrinks: a transit of more than 240 hours can no longer be answered.
+CAPS = ("questions.yaml", "    min: 1\n    max: 720\n    unit: hours\n", "    min: 1\n    max: 240\n    unit: hours\n")
+# And a document list change: the Z visa no longer lists the invitation letter.
+DROPS = ("outcomes/visas.yaml",
+         "work_permit_notification, visa_invitation_letter, short_term_work_documents]",
+         "work_permit_notification, short_term_work_documents]")
+
+
+def rules_copy(target, *patches):
+    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    for file, old, new in patches:
+        path = target / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, "the patch no longer applies to rules/%s" % file
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory):
+    """The real rules and a copy with the three edits, compiled once; the diff of the two."""
+    old = Engine(compile_rules(RULES, DATE, deep=False).bundle)
+    changed = rules_copy(tmp_path_factory.mktemp("diff") / "rules", LEAVES, DROPS, CAPS)
+    new = Engine(compile_rules(changed, DATE, deep=False).bundle)
+    report = Report(old, new, TODAY)
+    return old, new, report, "\n".join(static_changes(old.bundle, new.bundle) + report.lines(3))
+
+
+@pytest.fixture(scope="module")
+def old_walk(edited):
+    """An independent walk of the old rules alone: each path's answers, primary outcome, and
+    whether it shows the Z visa with the invitation letter."""
+    old = edited[0]
+    paths = []
+    for leaf in Enumerator(old, TODAY).walk():
+        primary = leaf.decision.primary[0].outcome if leaf.decision.primary else "ask_12367"
+        paths.append((dict(leaf.values), primary, "visa_z" in leaf.outcomes()
+                      and "visa_invitation_letter" in old.checklist("visa_z", leaf.env)))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def andorra(edited, old_walk):
+    """Andorra's old paths, each completed by the new engine's own reading of its answers (it asks
+    questions the old rules skipped for a visa-free nationality): [(old primary, new primary)],
+    the new primary None where the new rules refuse an answer of the path."""
+    new = edited[1]
+    enumerator = Enumerator(new, TODAY)
+    pairs = []
+    for answers, old_primary, _ in old_walk:
+        if answers.get("nationality") == "AD":
+            pairs += [(old_primary, primary) for primary in new_primaries(new, enumerator, answers)]
+    return pairs
+
+
+def new_primaries(engine, enumerator, answers):
+    evaluation = engine.evaluate_raw({k: str(v) for k, v in answers.items()}, TODAY)
+    if evaluation.question is None:
+        return [engine.evaluate({k: str(v) for k, v in answers.items()}, TODAY)["primary"]]
+    question = evaluation.question
+    if question.id in answers:  # the new rules refuse this answer: a path only the old rules have
+        return [None]
+    return [primary for value in enumerator.candidates(question, evaluation.env)
+            for primary in new_primaries(engine, enumerator, dict(answers, **{question.id: value}))]
+
+
+def test_the_diff_walks_the_old_paths_the_new_questions_and_the_class_split_off(edited, old_walk, andorra):
+    report = edited[2]
+    andorra_before = sum(1 for answers, _, _ in old_walk if answers.get("nationality") == "AD")
+    assert len(andorra) > andorra_before  # Andorra is now asked the trip's scope
+    # Every old path; Andorra's completed by the new questions; Bahrain's class walked as Andorra was.
+    assert report.total == len(old_walk) - andorra_before + len(andorra) + andorra_before
+
+
+def test_a_country_leaving_the_30_day_list_changes_exactly_its_own_paths_and_outcomes(edited, andorra):
+    report = edited[2]
+    expected = Counter("%s -> %s" % pair for pair in andorra if None not in pair and pair[0] != pair[1])
+    reported = {label: group.paths for (section, label), group in report.groups.items() if section == "outcome"}
+    assert expected and reported == dict(expected)
+    assert any(label.startswith("vf_unilateral_30 -> ") for label in reported)
+    for (section, label), group in report.groups.items():
+        if (section, label) != ("checklist", "visa_z: -visa_invitation_letter") and section != "only":
+            assert group.countries == {"AD"}, (section, label)
+
+
+def test_the_report_names_the_country_that_left_and_its_outcome_change(edited):
+    text = edited[3]
+    assert "policy unilateral_30: members -AD" in text
+    assert "  nationalities: (1) AD" in text
+    assert "nationality=AD" in text
+    assert "== Primary outcome (OLD -> NEW) ==" in text
+
+
+def test_a_document_dropped_from_an_outcome_is_reported_on_exactly_the_paths_that_listed_it(edited, old_walk):
+    report, text = edited[2], edited[3]
+    group = report.groups[("checklist", "visa_z: -visa_invitation_letter")]
+    # Andorra's paths are walked twice: for Andorra, and for the seven it no longer shares a class with.
+    listed = [answers for answers, _, letter in old_walk if letter]
+    assert group.paths == len(listed) + sum(1 for answers in listed if answers.get("nationality") == "AD") > 0
+    assert "visa_z: -visa_invitation_letter: %d paths" % group.paths in text
+    others = [group.countries for (section, label), group in report.groups.items()
+              if section == "checklist" and label != "visa_z: -visa_invitation_letter"]
+    assert all(countries == {"AD"} for countries in others)  # Andorra's checklists follow its new outcomes
+
+
+def test_answers_the_new_rules_refuse_are_reported_as_paths_only_the_old_rules_have(edited, old_walk):
+    report, text = edited[2], edited[3]
+    assert "question transit_hours: max 720 -> 240" in text
+    refused = sorted({answers["transit_hours"] for answers, _, _ in old_walk if answers.get("transit_hours", 0) > 240})
+    assert refused  # the old walk tries hours above the new maximum (its own thresholds)
+    only = {label: group for (section, label), group in report.groups.items() if section == "only"}
+    assert set(only) == {"only in OLD: NEW does not accept transit_hours=%d" % hours for hours in refused}
+    for hours in refused:
+        paths = [answers for answers, _, _ in old_walk if answers.get("transit_hours") == hours]
+        # Andorra's paths count twice: for Andorra, and for the class it left.
+        expected = len(paths) + sum(1 for answers in paths if answers.get("nationality") == "AD")
+        assert only["only in OLD: NEW does not accept transit_hours=%d" % hours].paths == expected
+
+
+def test_every_example_path_shows_its_change_when_both_engines_answer_it(edited):
+    old, new, report, _ = edited
+    for (section, label), group in report.groups.items():
+        if section != "outcome":
+            continue
+        for fragment in group.fragments[:20]:
+            answers = dict(pair.split("=", 1) for pair in fragment.split("&"))
+            before, after = old.evaluate(answers, TODAY), new.evaluate(answers, TODAY)
+            assert "%s -> %s" % (before["primary"], after["primary"]) == label, fragment
+
+
+def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_the_texts(
+        monkeypatch, capsys, tmp_path):
+    commit = "3d979e174fc8ba07502da5e9c5f64cb492a78259"  # PR decision time said the same way everywhere
+    if subprocess.run(["git", "cat-file", "-e", commit + "^^{commit}"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("this clone lacks the history of commit %s" % commit[:7])
+    monkeypatch.chdir(ROOT)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    assert diff.main([commit + "^", commit, "--date", TODAY]) == 0
+    out = capsys.readouterr().out
+    assert "OLD %s^ (2c4c661) -> NEW %s (3d979e1)" % (commit, commit) in out
+    assert "duties.pr_decision_6_months (en, zh)" in out
+    assert "outcomes.pr_apply.summary (en, zh)" in out
+    assert "no advice changes (" in out
+    assert list(scratch.iterdir()) == []  # the extracted rules are removed afterwards
+
+
+def test_a_rule_set_that_does_not_compile_prints_its_problems_and_exits_1(capsys, tmp_path):
+    broken = rules_copy(tmp_path / "rules", ("outcomes/visas.yaml", "    visa: Z\n", "    visa: Z\n    colour: red\n"))
+    assert diff.main([str(RULES), str(broken), "--date", TODAY]) == 1
+    out = capsys.readouterr().out
+    assert "NEW %s does not compile:" % broken in out
+    assert "rules/outcomes/visas.yaml:" in out and "colour" in out
+    assert "Traceback" not in out
+
+
+def test_an_argument_that_is_neither_a_rules_folder_nor_a_commit_exits_2(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    assert diff.main(["no-such-ref-or-folder", str(RULES)]) == 2
+    assert "no-such-ref-or-folder is neither a rules folder nor a git commit" in capsys.readouterr().out
