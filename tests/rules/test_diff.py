@@ -82,9 +82,10 @@ def andorra(edited, old_walk):
 
 
 def new_primaries(engine, enumerator, answers):
-    evaluation = engine.evaluate_raw({k: str(v) for k, v in answers.items()}, TODAY)
+    raw = engine.flow.raw_answers(answers)  # a ticked-boxes answer back in its fragment form
+    evaluation = engine.evaluate_raw(raw, TODAY)
     if evaluation.question is None:
-        return [engine.evaluate({k: str(v) for k, v in answers.items()}, TODAY)["primary"]]
+        return [engine.evaluate(raw, TODAY)["primary"]]
     question = evaluation.question
     if question.id in answers:  # the new rules refuse this answer: a path only the old rules have
         return [None]
@@ -172,6 +173,18 @@ def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_t
     assert "outcomes.pr_apply.summary (en, zh)" in out
     assert "no advice changes (" in out
     assert list(scratch.iterdir()) == []  # the extracted rules are removed afterwards
+
+
+def test_five_questions_merged_into_one_tick_all_that_apply_question_change_no_one_s_advice(
+        monkeypatch, capsys, tmp_path):
+    commit = "06eb89a2ad6a49db1cd2e61bd2df4c2354933c09"  # urgent, applicant_circumstances and 3 details -> circumstances
+    if subprocess.run(["git", "cat-file", "-e", commit + "^^{commit}"], cwd=ROOT, capture_output=True).returncode:
+        pytest.skip("this clone lacks the history of commit %s" % commit[:7])
+    monkeypatch.chdir(ROOT)
+    assert diff.main([commit + "^", commit, "--date", TODAY]) == 0
+    out = capsys.readouterr().out
+    assert "questions: +circumstances -urgent -applicant_circumstances -apply_in_home_country -under_18 -former_chinese" in out
+    assert "no advice changes (" in out  # every old path's answers become the new boxes (legacy.translate)
 
 
 def test_a_rule_set_that_does_not_compile_prints_its_problems_and_exits_1(capsys, tmp_path):

@@ -27,11 +27,12 @@ def translate(answers):
     if "circumstances" in answers or not given:
         return answers, used_up
     ticked = [box for qid, (box, ticks) in BOXES.items() if answers.get(qid) == ticks]
-    # The old questions were all answered (or "no special circumstances", or "urgent", which
-    # ended the old path at the port visa): the boxes are known. Otherwise the visitor is
-    # asked the new question, and the old answers are reported as not on the path.
-    settled = (answers.get("applicant_circumstances") == "no" or all(qid in answers for qid in DETAILS)
-               or answers.get("urgent") == "yes")
+    # The old questions were answered (or "no special circumstances", or "urgent", which ended
+    # the old path at the port visa): the boxes are known. `under_18` was not asked when the
+    # relationship settled the age. Otherwise the visitor is asked the new question, and the
+    # old answers are reported as unknown.
+    settled = (answers.get("applicant_circumstances") == "no" or answers.get("urgent") == "yes"
+               or all(qid in answers for qid in DETAILS if qid != "under_18"))
     if not settled:
         return answers, used_up
     answers = {k: v for k, v in answers.items() if k not in CIRCUMSTANCES_IDS}

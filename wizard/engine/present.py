@@ -18,7 +18,7 @@ class Catalogue:
         self.date_format = meta["date_format"]
         self.months = meta["months"]
         self.units = meta["units"]
-        self.list_separator = meta["list_separator"]
+        self.list_separator = meta.get("list_separator", "; ")  # optional: rules before 2026-11-29 lack it
 
     def get(self, section, key, field=None, default=""):
         entry = self.m.get(section, {}).get(key)

@@ -150,7 +150,7 @@ class Report:
         if not kinds:
             return
         self.changed += 1
-        fragment = "&".join("%s=%s" % kv for kv in answers.items())
+        fragment = self.walk.fragment(answers)
         reps = [answers[q] for q in self.walk.nationality_questions if q in answers]
         present = new if old.refused is not None else old
         for kind in kinds:

@@ -60,7 +60,11 @@ class Side:
             question = self.flow.questions[index]
             value = answers.get(question.id, _UNANSWERED)
             if value is _UNANSWERED:
-                value = self.implied(question.id, answers) if translate else None
+                raw = self.implied(question.id, answers) if translate else None
+                # A translated answer is in its fragment form ("urgent,under_18"): parse it here.
+                value = None if raw is None else question.parse(raw, env)
+                if raw is not None and value is None:
+                    value = raw  # refused below, and reported as an answer this side does not take
                 if value is None:
                     if not self.ready:  # remember where it waits: the questions before are skipped
                         undo.append((self, self.position, False, None))
@@ -167,6 +171,11 @@ class JointWalk:
                 if value not in out:
                     out.append(value)
         return out
+
+    def fragment(self, answers):
+        """The answers as the wizard's URL fragment (a ticked-boxes answer as "a,b" or "none")."""
+        by_id = {**self.old.flow.by_id, **self.new.flow.by_id}
+        return "&".join("%s=%s" % (qid, by_id[qid].raw(value)) for qid, value in answers.items())
 
     def walk(self, visit):
         """Call visit(answers, old Advice, new Advice) for every joint path. `answers` is reused:
