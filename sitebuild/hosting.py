@@ -31,15 +31,20 @@ def site_files(site_dir: Path) -> list[str]:
 def page_cover(files: Iterable[str], excluded: frozenset[str]) -> list[Selector]:
     """Selectors naming every page of the site (each .html file, and a folder's index.html also by its
     directory URL) except the excluded files, and nothing else that exists: a folder is named whole only
-    when every file under it is such a page. Few rules: Cloudflare Pages allows 100."""
+    when every file under it is such a page (few rules: Cloudflare Pages allows 100)."""
     files = sorted(files)
 
     def is_page(file: str) -> bool:
         return file.endswith(".html") and file not in excluded
 
+    def alone(folder: str) -> bool:
+        # Netlify reads '/download/*' as ^/download/?(.*) (headers-parser/src/for_regexp.ts), which
+        # also matches '/downloads/…': a folder is named whole only if no other path begins like it.
+        return not any(file.startswith(folder[:-1]) and not file.startswith(folder) for file in files)
+
     def walk(folder: str) -> list[Selector]:
         under = [file for file in files if file.startswith(folder)]
-        if folder and under and all(map(is_page, under)):
+        if folder and under and all(map(is_page, under)) and alone(folder):
             return [Selector("prefix", "/" + folder)]
         selectors = []
         for file in under:
