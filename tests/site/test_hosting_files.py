@@ -1,7 +1,7 @@
 """The hosting configs of the real build: for every file of the built site and every directory URL,
 `_headers` (read as Netlify does) and hosting/nginx.conf (read as nginx does) give exactly
 sitebuild.embed.hosting_headers(path); the offline bundle, opened from file://, ships neither."""
-from hosting_emulators import headers_file_headers, nginx_headers
+from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file
 
 from sitebuild import embed
 from sitebuild.hosting import HEADERS_FILE, NGINX_FILE, WRITTEN, site_files
@@ -23,6 +23,7 @@ def test_every_path_of_the_built_site_gets_the_headers_of_the_table_from_both_co
             if found != expected:
                 wrong.append(f"{host} {path}: {found} != {expected}")
     assert wrong == []
+    assert len(parse_headers_file(headers_text)) <= 100  # Cloudflare Pages' limit (README says so)
     print(f"{len(paths)} paths agree")
 
 
