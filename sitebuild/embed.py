@@ -100,7 +100,8 @@ def header_rules() -> tuple[HeaderRule, ...]:
         # WebAssembly streaming compilation needs this type; module scripts need a JavaScript one.
         HeaderRule({"Content-Type": "application/wasm"}, suffix=".wasm"),
         HeaderRule({"Content-Type": "text/javascript"}, suffix=".mjs"),
-        # Browsers then see a new build's worker promptly (README, "Offline").
+        # A new build's worker is seen promptly (README, "Offline"). Browsers already check sw.js past
+        # their HTTP cache (updateViaCache defaults to 'imports', MDN); this also holds caches between.
         HeaderRule({"Cache-Control": "no-cache"}, files=("/sw.js",)),
         HeaderRule({"Content-Security-Policy": EMBED_HEADER_CSP}, pages=tuple(embed_paths())),
         HeaderRule(WIZARD_HEADERS, pages=tuple(wizard_paths())),

@@ -102,15 +102,16 @@ def headers_file(files: list[str]) -> str:
 
 
 # --- nginx -----------------------------------------------------------------------------------------
-# nginx picks one location per request (exact `=` first, then the longest prefix, unless a regex
-# location matches: nginx.org/en/docs/http/ngx_http_core_module.html#location), and add_header in a
-# location replaces every add_header of the server level rather than adding to it ("inherited from the
-# previous configuration level if and only if there are no add_header directives defined on the current
-# level": nginx.org/en/docs/http/ngx_http_headers_module.html#add_header). So every header lives in the
-# one location that serves its paths, the snippet sets nothing at the server level, and no two
-# locations name the same path. `always` adds them to error responses too (the 404 pages).
-# A directory URL is served by an internal redirect to its index.html, "processed in a different
-# location" (nginx.org/r/index): each page gets a location for both.
+# nginx serves a request from one location: an exact `=` match, else the first matching regex in order,
+# else the longest matching prefix (nginx.org/en/docs/http/ngx_http_core_module.html#location, for the
+# three kinds written here). add_header in a location replaces the server level's add_header lines
+# rather than adding to them: they are "inherited from the previous configuration level if and only if
+# there are no add_header directives defined on the current level"
+# (nginx.org/en/docs/http/ngx_http_headers_module.html#add_header). So each location carries every
+# header of its paths, the snippet sets nothing at the server level, and no two locations name one
+# path. `always` adds the headers to error responses too (the 404 pages).
+# A directory URL is served by an internal redirect to its index.html, which may be "processed in a
+# different location" (nginx.org/r/index): each named page gets a location for both forms.
 # A location's own `types` map replaces the inherited one, so each suffix location maps just its type.
 
 NGINX_HEADER = """\
