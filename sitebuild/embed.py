@@ -1,6 +1,9 @@
 """The site's script policies (every page, the wizard pages, the embed) and hosting headers, defined
 once here; the host pages' embed script written with the site's languages; the webmasters' builder."""
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -66,30 +69,74 @@ def page_csp(template: str | None) -> str:
     return WIZARD_PAGE_CSP if template == WIZARD_TEMPLATE else PAGE_CSP
 
 
+@dataclass(frozen=True)
+class HeaderRule:
+    """Response headers for one kind of request path, named in one of the ways every hosting config can
+    say (sitebuild/hosting.py writes them): whole pages, exact files, a file suffix, or every other page."""
+
+    headers: Mapping[str, str]
+    pages: tuple[str, ...] = ()  # these pages, asked for as '/wizard/' or '/wizard/index.html'
+    files: tuple[str, ...] = ()  # these exact paths
+    suffix: str = ""  # every path ending so
+    other_pages: bool = False  # every page (a path ending in '/' or '.html') that no rule names in `pages`
+
+    def matches(self, path: str, named_pages: frozenset[str]) -> bool:
+        page = page_of(path)
+        return ((bool(self.suffix) and path.endswith(self.suffix)) or path in self.files or page in self.pages
+                or (self.other_pages and page.endswith(("/", ".html")) and page not in named_pages))
+
+
+def page_of(path: str) -> str:
+    """The page a path asks for: '/wizard/index.html' is the page '/wizard/'."""
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+@cache
+def header_rules() -> tuple[HeaderRule, ...]:
+    """The response headers the site needs, as data: hosting_headers (the tests' server), the docs' table
+    and the hosting configs (_headers, nginx) all read this one table. No header of a path comes from
+    two rules, so hosts that join repeated headers and hosts that replace them behave alike."""
+    return (
+        # WebAssembly streaming compilation needs this type; module scripts need a JavaScript one.
+        HeaderRule({"Content-Type": "application/wasm"}, suffix=".wasm"),
+        HeaderRule({"Content-Type": "text/javascript"}, suffix=".mjs"),
+        # A new build's worker is seen promptly (README, "Offline"). Browsers already check sw.js past
+        # their HTTP cache (updateViaCache defaults to 'imports', MDN); this also holds caches between.
+        HeaderRule({"Cache-Control": "no-cache"}, files=("/sw.js",)),
+        HeaderRule({"Content-Security-Policy": EMBED_HEADER_CSP}, pages=tuple(embed_paths())),
+        HeaderRule(WIZARD_HEADERS, pages=tuple(wizard_paths())),
+        HeaderRule(SITE_HEADERS, other_pages=True),
+    )
+
+
+def named_pages(rules: tuple[HeaderRule, ...]) -> frozenset[str]:
+    return frozenset(page for rule in rules for page in rule.pages)
+
+
 def hosting_headers(path: str) -> dict[str, str]:
     """The response headers the site needs for a request path (documented in README's Hosting)."""
-    headers = {}
-    if path.endswith(".wasm"):
-        headers["Content-Type"] = "application/wasm"
-    page = path[: -len("index.html")] if path.endswith("/index.html") else path
-    if page in embed_paths():
-        headers["Content-Security-Policy"] = EMBED_HEADER_CSP
-    elif page in wizard_paths():
-        headers.update(WIZARD_HEADERS)
-    elif page.endswith("/") or page.endswith(".html"):
-        headers.update(SITE_HEADERS)
+    rules = header_rules()
+    named = named_pages(rules)
+    headers: dict[str, str] = {}
+    for rule in rules:
+        if rule.matches(path, named):
+            for name, value in rule.headers.items():
+                if name in headers:
+                    raise ValueError(f"{path}: two header rules set {name}")
+                headers[name] = value
     return headers
+
+
+def rule_paths(rule: HeaderRule, other_pages: str) -> str:
+    """The paths a rule names, as the docs' table says them."""
+    if rule.other_pages:
+        return other_pages
+    return f"*{rule.suffix}" if rule.suffix else ", ".join(rule.pages + rule.files)
 
 
 def headers_table(other_pages: str = "every other page") -> list[tuple[str, str, str]]:
     """(which paths, header, value) rows, for the docs."""
-    return [
-        ("*.wasm", "Content-Type", "application/wasm"),
-        (", ".join(embed_paths()), "Content-Security-Policy", EMBED_HEADER_CSP),
-        (", ".join(wizard_paths()), "Content-Security-Policy", WIZARD_HEADERS["Content-Security-Policy"]),
-        (other_pages, "Content-Security-Policy", SITE_HEADERS["Content-Security-Policy"]),
-        (other_pages, "X-Frame-Options", SITE_HEADERS["X-Frame-Options"]),
-    ]
+    return [(rule_paths(rule, other_pages), name, value) for rule in header_rules() for name, value in rule.headers.items()]
 
 
 def material_stylesheets() -> list[str]:

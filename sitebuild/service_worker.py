@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+from .hosting import WRITTEN as HOSTING_CONFIGS
 from .languages import languages
 from .runtime import SITE_FOLDER
 
@@ -17,7 +18,8 @@ RETIRE_SOURCE = Path(__file__).parent / "front" / "sw-retire.js"
 RETIRE_NAME = "sw-retire.js"
 RETIRE_PLACEHOLDER = "__PREFIX__"
 WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
-# Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates.
+# Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates,
+# the hosting configs (for the host, not for pages).
 SKIPPED_FOLDERS = ("downloads/",)
 SKIPPED_SUFFIXES = (".gz", ".map")
 ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
@@ -40,7 +42,7 @@ def build_manifest(site_dir: Path) -> dict:
     groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
-        if not file.is_file() or relative in (FILE_NAME, RETIRE_NAME) or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
+        if not file.is_file() or relative in (FILE_NAME, RETIRE_NAME, *HOSTING_CONFIGS) or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
             continue
         groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]

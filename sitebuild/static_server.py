@@ -10,11 +10,18 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
     extra_headers = None  # optional: request path -> {header: value}, e.g. sitebuild.embed.hosting_headers
 
+    def _extra(self) -> dict:
+        return self.extra_headers(self.path.split("?", 1)[0]) if self.extra_headers is not None else {}
+
+    def guess_type(self, path):
+        # A Content-Type among the extra headers replaces the guessed one (sent once, by send_head).
+        declared = {name.lower(): value for name, value in self._extra().items()}.get("content-type")
+        return declared or super().guess_type(path)
+
     def end_headers(self):
-        if self.extra_headers is not None:
-            for name, value in self.extra_headers(self.path.split("?", 1)[0]).items():
-                if name.lower() != "content-type":
-                    self.send_header(name, value)
+        for name, value in self._extra().items():
+            if name.lower() != "content-type":
+                self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format, *args):  # noqa: A002 - the base class names it so

@@ -9,7 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitebuild import a11y, embed
-from sitebuild import download_page, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
+from sitebuild import download_page, hosting, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -157,5 +157,6 @@ def on_post_build(config):
         offline_bundle.write_offline_files(Path(config.site_dir), wizard_assets)
         return
     download_page.publish(Path(config.site_dir))
+    hosting.write_hosting_configs(Path(config.site_dir))  # after the last file of the site is in place
     if _command.get("name") != "serve":
         service_worker.write_service_worker(Path(config.site_dir))
