@@ -76,7 +76,7 @@ def hosting_headers(path: str) -> dict[str, str]:
         headers["Content-Security-Policy"] = EMBED_HEADER_CSP
     elif page in wizard_paths():
         headers.update(WIZARD_HEADERS)
-    elif page.endswith("/") or page.endswith(".html"):
+    elif page.endswith(("/", ".html")):
         headers.update(SITE_HEADERS)
     return headers
 

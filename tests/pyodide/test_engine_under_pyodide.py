@@ -47,6 +47,6 @@ def test_the_runtime_under_node_is_pyodide_s_python_3_14(both_runtimes):
 def test_every_scenario_gives_the_same_view_in_pyodide_as_in_cpython(both_runtimes):
     cases, cpython, pyodide = both_runtimes
     assert len(cases) >= 160
-    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"]) if a != b]
+    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"], strict=True) if a != b]
     assert not differing, differing[:10]
     assert sum(view["kind"] == "result" for view in cpython) > len(cpython) // 2

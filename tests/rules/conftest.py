@@ -1,11 +1,11 @@
 """Fixtures for the rule tests, and the scenario collector: every case of
 rules/scenarios/*.yaml becomes one pytest item named by its sentence."""
 import pytest
-from shared_rules import RULES
-from shared_rules import engine as shared_engine
 
 from wizard.tooling.scenarios import check_case, load_cases
 from wizard.tooling.schemas import Schemas
+
+from shared_rules import RULES, engine as shared_engine
 
 
 @pytest.fixture(scope="session")

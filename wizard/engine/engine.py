@@ -1,8 +1,8 @@
 """The Engine: compiles a bundle once, then answers `step` calls without ever raising."""
 import re
 
-from .conditions import Context, Env, build
 from . import legacy
+from .conditions import Context, Env, build
 from .dates import add_days, parse_iso
 from .policies import Policy
 from .present import Catalogue, Presenter, rules_old
@@ -69,7 +69,7 @@ class Engine:
                 cat = self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
                 return {"kind": "error", "errors": [{"code": c, "message": cat.get("errors", c)} for c in errors]}
             return self._present(self.evaluate_raw(answers, today), self.catalogues[lang])
-        except Exception as exc:  # a bug must not escape to the page; say what it was
+        except Exception as exc:  # noqa: BLE001 - a bug must not escape to the page; say what it was
             return {"kind": "error", "errors": [{"code": "internal", "message": "%s: %s" % (type(exc).__name__, exc)}]}
 
     def evaluate(self, answers, today):

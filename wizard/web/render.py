@@ -156,7 +156,7 @@ def _duties(item: dict, ui: dict, guide_root: str, h: str) -> str:
     guides = item.get("duty_guides") or [None] * len(duties)
     entries = "".join(
         f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
-        for text, guide in zip(duties, guides)
+        for text, guide in zip(duties, guides, strict=True)
     )
     return f'<{h}>{_text(ui["duties"])}</{h}><ul class="wizard-duties">{entries}</ul>'
 

@@ -3,8 +3,7 @@
 Called with the raw location.hash by the browser worker and with '' at build time. It never
 raises: whatever the fragment holds, the visitor gets a page and a notice.
 """
-from . import fragment as fragments
-from . import render
+from . import fragment as fragments, render
 
 
 def handle(engine, raw_fragment: str, lang: str, today: str, ui: dict, guide_root: str = "../") -> dict:
