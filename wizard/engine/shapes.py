@@ -1,0 +1,6 @@
+"""Names for the data the engine passes around, for the type checker: rule JSON from the bundle
+and the views it returns are plain dicts; a parsed answer is a string, or an int for a number."""
+from typing import Any
+
+Json = dict[str, Any]  # a mapping from the bundle (rule JSON), or a JSON-ready view for the page
+Value = str | int  # a parsed answer: choice, yes/no, country and date answers stay strings
