@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # each), so they run with the browser tests in `make test`.
 FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
 
-.PHONY: setup bundle build serve test check lint bench chromium clean
+.PHONY: setup bundle build serve test check lint fast-tests bench chromium clean
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -47,13 +47,17 @@ chromium:
 # (eslint.config.js). CI runs them through `make test`, so the tree stays clean.
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/yamllint --strict rules/
 	npx --no-install eslint .
+	$(VENV)/bin/ruff format --check .
 
-# The fast loop: the linters and every test that needs no browser, site build or Pyodide.
-check: lint
+# The fast loop: the linters and every test that needs no browser, site build or Pyodide, side by
+# side (the tests take one core; the linters, a few seconds, the other).
+check: setup
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
+
+fast-tests: setup
 	$(PY) -m pytest -m "not browser" $(FAST_TESTS)
 
 # The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
