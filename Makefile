@@ -1,4 +1,5 @@
-# Two commands set everything up on a fresh machine: `make serve` and `make test` (see README).
+# Two commands set everything up on a fresh machine: `make serve` and `make test` (see README);
+# `make check` is the fast loop while editing.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,8 +8,12 @@ NPM_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
+# The test folders that need no browser, no site build and no Pyodide: `make check` runs them.
+# tests/site builds the whole site and tests/pyodide starts Pyodide under Node (a minute or more
+# each), so they run with the browser tests in `make test`.
+FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
 
-.PHONY: setup bundle build serve test bench chromium clean policy-diff
+.PHONY: setup bundle build serve test check lint fast-tests bench chromium clean policy-diff
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -38,13 +43,30 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "Install Debian's chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
 
+# Lint, format, types: ruff and mypy (settings in pyproject.toml), yamllint (.yamllint), eslint
+# (eslint.config.js). CI runs them through `make test`, so the tree stays clean.
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/yamllint --strict rules/
+	npx --no-install eslint .
+	$(VENV)/bin/ruff format --check .
+
+# The fast loop: the linters and every test that needs no browser, site build or Pyodide, side by
+# side (the tests take one core; the linters, a few seconds, the other).
+check: setup
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
+
+fast-tests: setup
+	$(PY) -m pytest -m "not browser" $(FAST_TESTS)
+
 # The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
-test: setup chromium
+test: setup chromium lint
 	$(PY) -m sitebuild.freshness
 	$(PY) -m pytest
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache
 
 # Whose advice a rule change changes (python -m wizard.tooling.diff): by default the last commit
 # that touched rules/ against its parent; or `make policy-diff OLD=main NEW=rules` (refs or folders).

@@ -288,7 +288,7 @@ def main() -> None:
         "sw_cold_ready_ms": round(cold_ready, 1),
         "sw_repeat_ready_ms": round(repeat_ready, 1),
         "repeat_to_cold_ready_ratio": round(repeat_ready / cold_ready, 3),
-        "repeat_to_cold_ready_range": spread(repeat["ready_ms"] / cold["ready_ms"] for cold, repeat in zip(sw_cold, sw_repeat)),
+        "repeat_to_cold_ready_range": spread(repeat["ready_ms"] / cold["ready_ms"] for cold, repeat in zip(sw_cold, sw_repeat, strict=True)),
         "repeat_visits_controlled": all(run["controlled"] for run in sw_repeat),
         "repeat_visits_restored": sum(run["snapshot"] == "restored" for run in sw_repeat),
         "cold_runs": COLD_RUNS,

@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 from wizard.tooling.publishers import accepted_domains, is_accepted
 
 from .paths import DOCS, ROOT

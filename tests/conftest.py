@@ -1,5 +1,7 @@
-"""Shared fixtures: one real offline bundle and one real strict MkDocs build per test session (the
-site's download page describes the bundle), and a local server for the site."""
+"""Shared fixtures: the real rules compiled and walked once (tests/shared_rules.py), one real
+offline bundle and one real strict MkDocs build per test session (the site's download page
+describes the bundle), and a local server for the site."""
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +13,31 @@ import pytest
 from sitebuild import offline_bundle
 from sitebuild.paths import ROOT
 from sitebuild.static_server import serve
+
+import shared_rules
+
+
+@pytest.fixture(scope="session")
+def compiled_rules():
+    """The real rules compiled once (build date 2026-11-23, no path walk). Read-only: the run
+    fails at its end if a test changed them."""
+    compiled = shared_rules.compiled()
+    before = json.dumps(compiled.bundle, sort_keys=True)
+    yield compiled
+    if json.dumps(compiled.bundle, sort_keys=True) != before:
+        pytest.fail("a test changed the shared compiled rules: deep-copy the bundle before changing it")
+
+
+@pytest.fixture(scope="session")
+def rules_engine(compiled_rules):
+    """The engine on the shared compiled rules."""
+    return shared_rules.engine()
+
+
+@pytest.fixture(scope="session")
+def rule_paths(rules_engine):
+    """Every path of the real rules from the build date, walked once for all tests."""
+    return shared_rules.paths()
 
 
 @dataclass

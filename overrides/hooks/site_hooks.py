@@ -8,8 +8,18 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitebuild import a11y, embed
-from sitebuild import download_page, hosting, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
+from sitebuild import (
+    a11y,
+    download_page,
+    embed,
+    hosting,
+    inline_scripts,
+    not_found,
+    offline_bundle,
+    release,
+    service_worker,
+    wizard_page,
+)
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta

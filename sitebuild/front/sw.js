@@ -124,7 +124,7 @@ async function retireIfUnpublished() {
   let response;
   try {
     response = await fetch(urlOf("sw.js"), { method: "HEAD", cache: "no-store" });
-  } catch (error) {
+  } catch {
     return;
   }
   if (response.status !== 404 && response.status !== 410) return;

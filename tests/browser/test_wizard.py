@@ -1,9 +1,6 @@
 """The visa wizard in Chromium: journeys in both languages, back and change, shared links, hostile
 links, a failed Python load, keyboard use and axe-core checks. Python decides; the page presents."""
-from pathlib import Path
-
 import pytest
-
 
 from axe_check import SERIOUS, violations
 from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered

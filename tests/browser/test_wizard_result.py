@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from axe_check import violations
-
 from wizard_driver import in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser

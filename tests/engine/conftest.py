@@ -1,23 +1,16 @@
-"""Engine fixtures: the real rules compiled once per session (build date 2026-11-23)."""
-import datetime as dt
-from pathlib import Path
-
+"""Engine fixtures: the real rules compiled once per session (build date 2026-11-23, shared with
+the other test folders through tests/conftest.py)."""
 import pytest
 
-from wizard.engine import Engine
-from wizard.tooling.bundle import compile_rules
 
-ROOT = Path(__file__).resolve().parents[2]
+@pytest.fixture(scope="session")
+def bundle(compiled_rules):
+    return compiled_rules.bundle
 
 
 @pytest.fixture(scope="session")
-def bundle():
-    return compile_rules(ROOT / "rules", dt.date(2026, 11, 23), deep=False).bundle
-
-
-@pytest.fixture(scope="session")
-def engine(bundle):
-    return Engine(bundle)
+def engine(rules_engine):
+    return rules_engine
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 of rules/how-to-get.yaml in order, each with its topic's label, its text and its sources."""
 import pytest
 
-from tests.engine.conftest import TOURIST_FR
-
 OUTSIDE = {"status": "outside", "circumstances": "none", "travel_date": "2026-12-10", "trip_scope": "mainland"}
 # The five newcomers of issue 14: a US tourist, a Korean student, a Nigerian engineer with a job
 # offer, the elderly parent of a Chinese citizen, and (in Chinese) an embassy clerk's case.

@@ -41,6 +41,7 @@ def test_every_engine_and_tooling_module_opens_with_a_short_docstring():
 
 def test_the_engine_works_on_a_bundle_that_went_through_json(bundle):
     import json
+
     from wizard.engine import Engine
     copy = json.loads(json.dumps(bundle))
     answers = {"purpose": "study", "status": "outside", "nationality": "DE", "travel_date": "2026-12-01",

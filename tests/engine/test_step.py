@@ -3,7 +3,6 @@ import json
 import random
 
 
-
 def test_with_no_answers_step_asks_the_purpose_with_all_twelve_fixed_values(engine):
     view = engine.step({}, "en", "2026-11-23")
     assert view["kind"] == "question"

@@ -1,6 +1,5 @@
 """The scenario suite run inside the real Pyodide runtime (the pinned npm package, under Node) gives
 exactly the views CPython gives: the browser's engine answers as the tested one does."""
-import datetime as dt
 import json
 import shutil
 import subprocess
@@ -11,13 +10,11 @@ import pytest
 from sitebuild.paths import ROOT
 from sitebuild.wizard_page import write_engine_archive
 from wizard.engine import Engine
-from wizard.tooling.bundle import compile_rules
 from wizard.tooling.scenarios import load_cases
 from wizard.tooling.schemas import Schemas
 
 RULES = ROOT / "rules"
 RUNNER = Path(__file__).with_name("run_engine.mjs")
-BUILD_DATE = dt.date(2026, 11, 23)
 
 
 def _all_cases():
@@ -26,11 +23,11 @@ def _all_cases():
 
 
 @pytest.fixture(scope="module")
-def both_runtimes(tmp_path_factory):
+def both_runtimes(tmp_path_factory, compiled_rules):
     if not shutil.which("node"):
         pytest.fail("Node.js is needed to run Pyodide outside the browser")
     folder = tmp_path_factory.mktemp("pyodide")
-    bundle = compile_rules(RULES, BUILD_DATE, deep=False).bundle
+    bundle = compiled_rules.bundle
     cases = [{"name": c.name, "answers": c.answers, "lang": lang, "today": c.today} for c in _all_cases() for lang in ("en", "zh")]
     payload = folder / "input.json"
     payload.write_text(json.dumps({"engine_zip": str(write_engine_archive(folder / "engine.zip")), "bundle": bundle, "cases": cases}))
@@ -50,6 +47,6 @@ def test_the_runtime_under_node_is_pyodide_s_python_3_14(both_runtimes):
 def test_every_scenario_gives_the_same_view_in_pyodide_as_in_cpython(both_runtimes):
     cases, cpython, pyodide = both_runtimes
     assert len(cases) >= 160
-    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"]) if a != b]
+    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"], strict=True) if a != b]
     assert not differing, differing[:10]
     assert sum(view["kind"] == "result" for view in cpython) > len(cpython) // 2

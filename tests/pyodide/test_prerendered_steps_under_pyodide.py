@@ -32,5 +32,5 @@ def test_every_shipped_step_is_what_pyodide_renders_for_its_fragment(site_dir, t
     assert run.returncode == 0, run.stderr[-2000:]
     rendered = json.loads(run.stdout)
     assert len(cases) > 50
-    differing = [case["fragment"] for case, a, b in zip(cases, shipped, rendered) if a != b]
+    differing = [case["fragment"] for case, a, b in zip(cases, shipped, rendered, strict=True) if a != b]
     assert not differing, differing[:10]

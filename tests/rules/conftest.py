@@ -1,32 +1,16 @@
 """Fixtures for the rule tests, and the scenario collector: every case of
 rules/scenarios/*.yaml becomes one pytest item named by its sentence."""
-import datetime as dt
-from pathlib import Path
-
 import pytest
 
-from wizard.engine import Engine
-from wizard.tooling.bundle import compile_rules
 from wizard.tooling.scenarios import check_case, load_cases
 from wizard.tooling.schemas import Schemas
 
-ROOT = Path(__file__).resolve().parents[2]
-RULES = ROOT / "rules"
-BUILD_DATE = dt.date(2026, 11, 23)
-
-_engine = None
-
-
-def shared_engine():
-    global _engine
-    if _engine is None:
-        _engine = Engine(compile_rules(RULES, BUILD_DATE, deep=False).bundle)
-    return _engine
+from shared_rules import RULES, engine as shared_engine
 
 
 @pytest.fixture(scope="session")
-def engine():
-    return shared_engine()
+def engine(rules_engine):
+    return rules_engine
 
 
 @pytest.fixture(scope="session")

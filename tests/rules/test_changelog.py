@@ -47,7 +47,7 @@ def test_the_page_lists_every_change_newest_first_in_each_language():
         lines = page_markdown(RULES, lang).strip().splitlines()
         assert len(lines) == len(changes)
         shown = [c["text"][lang] for c in sorted(changes, key=lambda c: c["date"], reverse=True)]
-        for line, text in zip(lines, shown):
+        for line, text in zip(lines, shown, strict=True):
             assert text.replace("*", "\\*") in line
     en = page_markdown(RULES, "en")
     assert en.startswith("- **14 September 2026**: Russia's")

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from wizard.tooling.schemas import Schemas
-from wizard.tooling.scenarios import load_cases
 from wizard.tooling.errors import RuleError
+from wizard.tooling.scenarios import load_cases
+from wizard.tooling.schemas import Schemas
 from wizard.tooling.yamlfiles import load
 
 HERE = Path(__file__).resolve().parent

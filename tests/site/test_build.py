@@ -16,5 +16,5 @@ def test_every_language_has_its_home_page(site_dir):
 def test_the_pyodide_runtime_is_copied_once_at_the_site_root(site_dir):
     for name in RUNTIME_FILES:
         assert (site_dir / SITE_FOLDER / name).is_file(), name
-    copies = [path for path in site_dir.rglob("pyodide.asm.wasm")]
+    copies = list(site_dir.rglob("pyodide.asm.wasm"))
     assert copies == [site_dir / SITE_FOLDER / "pyodide.asm.wasm"]

@@ -23,7 +23,7 @@ def test_each_language_switch_lands_on_the_same_page_in_that_language(site_dir):
     problems = []
     for page in _content_pages(site_dir):
         relative = page.path.relative_to(site_dir)
-        own = next((l for l in languages() if not l.default and relative.parts[0] == l.code), None)
+        own = next((lang for lang in languages() if not lang.default and relative.parts[0] == lang.code), None)
         page_within_language = relative.relative_to(own.code) if own else relative
         for language in languages():
             target, _ = resolve_local(page.path, page.alternates[language.code])
@@ -38,6 +38,6 @@ def test_each_language_switch_lands_on_the_same_page_in_that_language(site_dir):
 def test_each_page_declares_its_own_language(site_dir):
     for page in _content_pages(site_dir):
         relative = page.path.relative_to(site_dir)
-        expected = next((l.code for l in languages() if not l.default and relative.parts[0] == l.code), None)
-        expected = expected or next(l.code for l in languages() if l.default)
+        expected = next((lang.code for lang in languages() if not lang.default and relative.parts[0] == lang.code), None)
+        expected = expected or next(lang.code for lang in languages() if lang.default)
         assert page.lang == expected, f"{relative} says lang={page.lang!r}"

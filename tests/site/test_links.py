@@ -1,5 +1,5 @@
 """Internal links and their anchors resolve in every language; no page fetches anything from elsewhere."""
-from sitebuild.built_html import built_pages, is_external, resolve_local, read_page
+from sitebuild.built_html import built_pages, is_external, read_page, resolve_local
 
 
 def _is_answer_fragment(fragment: str) -> bool:

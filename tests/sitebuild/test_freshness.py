@@ -3,7 +3,6 @@ dated after the page was reviewed."""
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from sitebuild import freshness
 from sitebuild.paths import DOCS, ROOT
@@ -37,9 +36,9 @@ def test_the_report_orders_by_review_date_and_flags_sources_dated_after_the_revi
         ("2025-03-01", "page", "stale.md"), ("2026-01-01", "policy", "unchecked"),
         ("2026-11-20", "page", "fresh.md"), ("2026-11-29", "policy", "checked")]
     assert listed[0][1] == str((freshness._date("2026-11-29") - freshness._date("2025-03-01")).days)
-    changed = lines[lines.index(next(l for l in lines if l.startswith("Pages whose"))) + 1:]
+    changed = lines[lines.index(next(line for line in lines if line.startswith("Pages whose"))) + 1:]
     assert changed == ["  docs/en/stale.md (reviewed 2025-03-01): Newer notice dated 2025-06-01"]
-    assert any("unchecked" in l and "the rule set's (index.yaml) is used" in l for l in lines)
+    assert any("unchecked" in line and "the rule set's (index.yaml) is used" in line for line in lines)
 
 
 def test_a_page_citing_a_rule_source_by_id_uses_that_source_s_date(tmp_path):

@@ -1,21 +1,18 @@
 """Deep links in the web layer: presets stay in the fragment, in every form and in the back link,
 until their question is reached."""
-import datetime as dt
 import re
 
 import pytest
 
-from sitebuild.wizard_page import compile_bundle
-from wizard.engine import Engine
+from sitebuild.wizard_page import wizard_strings
 from wizard.web.session import handle
 
 TODAY = "2026-11-23"
 
 
 @pytest.fixture(scope="module")
-def wizard():
-    bundle, _ = compile_bundle(dt.date(2026, 11, 23))
-    return Engine(bundle), bundle["ui"]["en"]
+def wizard(rules_engine):
+    return rules_engine, wizard_strings()["en"]
 
 
 def _step(wizard, fragment):

@@ -2,7 +2,12 @@
 
 A condition is a one-key mapping such as {"equals": ["purpose", "work"]}; no eval, no strings.
 """
+from collections.abc import Callable
+from typing import Any
+
 from .dates import add_days
+from .policies import Policy
+from .shapes import Json, Value
 
 # Building turns a condition into a function of an Env. A leaf whose question is unanswered
 # is false (so `not` of it is true).
@@ -13,16 +18,16 @@ class Env:
 
     __slots__ = ("values", "today", "ctx")
 
-    def __init__(self, values, today, ctx):
+    def __init__(self, values: dict[str, Value], today: str, ctx: "Context") -> None:
         self.values = values
         self.today = today
         self.ctx = ctx
 
-    def day(self, qid):
+    def day(self, qid: str | None) -> str:
         """The date a condition is about: the answer to `qid` if given, else today."""
         if qid is not None:
             value = self.values.get(qid)
-            if value is not None:
+            if isinstance(value, str):  # a date answer (a number never names a day)
                 return value
         return self.today
 
@@ -30,15 +35,16 @@ class Env:
 class Context:
     """Compile-time context: policies, question units, named conditions (built lazily)."""
 
-    def __init__(self, policies, units, named, windows=None):
+    def __init__(self, policies: dict[str, Policy], units: dict[str, str | None], named: Json,
+                 windows: dict[str, list[int]] | None = None) -> None:
         self.policies = policies
         self.units = units
         self.windows = windows or {}  # date question id -> [first, last] days from today
         self.named_src = named
-        self.named = {}
-        self._building = set()
+        self.named: dict[str, Predicate] = {}
+        self._building: set[str] = set()
 
-    def ref(self, name):
+    def ref(self, name: str) -> "Predicate":
         if name in self.named:
             return self.named[name]
         if name in self._building:
@@ -50,80 +56,89 @@ class Context:
         return built
 
 
-def _all(arg, ctx):
+Predicate = Callable[[Env], bool]
+# The argument of an operator, as the rule JSON gives it: a list, a mapping or a question id.
+Builder = Callable[[Any, Context], Predicate]
+
+
+def _all(arg: list[Json], ctx: Context) -> Predicate:
     parts = tuple(build(c, ctx) for c in arg)
     return lambda env: all(p(env) for p in parts)
 
 
-def _any(arg, ctx):
+def _any(arg: list[Json], ctx: Context) -> Predicate:
     parts = tuple(build(c, ctx) for c in arg)
     return lambda env: any(p(env) for p in parts)
 
 
-def _not(arg, ctx):
+def _not(arg: Json, ctx: Context) -> Predicate:
     inner = build(arg, ctx)
     return lambda env: not inner(env)
 
 
-def _equals(arg, ctx):
+def _equals(arg: list[Any], ctx: Context) -> Predicate:
     qid, want = arg
     return lambda env: env.values.get(qid) == want
 
 
-def _in(arg, ctx):
+def _in(arg: list[Any], ctx: Context) -> Predicate:
     qid, allowed = arg
     allowed = frozenset(allowed)
     return lambda env: env.values.get(qid) in allowed
 
 
-def _includes(arg, ctx):
+def _includes(arg: list[Any], ctx: Context) -> Predicate:
     # A ticked box of a `multi` question (its value is a tuple of the ticked options).
     qid, want = arg
-    return lambda env: want in env.values.get(qid, ())
+
+    def check(env: Env) -> bool:
+        value = env.values.get(qid)
+        return isinstance(value, tuple) and want in value
+    return check
 
 
-def _compare(test):
-    def builder(arg, ctx):
+def _compare(test: Callable[[Any, Any], bool]) -> Builder:
+    def builder(arg: list[Any], ctx: Context) -> Predicate:
         qid, limit = arg
 
-        def check(env):
+        def check(env: Env) -> bool:
             value = env.values.get(qid)
             return value is not None and test(value, limit)
         return check
     return builder
 
 
-def _same(arg, ctx):
+def _same(arg: list[str], ctx: Context) -> Predicate:
     a, b = arg
 
-    def check(env):
+    def check(env: Env) -> bool:
         va = env.values.get(a)
         return va is not None and va == env.values.get(b)
     return check
 
 
-def _answered(arg, ctx):
+def _answered(arg: str, ctx: Context) -> Predicate:
     return lambda env: arg in env.values
 
 
-def _ref(arg, ctx):
+def _ref(arg: str, ctx: Context) -> Predicate:
     # Late binding so that named conditions may be defined in any order.
-    holder = []
+    holder: list[Predicate] = []
 
-    def check(env):
+    def check(env: Env) -> bool:
         if not holder:
             holder.append(ctx.ref(arg))
         return holder[0](env)
     return check
 
 
-def _member(arg, ctx):
+def _member(arg: Json, ctx: Context) -> Predicate:
     policy = ctx.policies[arg["policy"]]
     country_q, on_q, ever = arg["country"], arg.get("on"), arg.get("ever", False)
 
-    def check(env):
+    def check(env: Env) -> bool:
         country = env.values.get(country_q)
-        if country is None:
+        if not isinstance(country, str):  # unanswered (a country answer is a code)
             return False
         if ever:
             return policy.ever_member(country)
@@ -131,42 +146,50 @@ def _member(arg, ctx):
     return check
 
 
-def _in_force(arg, ctx):
+def _in_force(arg: Json, ctx: Context) -> Predicate:
     policy, on_q = ctx.policies[arg["policy"]], arg.get("on")
     return lambda env: policy.in_force(env.day(on_q))
 
 
-def _within_terms(arg, ctx):
+def _within_terms(arg: Json, ctx: Context) -> Predicate:
     policy = ctx.policies[arg["policy"]]
     stay_q, on_q = arg["stay"], arg.get("on")
     purpose_q, country_q = arg.get("purpose"), arg.get("country")
     unit = ctx.units[stay_q]
+    if unit is None:  # refused when the rules load, not on every answer
+        raise ValueError("within_terms: the stay question %r has no unit" % stay_q)
 
-    def check(env):
+    def check(env: Env) -> bool:
         stay = env.values.get(stay_q)
-        if stay is None:
+        if not isinstance(stay, int):  # unanswered (a stay is a number)
             return False
-        purpose = env.values.get(purpose_q) if purpose_q else None
-        country = env.values.get(country_q) if country_q else None
+        purpose = _text(env, purpose_q)
+        country = _text(env, country_q)
         return policy.within(stay, unit, env.day(on_q), purpose, country)
     return check
 
 
-def _date_matters(arg, ctx):
+def _text(env: Env, qid: str | None) -> str | None:
+    """The answer to a choice or country question `qid`, or None (no such question, unanswered)."""
+    value = env.values.get(qid) if qid else None
+    return value if isinstance(value, str) else None
+
+
+def _date_matters(arg: Json, ctx: Context) -> Predicate:
     # Whether the answer to the date question `on` can change anything for this policy (and
     # this nationality): some change falls inside the dates that question accepts.
     policy, country_q = ctx.policies[arg["policy"]], arg.get("country")
     first, last = ctx.windows.get(arg["on"], (0, 730))
 
-    def check(env):
-        country = env.values.get(country_q) if country_q else None
+    def check(env: Env) -> bool:
+        country = _text(env, country_q)
         if country_q and country is None:
             return False
         return policy.changes_between(country, add_days(env.today, first), add_days(env.today, last))
     return check
 
 
-OPERATORS = {
+OPERATORS: dict[str, Builder] = {
     "all": _all,
     "any": _any,
     "not": _not,
@@ -187,7 +210,7 @@ OPERATORS = {
 }
 
 
-def build(condition, ctx):
+def build(condition: Any, ctx: Context) -> Predicate:
     """Turn one condition mapping into a function Env -> bool."""
     if not isinstance(condition, dict) or len(condition) != 1:
         raise ValueError("a condition is a mapping with exactly one operator")
@@ -198,5 +221,5 @@ def build(condition, ctx):
     return builder(arg, ctx)
 
 
-def always(env):
+def always(env: Env) -> bool:
     return True

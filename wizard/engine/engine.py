@@ -1,13 +1,15 @@
 """The Engine: compiles a bundle once, then answers `step` calls without ever raising."""
 import re
+from typing import Any
 
-from .conditions import Context, Env, build
 from . import legacy
+from .conditions import Context, Env, build
 from .dates import add_days, parse_iso
 from .policies import Policy
 from .present import Catalogue, Presenter, rules_old
 from .questions import Flow, Question
-from .routes import Route, decide
+from .routes import Decision, Reasons, Route, decide
+from .shapes import Json
 
 FALLBACK_OUTCOME = "ask_12367"
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -19,7 +21,8 @@ class Evaluation:
 
     __slots__ = ("env", "asked", "question", "decision", "notices", "raw")
 
-    def __init__(self, env, asked, question, decision, notices, raw=None):
+    def __init__(self, env: Env, asked: list[str], question: Question | None, decision: Decision | None,
+                 notices: list[tuple[str, str | None]], raw: dict[str, str] | None = None) -> None:
         self.env, self.asked, self.question = env, asked, question
         self.decision, self.notices = decision, notices
         self.raw = raw or {}  # the answers to known questions, as given
@@ -28,11 +31,11 @@ class Evaluation:
 class Engine:
     """The wizard's brain. `Engine(bundle).step(answers, lang, today)` -> JSON-ready dict."""
 
-    def __init__(self, bundle):
+    def __init__(self, bundle: Json) -> None:
         self.bundle = bundle
-        self.languages = list(bundle["languages"])
-        self.default_language = bundle.get("default_language", self.languages[0])
-        self.reviewed = bundle["reviewed"]
+        self.languages: list[str] = list(bundle["languages"])
+        self.default_language: str = bundle.get("default_language", self.languages[0])
+        self.reviewed: str = bundle["reviewed"]
         self.warn_days = int(bundle.get("warn_days_before_expiry", 60))
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
@@ -58,7 +61,7 @@ class Engine:
         self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues)
 
     # -- public API --------------------------------------------------------------------
-    def step(self, answers, lang, today):
+    def step(self, answers: Any, lang: Any, today: Any) -> Json:
         """Next question or result for `answers` (question id -> string), in `lang`.
 
         Never raises: a malformed call gives {"kind": "error", "errors": [...]}.
@@ -69,13 +72,13 @@ class Engine:
                 cat = self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
                 return {"kind": "error", "errors": [{"code": c, "message": cat.get("errors", c)} for c in errors]}
             return self._present(self.evaluate_raw(answers, today), self.catalogues[lang])
-        except Exception as exc:  # a bug must not escape to the page; say what it was
+        except Exception as exc:  # noqa: BLE001 - a bug must not escape to the page; say what it was
             return {"kind": "error", "errors": [{"code": "internal", "message": "%s: %s" % (type(exc).__name__, exc)}]}
 
-    def evaluate(self, answers, today):
+    def evaluate(self, answers: dict[str, str], today: str) -> Json:
         """Ids only, for tests and tools: the next question id, or the outcome ids and reasons."""
         ev = self.evaluate_raw(answers, today)
-        out = {"notices": [code for code, _ in ev.notices], "answered": list(ev.asked)}
+        out: Json = {"notices": [code for code, _ in ev.notices], "answered": list(ev.asked)}
         if ev.question is not None:
             out.update(kind="question", question=ev.question.id)
             return out
@@ -90,20 +93,21 @@ class Engine:
         }
         return out
 
-    def evaluate_raw(self, answers, today):
+    def evaluate_raw(self, answers: dict[str, str], today: str) -> Evaluation:
         env = Env({}, today, self.ctx)
         answers, used_up = legacy.translate(answers)
         raw = {qid: value for qid, value in answers.items() if qid in self.flow.by_id}
         unknown = [qid for qid in answers if qid not in raw and qid not in used_up]
         # One notice however many unknown ids: its message does not name them (5,000 gave 5,000).
-        notices = [("unknown_question", next((q for q in unknown if _SAFE_ID.match(q)), None))] if unknown else []
+        notices: list[tuple[str, str | None]] = [("unknown_question", next((q for q in unknown if _SAFE_ID.match(q)), None))] if unknown else []
         asked, question, flow_notices = self.flow.walk(raw, env)
-        notices += flow_notices
+        notices += list(flow_notices)
         decision = decide(self.routes, env) if question is None else None
         return Evaluation(env, asked, question, decision, notices, raw)
 
-    def checklist(self, outcome_id, env):
-        seen, out = set(), []
+    def checklist(self, outcome_id: str, env: Env) -> list[str]:
+        seen: set[str] = set()
+        out: list[str] = []
         sets = self.bundle.get("document_sets", {})
         for index, item in enumerate(self.bundle["outcomes"][outcome_id].get("documents", [])):
             item_pred = self.item_when.get((outcome_id, index))
@@ -123,7 +127,7 @@ class Engine:
         return out
 
     # -- internals ---------------------------------------------------------------------
-    def _check_call(self, answers, lang, today):
+    def _check_call(self, answers: object, lang: object, today: object) -> list[str]:
         errors = []
         if (not isinstance(answers, dict) or len(answers) > MAX_ANSWERS
                 or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())):
@@ -134,10 +138,12 @@ class Engine:
             errors.append("bad_date")
         return errors
 
-    def _outcomes(self, ev):
+    def _outcomes(self, ev: Evaluation) -> list[tuple[str, Reasons, list[str]]]:
         """[(outcome id, [(reason id, policy)], [document ids])], primary first."""
         decision = ev.decision
-        matches = []
+        if decision is None:
+            raise ValueError("no decision: the path still has a question to ask")
+        matches: list[tuple[str, Reasons]] = []
         if decision.primary is None:
             matches.append((FALLBACK_OUTCOME, []))
         else:
@@ -145,7 +151,7 @@ class Engine:
         matches += [(route.outcome, reasons) for route, reasons in decision.alternatives]
         return [(o, reasons, self.checklist(o, ev.env)) for o, reasons in matches]
 
-    def _present(self, ev, cat):
+    def _present(self, ev: Evaluation, cat: Catalogue) -> Json:
         p = self.presenter
         presets, rejected = self._presets(ev) if ev.question is not None else ([], [])
         notices = [p.notice(code, qid, cat) for code, qid in ev.notices]
@@ -165,14 +171,16 @@ class Engine:
         return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
                 "rules_reviewed": self.reviewed, "notices": notices}
 
-    def _presets(self, ev):
+    def _presets(self, ev: Evaluation) -> tuple[list[dict[str, str]], list[str]]:
         """Answers to questions the path has not reached yet (a deep link's presets), in asking
         order and kept for when it does; and the ids of those that could never be valid there."""
         raw = ev.raw
-        kept, rejected = [], []
+        kept: list[dict[str, str]] = []
+        rejected: list[str] = []
+        asking = ev.question.id if ev.question is not None else None
         for question in self.flow.questions:
             qid = question.id
-            if qid not in raw or qid in ev.env.values or qid == ev.question.id:
+            if qid not in raw or qid in ev.env.values or qid == asking:
                 continue
             if question.plausible(raw[qid], ev.env.today):
                 kept.append({"id": qid, "value": raw[qid]})
@@ -180,7 +188,7 @@ class Engine:
                 rejected.append(qid)
         return kept, rejected
 
-    def _ends_soon(self, views, env):
+    def _ends_soon(self, views: list[Json], env: Env) -> str | None:
         day = env.day("travel_date")
         horizon = add_days(day, self.warn_days)
         """The earliest end date, within the warning horizon of the travel date, of a visa-free

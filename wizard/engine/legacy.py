@@ -10,9 +10,9 @@ DETAILS = ("apply_in_home_country", "under_18", "former_chinese")
 CIRCUMSTANCES_IDS = ("applicant_circumstances",) + tuple(BOXES)
 
 
-def translate(answers):
+def translate(answers: dict[str, str]) -> tuple[dict[str, str], tuple[str, ...]]:
     """(answers with today's ids, the old ids used up). Answers already in today's ids win."""
-    used_up = ()
+    used_up: tuple[str, ...] = ()
     if "onward" not in answers and "from_country" in answers and "onward_destination" in answers:
         if answers["from_country"] == answers["onward_destination"]:
             onward = "same_country"

@@ -1,5 +1,8 @@
 """Policy groups on a date: is a nationality a member, which terms apply, what limits and dates."""
+from collections.abc import Callable
+
 from .dates import add_days, in_range
+from .shapes import Json
 
 HOURS_PER = {"hours": 1, "days": 24}
 
@@ -7,24 +10,25 @@ HOURS_PER = {"hours": 1, "days": 24}
 class Policy:
     """One visa-free policy from the bundle: its date range, terms by period and members."""
 
-    def __init__(self, pid, data):
+    def __init__(self, pid: str, data: Json) -> None:
         self.id = pid
         self.valid_from = data.get("valid_from")
         self.valid_to = data.get("valid_to")
-        self.sources = list(data.get("sources", []))
-        self.terms = list(data.get("terms", []))
+        self.sources: list[str] = list(data.get("sources", []))
+        self.terms: list[Json] = list(data.get("terms", []))
         members = data.get("members")
         # None = open to every nationality; otherwise code -> list of membership periods.
-        self.members = None if members is None else {c: list(p) for c, p in members.items()}
+        self.members: dict[str, list[Json]] | None = (
+            None if members is None else {c: list(p) for c, p in members.items()})
 
     @property
-    def open_to_all(self):
+    def open_to_all(self) -> bool:
         return self.members is None
 
-    def in_force(self, day):
+    def in_force(self, day: str) -> bool:
         return in_range(day, self.valid_from, self.valid_to)
 
-    def term_on(self, day):
+    def term_on(self, day: str) -> Json | None:
         if not self.in_force(day):
             return None
         for term in self.terms:
@@ -32,18 +36,18 @@ class Policy:
                 return term
         return None
 
-    def membership_on(self, country, day):
+    def membership_on(self, country: str | None, day: str) -> Json | None:
         """The membership period covering `day` (a dict), or None. Open policies: {}."""
         if not self.in_force(day):
             return None
         if self.members is None:
             return {}
-        for period in self.members.get(country, ()):
+        for period in self.members.get(country or "", ()):
             if in_range(day, period.get("valid_from"), period.get("valid_to")):
                 return period
         return None
 
-    def changes_between(self, country, low, high):
+    def changes_between(self, country: str | None, low: str, high: str) -> bool:
         """True when the policy, its terms or `country`'s membership (if given) change on a day
         after `low` and up to `high`: then the exact date within that window matters. A listed
         policy never matters for a country that is never on its list."""
@@ -59,10 +63,10 @@ class Policy:
                     return True
         return False
 
-    def ever_member(self, country):
+    def ever_member(self, country: str) -> bool:
         return self.members is None or bool(self.members.get(country))
 
-    def within(self, stay, unit, day, purpose=None, country=None):
+    def within(self, stay: int, unit: str, day: str, purpose: str | None = None, country: str | None = None) -> bool:
         """True when a stay of `stay` `unit`s on `day` (for `purpose`) is within the terms."""
         term = self.term_on(day)
         if term is None:
@@ -70,14 +74,14 @@ class Policy:
         purposes = term.get("purposes")
         if purpose is not None and purposes is not None and purpose not in purposes:
             return False
-        limit = term["max_stay"]
+        limit: int = term["max_stay"]
         if country is not None and self.members is not None:
             period = self.membership_on(country, day)
             if period and period.get("max_stay") is not None:
                 limit = period["max_stay"]
         return stay * HOURS_PER[unit] <= limit * HOURS_PER[term["unit"]]
 
-    def lapsed_unconfirmed(self, country, day):
+    def lapsed_unconfirmed(self, country: str, day: str) -> str | None:
         """The end date of `country`'s membership that ended before `day` with continuation
         unknown (no extension found), when no later period covers `day`; else None."""
         if self.members is None or self.membership_on(country, day) is not None:
@@ -86,13 +90,13 @@ class Policy:
                  if p.get("continuation") == "unknown" and p.get("valid_to") and p["valid_to"] < day]
         return max(ended) if ended else None
 
-    def member_terms(self, country, day):
+    def member_terms(self, country: str, day: str) -> Json:
         """The membership period's own terms on `day`: {'cumulative': {...}, 'terms_confirmed': bool}."""
         period = self.membership_on(country, day) if self.members is not None else None
         period = period or {}
         return {"cumulative": period.get("cumulative"), "terms_confirmed": period.get("terms_confirmed", True)}
 
-    def dates_for(self, country, day):
+    def dates_for(self, country: str | None, day: str) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
         """(valid_from, valid_to, max_stay, unit, member_sources) to show for `country` near `day`.
 
         Uses the period covering `day`, or else the latest period; for open policies, the
@@ -100,7 +104,7 @@ class Policy:
         """
         start, end, member_sources = self.valid_from, self.valid_to, []
         if self.members is not None:
-            periods = self.members.get(country) or []
+            periods = self.members.get(country or "") or []
             chosen = None
             for period in periods:
                 if in_range(day, period.get("valid_from"), period.get("valid_to")):
@@ -116,13 +120,13 @@ class Policy:
         max_stay = unit = None
         if term is not None:
             max_stay, unit = term["max_stay"], term["unit"]
-            period = self.membership_on(country, day) if self.members is not None else None
-            if period and period.get("max_stay") is not None:
-                max_stay = period["max_stay"]
+            covering = self.membership_on(country, day) if self.members is not None else None
+            if covering and covering.get("max_stay") is not None:
+                max_stay = covering["max_stay"]
         return start, end, max_stay, unit, member_sources
 
 
-    def terms_dates_for(self, country, day):
+    def terms_dates_for(self, country: str | None, day: str) -> tuple[str | None, str | None]:
         """(valid_from, valid_to) of the answer itself: the country's period narrowed to the
         terms in force on `day` (240-hour transit for a country listed since 2019 starts on
         2024-12-17, when the 240 hours began)."""
@@ -134,7 +138,7 @@ class Policy:
         return start, end
 
 
-def _bound(choose, a, b):
+def _bound(choose: Callable[[str, str], str], a: str | None, b: str | None) -> str | None:
     """choose(a, b) of two optional date bounds; a missing bound (None) leaves the other."""
     if a is None or b is None:
         return b if a is None else a

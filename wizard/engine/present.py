@@ -1,8 +1,12 @@
 """Presentation: localized, JSON-ready views of questions, answers, outcomes and notices."""
 import re
 
+from .conditions import Env
 from .dates import add_days
-from .questions import NONE_OF_THESE
+from .policies import Policy
+from .questions import NONE_OF_THESE, Flow, Question
+from .routes import Reasons
+from .shapes import Json, Value
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -10,52 +14,55 @@ _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 class Catalogue:
     """One language's messages plus its country names."""
 
-    def __init__(self, lang, messages, country_names):
+    def __init__(self, lang: str, messages: Json, country_names: dict[str, str]) -> None:
         self.lang = lang
         self.m = messages
         self.countries = country_names
         meta = messages["meta"]
-        self.date_format = meta["date_format"]
-        self.months = meta["months"]
-        self.units = meta["units"]
-        self.list_separator = meta.get("list_separator", "; ")  # optional: rules before 2026-11-29 lack it
+        self.date_format: str = meta["date_format"]
+        self.months: list[str] = meta["months"]
+        self.units: dict[str, dict[str, str]] = meta["units"]
+        self.list_separator: str = meta.get("list_separator", "; ")  # optional: rules before 2026-11-29 lack it
 
-    def get(self, section, key, field=None, default=""):
+    def get(self, section: str, key: str, field: str | None = None, default: str = "") -> str:
         entry = self.m.get(section, {}).get(key)
         if field is not None:
             entry = entry.get(field) if isinstance(entry, dict) else None
         return entry if isinstance(entry, str) else default
 
-    def date(self, iso):
+    def date(self, iso: str) -> str:
         year, month, day = iso.split("-")
         return self.date_format.format(year=year, month=self.months[int(month) - 1], day=int(day))
 
-    def quantity(self, number, unit):
-        forms = self.units.get(unit)
+    def quantity(self, number: Value, unit: str | None) -> str:
+        forms = self.units.get(unit) if unit else None
         if not forms:
             return str(number)
         return forms["one" if number == 1 else "other"].format(n=number)
 
-    def option(self, question, value):
+    def option(self, question: Question, value: str) -> str:
         section = "yesno" if question.type == "yesno" else question.id
-        return self.m.get("options", {}).get(section, {}).get(value, value)
+        label: str = self.m.get("options", {}).get(section, {}).get(value, value)
+        return label
 
-    def answer_label(self, question, value):
+    def answer_label(self, question: Question, value: Value) -> str:
         kind = question.type
+        if kind == "number":
+            return self.quantity(value, question.unit)
+        if not isinstance(value, str):  # only number answers are parsed into ints
+            return str(value)
         if kind in ("choice", "yesno"):
             return self.option(question, value)
         if kind == "multi":
             return self.list_separator.join(self.option(question, v) for v in value or (NONE_OF_THESE,))
         if kind == "country":
             return self.countries.get(value, value)
-        if kind == "number":
-            return self.quantity(value, question.unit)
         if kind == "date":
             return self.date(value)
-        return str(value)
+        return value
 
 
-def fill(template, params):
+def fill(template: str, params: dict[str, str]) -> str:
     """Replace {name} with params[name]; unknown names (a validation error) become '…'."""
     return _PLACEHOLDER.sub(lambda m: params.get(m.group(1), "…"), template)
 
@@ -63,31 +70,32 @@ def fill(template, params):
 class Presenter:
     """Builds the dicts `Engine.step` returns, from evaluated ids and the bundle's texts."""
 
-    def __init__(self, bundle, flow, policies, catalogues):
+    def __init__(self, bundle: Json, flow: Flow, policies: dict[str, Policy], catalogues: dict[str, Catalogue]) -> None:
         self.bundle = bundle
         self.flow = flow
         self.policies = policies
         self.catalogues = catalogues
-        self._country_options = {}
+        self._country_options: dict[tuple[str, str], list[dict[str, str]]] = {}
         # (outcome, document) -> the sources for that document in that outcome, where the
         # outcome names its own ({doc: id, sources: [...]}): a passport in a permanent-residence
         # application cites the Measures, not a visa checklist.
-        self.doc_sources = {
+        self.doc_sources: dict[tuple[str, str], list[str]] = {
             (oid, item["doc"]): item["sources"]
             for oid, outcome in bundle["outcomes"].items()
             for item in outcome.get("documents", [])
             if isinstance(item, dict) and "sources" in item
         }
 
-    def document_sources(self, outcome_id, doc):
+    def document_sources(self, outcome_id: str, doc: str) -> list[str]:
         """The sources a document cites in this outcome."""
         found = self.doc_sources.get((outcome_id, doc))
-        return found if found is not None else self.bundle["documents"][doc].get("sources", [])
+        listed: list[str] = self.bundle["documents"][doc].get("sources", [])
+        return found if found is not None else listed
 
     # -- questions ---------------------------------------------------------------------
-    def question(self, question, env, cat):
+    def question(self, question: Question, env: Env, cat: Catalogue) -> Json:
         key = question.text_key(env)
-        view = {
+        view: Json = {
             "id": question.id,
             "text": cat.get("questions", key, "text"),
             "hint": cat.get("questions", key, "hint"),
@@ -108,7 +116,7 @@ class Presenter:
             view["min"], view["max"], view["default"] = low, high, env.today
         return view
 
-    def country_options(self, question, cat):
+    def country_options(self, question: Question, cat: Catalogue) -> list[dict[str, str]]:
         key = (cat.lang, question.id)
         cached = self._country_options.get(key)
         if cached is None:
@@ -120,7 +128,7 @@ class Presenter:
             self._country_options[key] = cached
         return cached
 
-    def answered(self, asked, env, cat):
+    def answered(self, asked: list[str], env: Env, cat: Catalogue) -> list[Json]:
         out = []
         for qid in asked:
             question = self.flow.by_id[qid]
@@ -134,7 +142,7 @@ class Presenter:
         return out
 
     # -- outcomes ----------------------------------------------------------------------
-    def params(self, env, cat, policy_id=None):
+    def params(self, env: Env, cat: Catalogue, policy_id: str | None = None) -> dict[str, str]:
         params = {}
         for qid, value in env.values.items():
             question = self.flow.by_id.get(qid)
@@ -150,14 +158,15 @@ class Presenter:
                 params["max_stay"] = cat.quantity(max_stay, unit)
         return params
 
-    def policy_dates(self, policy_id, env):
+    def policy_dates(self, policy_id: str, env: Env) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
         policy = self.policies[policy_id]
-        return policy.dates_for(env.values.get("nationality"), env.day("travel_date"))
+        nationality = env.values.get("nationality")
+        return policy.dates_for(nationality if isinstance(nationality, str) else None, env.day("travel_date"))
 
-    def outcome(self, outcome_id, reasons, env, cat, checklist_ids):
+    def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
         zh = self.catalogues.get("zh")
-        view = {
+        view: Json = {
             "id": outcome_id,
             "kind": data["kind"],
             "title": cat.get("outcomes", outcome_id, "title"),
@@ -179,13 +188,15 @@ class Presenter:
                 "label_zh": (zh or cat).get("documents", doc, "label"),
                 "detail": cat.get("documents", doc, "detail"),
             })
-        source_ids = list(data.get("sources", []))
+        source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")
         if policy_id:
             member_sources = self.policy_dates(policy_id, env)[4]
             # The dates of the rule the answer rests on, not of the country's listing (the
             # reasons give those): the 240-hour terms began on 2024-12-17.
-            start, end = self.policies[policy_id].terms_dates_for(env.values.get("nationality"), env.day("travel_date"))
+            nationality = env.values.get("nationality")
+            start, end = self.policies[policy_id].terms_dates_for(
+                nationality if isinstance(nationality, str) else None, env.day("travel_date"))
             if start:
                 view["valid_from"] = start
             if end:
@@ -195,7 +206,7 @@ class Presenter:
             source_ids += self.document_sources(outcome_id, doc)
         for duty in data.get("duties", []):
             source_ids += self.bundle["duties"][duty].get("sources", [])
-        headline = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
+        headline: str = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
         view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
         steps, step_sources = self.how_to_get(outcome_id, cat)
         view["how_to_get"] = steps
@@ -203,11 +214,12 @@ class Presenter:
         view["sources"] = self.sources(source_ids, cat)
         return view
 
-    def how_to_get(self, outcome_id, cat):
+    def how_to_get(self, outcome_id: str, cat: Catalogue) -> tuple[list[Json], list[str]]:
         """The outcome's steps (topic, its label, text, guide link) and the sources they cite."""
         data = self.bundle.get("how_to_get", {"steps": {}, "outcomes": {}})
         texts = cat.m.get("how_to_get", {})
-        steps, source_ids = [], []
+        steps: list[Json] = []
+        source_ids: list[str] = []
         for step_id in data["outcomes"].get(outcome_id, []):
             step = data["steps"][step_id]
             steps.append({
@@ -220,10 +232,11 @@ class Presenter:
             source_ids += step["sources"]
         return steps, source_ids
 
-    def sources(self, ids, cat):
+    def sources(self, ids: list[str], cat: Catalogue) -> list[Json]:
         """Sources in `cat`'s language (title_<lang> when the source has one); url is None when
         the original page was not found (the title says so)."""
-        seen, out = set(), []
+        seen: set[str] = set()
+        out: list[Json] = []
         table = self.bundle["sources"]
         for sid in ids:
             if sid in seen:
@@ -235,16 +248,16 @@ class Presenter:
                         "url": src.get("url"), "date": src.get("date")})
         return out
 
-    def notice(self, code, qid, cat, params=None):
+    def notice(self, code: str, qid: str | None, cat: Catalogue, params: dict[str, str] | None = None) -> Json:
         message = cat.get("notices", code)
         return {"code": code, "message": fill(message, params) if params else message, "question_id": qid}
 
-    def policy_notices(self, policies, primary_outcome, env, cat):
+    def policy_notices(self, policies: dict[str, Policy], primary_outcome: str, env: Env, cat: Catalogue) -> list[Json]:
         """Notices drawn from policy data for this nationality and travel date: a membership that
         ended with its continuation unknown (said as such, not as a certain end), and the primary
         visa-free outcome's per-member stay terms (cumulative cap; terms not confirmed)."""
         country, day = env.values.get("nationality"), env.day("travel_date")
-        if country is None:
+        if not isinstance(country, str):  # not asked on this path
             return []
         out = []
         for pid in sorted(policies):
@@ -257,7 +270,7 @@ class Presenter:
             terms = policies[pid].member_terms(country, day)
             _, _, max_stay, unit, _ = self.policy_dates(pid, env)
             cap = terms["cumulative"]
-            if cap:
+            if cap and max_stay is not None:
                 out.append(self.notice("stay_cap", None, cat, {
                     "max_stay": cat.quantity(max_stay, unit), "cap_days": cat.quantity(cap["max_days"], "days"),
                     "cap_period": cat.quantity(cap["period_days"], "days")}))
@@ -266,5 +279,5 @@ class Presenter:
         return out
 
 
-def rules_old(reviewed, today, days=183):
+def rules_old(reviewed: str, today: str, days: int = 183) -> bool:
     return add_days(reviewed, days) < today

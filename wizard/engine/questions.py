@@ -1,8 +1,9 @@
 """Questions: which one comes next on a path, and turning raw answer strings into values."""
 import re
 
-from .conditions import always, build
+from .conditions import Context, Env, Predicate, always, build
 from .dates import add_days, parse_iso
+from .shapes import Json, Value
 
 _NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
 MAX_RAW = 64  # longer answers are never valid
@@ -15,38 +16,39 @@ NONE_OF_THESE = "none"
 class Question:
     """A compiled question: its ask_if, option filters and value parser."""
 
-    def __init__(self, data, ctx, countries):
-        self.id = data["id"]
-        self.type = data["type"]
+    def __init__(self, data: Json, ctx: Context, countries: dict[str, list[str]]) -> None:
+        self.id: str = data["id"]
+        self.type: str = data["type"]
         self.data = data
         self.ask_if = build(data["ask_if"], ctx) if "ask_if" in data else always
-        self.options = []  # (value, predicate)
+        self.options: list[tuple[str, Predicate]] = []
         if self.type == "yesno":
             self.options = [("yes", always), ("no", always)]
         for opt in data.get("options", []):
             self.options.append((opt["value"], build(opt["when"], ctx) if "when" in opt else always))
-        self.min, self.max = data.get("min"), data.get("max")
-        self.unit = data.get("unit")
+        self.min: int | None = data.get("min")
+        self.max: int | None = data.get("max")
+        self.unit: str | None = data.get("unit")
         self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
         self.country_list = list(countries.get(data.get("countries", ""), ()))
-        self.days = data.get("days_from_today", [0, 730])
+        self.days: list[int] = data.get("days_from_today", [0, 730])
         # Other words for another reader (a parent answering for a child, a resident).
         self.wordings = [(w["key"], build(w["when"], ctx)) for w in data.get("wordings", [])]
 
-    def text_key(self, env):
+    def text_key(self, env: Env) -> str:
         """The message id of this question's words for the answers so far."""
         for key, pred in self.wordings:
             if pred(env):
                 return "%s_%s" % (self.id, key)
         return self.id
 
-    def option_values(self, env):
+    def option_values(self, env: Env) -> list[str]:
         return [value for value, pred in self.options if pred(env)]
 
-    def date_bounds(self, today):
+    def date_bounds(self, today: str) -> tuple[str, str]:
         return add_days(today, self.days[0]), add_days(today, self.days[1])
 
-    def plausible(self, raw, today):
+    def plausible(self, raw: object, today: str) -> bool:
         """Whether raw could answer this question once it is reached (a preset in a link).
 
         Checked without the earlier answers: the full check is `parse`, when the path gets here.
@@ -70,7 +72,7 @@ class Question:
             return low <= raw <= high
         return False
 
-    def parse(self, raw, env):
+    def parse(self, raw: object, env: Env) -> Value | None:
         """Return the value for a raw answer string, or None when it is not acceptable here."""
         if not isinstance(raw, str) or len(raw) > MAX_RAW:
             return None
@@ -98,7 +100,7 @@ class Question:
             return raw if low <= raw <= high else None
         return None
 
-    def _ticked(self, raw, offered):
+    def _ticked(self, raw: str, offered: set[str]) -> tuple[str, ...] | None:
         """The ticked values of a multi answer, in option order (() for none), or None."""
         if raw == NONE_OF_THESE:
             return ()
@@ -107,9 +109,9 @@ class Question:
             return None
         return tuple(value for value, _ in self.options if value in ticked)
 
-    def raw(self, value):
+    def raw(self, value: Value) -> str:
         """The fragment form of a parsed value (what `parse` reads back)."""
-        if self.type == "multi":
+        if isinstance(value, tuple):  # a multi answer
             return MULTI_SEPARATOR.join(value) if value else NONE_OF_THESE
         return value if isinstance(value, str) else str(value)
 
@@ -117,15 +119,15 @@ class Question:
 class Flow:
     """The ordered questions. A question is asked when its ask_if holds for earlier answers."""
 
-    def __init__(self, questions):
+    def __init__(self, questions: list[Question]) -> None:
         self.questions = questions
         self.by_id = {q.id: q for q in questions}
 
-    def raw_answers(self, values):
+    def raw_answers(self, values: dict[str, Value]) -> dict[str, str]:
         """Parsed answers back in their fragment form (what a link to them holds)."""
         return {qid: self.by_id[qid].raw(value) for qid, value in values.items()}
 
-    def next_from(self, position, env):
+    def next_from(self, position: int, env: Env) -> int | None:
         """Index of the first question at or after `position` to ask now, or None."""
         questions = self.questions
         for index in range(position, len(questions)):
@@ -133,13 +135,14 @@ class Flow:
                 return index
         return None
 
-    def walk(self, raw, env):
+    def walk(self, raw: dict[str, str], env: Env) -> tuple[list[str], Question | None, list[tuple[str, str]]]:
         """Follow the path given raw answers. Returns (asked ids, next question or None, notices).
 
         Valid answers on the path go into env.values; an invalid one stops the walk at its
         question; answers off the path are reported once the path is complete.
         """
-        asked, notices = [], []
+        asked: list[str] = []
+        notices: list[tuple[str, str]] = []
         position = 0
         while True:
             index = self.next_from(position, env)

@@ -1,22 +1,25 @@
 """Routes: which outcomes match the answers; the first is primary, the rest alternatives."""
-from .conditions import always, build
+from .conditions import Context, Env, Predicate, always, build
+from .shapes import Json
+
+Reasons = list[tuple[str, str | None]]  # (reason id, policy id or None)
 
 
 class Route:
     __slots__ = ("id", "when", "outcome", "alternative_only", "reasons")
 
-    def __init__(self, data, ctx):
+    def __init__(self, data: Json, ctx: Context) -> None:
         self.id = data["id"]
         self.when = build(data["when"], ctx)
-        self.outcome = data["outcome"]
+        self.outcome: str = data["outcome"]
         self.alternative_only = bool(data.get("alternative_only", False))
         # (reason id, policy id or None, predicate)
-        self.reasons = [
+        self.reasons: list[tuple[str, str | None, Predicate]] = [
             (r["id"], r.get("policy"), build(r["when"], ctx) if "when" in r else always)
             for r in data.get("reasons", [])
         ]
 
-    def reasons_for(self, env):
+    def reasons_for(self, env: Env) -> Reasons:
         return [(rid, policy) for rid, policy, pred in self.reasons if pred(env)]
 
 
@@ -25,14 +28,16 @@ class Decision:
 
     __slots__ = ("primary", "alternatives")
 
-    def __init__(self, primary, alternatives):
+    def __init__(self, primary: tuple[Route, Reasons] | None, alternatives: list[tuple[Route, Reasons]]) -> None:
         self.primary = primary
         self.alternatives = alternatives
 
 
-def decide(routes, env):
+def decide(routes: list[Route], env: Env) -> Decision:
     """Match routes in order. Returns a Decision; primary is None when nothing matched."""
-    primary, alternatives, seen = None, [], set()
+    primary: tuple[Route, Reasons] | None = None
+    alternatives: list[tuple[Route, Reasons]] = []
+    seen: set[str] = set()
     for route in routes:
         if route.outcome in seen or not route.when(env):
             continue

@@ -14,7 +14,7 @@
     const claimed = params.get("host");
     if (!claimed || window.parent === window) return null;
     let url;
-    try { url = new URL(claimed); } catch (error) { return null; }
+    try { url = new URL(claimed); } catch { return null; }
     if (url.origin !== claimed || (url.protocol !== "https:" && url.protocol !== "http:")) return null;
     const ancestors = location.ancestorOrigins;
     if (ancestors && ancestors.length && ancestors[0] !== claimed) return null;

@@ -54,7 +54,7 @@
     try {
       bytes = decode(text);
     } catch (error) {
-      throw new Error(`${file} is damaged: not base64`);
+      throw new Error(`${file} is damaged: not base64`, { cause: error });
     }
     if (bytes.length !== expected.bytes) throw new Error(`${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
     if ((await sha256(bytes)) !== expected.sha256) throw new Error(`${file} is damaged: its SHA-256 does not match`);

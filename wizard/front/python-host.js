@@ -30,7 +30,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
       inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
       const restored = inputs.pyodide.globals.get(WIZARD_GLOBAL);
       return restored && restored.step(...PROBE) === inputs.probe ? restored : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -81,7 +81,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
     } else if (message.type === "step") {
       try {
         await starting;
-      } catch (error) {
+      } catch {
         return; // "failed" was already posted
       }
       try {

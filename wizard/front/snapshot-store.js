@@ -50,7 +50,7 @@ export async function snapshotKey(runtimeVersion, engineZip, bundleText) {
 export async function readRecord() {
   try {
     return (await inStore("readonly", (store) => store.get(RECORD))) || null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -77,7 +77,7 @@ export async function saveSnapshot(key, bytes, probe) {
 export async function dropSnapshot() {
   try {
     await inStore("readwrite", (store) => store.delete(RECORD));
-  } catch (error) {
+  } catch {
     // Nothing to drop where the store cannot be opened.
   }
 }
@@ -87,7 +87,7 @@ export async function storeAvailable() {
   try {
     await openDatabase();
     return Boolean(crypto && crypto.subtle);
-  } catch (error) {
+  } catch {
     return false;
   }
 }

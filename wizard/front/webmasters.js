@@ -48,7 +48,7 @@
     snippet.select();
     try {
       await navigator.clipboard.writeText(snippet.value);
-    } catch (error) {
+    } catch {
       document.execCommand("copy");
     }
     copied.textContent = tool.dataset.copied;

@@ -23,7 +23,7 @@ async function openStore() {
   try {
     const store = await import("./snapshot-store.js");
     return (await within(store.storeAvailable(), false)) ? store : null;
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -68,7 +68,7 @@ async function loadInputs(siteRoot) {
         if (!intact) throw new Error("the stored snapshot does not match its digest");
         return { pyodide, engineZip, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
       }
-    } catch (error) {
+    } catch {
       return loadAgain();
     }
   }

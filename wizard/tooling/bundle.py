@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import catalogues, changelog, countries, ruleset
 from .checks import Compiler
-from .errors import Problem, Problems, RuleError
+from .errors import Problems, RuleError
 
 log = logging.getLogger("wizard.tooling")
 FORMAT = 1
@@ -76,11 +76,12 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
 def deep_check(bundle, build_date, compiler, problems):
     """Walk every path from the build date: each must end in a route; all must be reachable."""
     from wizard.engine import Engine
+
     from .enumerate import Enumerator
     from .invariants import Invariants
     try:
         engine = Engine(bundle)
-    except Exception as exc:  # a compile-time bug in the rules the static checks missed
+    except Exception as exc:  # noqa: BLE001 - a compile-time bug in the rules the static checks missed
         problems.add(compiler.r.single["routes"], "", "the engine cannot load these rules: %s" % exc)
         return
     asked, reached, dead, checked, unfilled = set(), set(), None, set(), {}

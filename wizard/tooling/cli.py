@@ -1,11 +1,6 @@
 """The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out.
 Exit 0 with a result or question, 2 on any error: one line each, never a traceback.
 """
-
-USAGE = """examples:
-  python -m wizard.cli                       # interactive, asks for a language first
-  python -m wizard.cli --answers '{"purpose":"work","status":"outside"}' --date 2026-12-01 --lang en
-"""
 import argparse
 import datetime as _dt
 import json
@@ -13,6 +8,11 @@ import sys
 from pathlib import Path
 
 from wizard.engine import Engine
+
+USAGE = """examples:
+  python -m wizard.cli                       # interactive, asks for a language first
+  python -m wizard.cli --answers '{"purpose":"work","status":"outside"}' --date 2026-12-01 --lang en
+"""
 
 
 class CliError(Exception):
@@ -26,18 +26,18 @@ def load_engine(args):
         try:
             bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
         except RecursionError:
-            raise CliError("%s: not a wizard bundle (nested too deeply)" % args.bundle)
+            raise CliError("%s: not a wizard bundle (nested too deeply)" % args.bundle) from None
         except ValueError as exc:
-            raise CliError("%s: not JSON (%s)" % (args.bundle, exc))
+            raise CliError("%s: not JSON (%s)" % (args.bundle, exc)) from exc
         try:
             return Engine(bundle)
         except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
-            raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc))
+            raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc)) from exc
     from .bundle import compile_rules
     try:
         _dt.date.fromisoformat(args.date)  # a malformed --date is refused before compiling
     except ValueError as exc:
-        raise CliError("--date %s: %s" % (args.date, exc))
+        raise CliError("--date %s: %s" % (args.date, exc)) from exc
     bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
     _check_date_in_range(args.date, bundle)
     return Engine(bundle)

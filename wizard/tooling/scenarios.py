@@ -35,7 +35,7 @@ def load_cases(path: Path, schemas: Schemas):
         try:
             answers = dict(base, **parse_fragment(item["answers"]))
         except ValueError as exc:
-            raise RuleError([_problem(loaded, "/cases/%d/answers" % i, "not a URL fragment: %s" % exc)])
+            raise RuleError([_problem(loaded, "/cases/%d/answers" % i, "not a URL fragment: %s" % exc)]) from exc
         cases.append(Case(item["case"], loaded.display, loaded.line_of("/cases/%d" % i), item["today"],
                           item.get("lang", "en"), answers, item["expect"]))
     return cases

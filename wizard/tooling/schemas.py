@@ -57,7 +57,7 @@ def _read_schema(path, schema_dir):
     try:
         return json.loads(read_regular_file(path, display).decode("utf-8"))
     except (ValueError, RecursionError) as exc:
-        raise RuleError([Problem(display, "", "not a JSON schema: %s" % type(exc).__name__)])
+        raise RuleError([Problem(display, "", "not a JSON schema: %s" % type(exc).__name__)]) from exc
 
 
 def _deepest(error):

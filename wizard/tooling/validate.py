@@ -37,7 +37,7 @@ def main(argv=None):
     except OverflowError:  # date arithmetic near year 9999
         print("--date %s: out of range" % args.date)
         return 2
-    except Exception as exc:  # never a traceback: name the failure in one line
+    except Exception as exc:  # noqa: BLE001 - never a traceback: name the failure in one line
         print("%s: internal error while validating: %s: %s" % (rules, type(exc).__name__, exc))
         return 1
     for warning in compiled.warnings:

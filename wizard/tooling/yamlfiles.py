@@ -136,11 +136,11 @@ def load(path, display, deadline=None):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise RuleError([Problem(display, "", "YAML syntax error: %s" % (exc.problem or exc.context), line)])
+        raise RuleError([Problem(display, "", "YAML syntax error: %s" % (exc.problem or exc.context), line)]) from exc
     except (yaml.YAMLError, ValueError) as exc:
-        raise RuleError([Problem(display, "", "YAML error: %s" % exc)])
+        raise RuleError([Problem(display, "", "YAML error: %s" % exc)]) from exc
     except (RecursionError, MemoryError) as exc:  # the limits above should make these unreachable
-        raise RuleError([Problem(display, "", "too complex to read (%s)" % type(exc).__name__)])
+        raise RuleError([Problem(display, "", "too complex to read (%s)" % type(exc).__name__)]) from exc
     finally:
         if loader is not None:
             loader.dispose()

@@ -5,14 +5,18 @@ browser, so both show the same markup. Interface words come from the `ui` catalo
 """
 from html import escape
 
+from wizard.engine.shapes import Json
+
 from . import fragment as fragments
 
+UI = dict[str, str]  # the interface words of one language
 
-def _attr(value) -> str:
+
+def _attr(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     return escape(str(value or ""), quote=False)
 
 
@@ -21,14 +25,14 @@ def _link(href_fragment: str, label: str, css: str = "") -> str:
     return f'<a href="#{_attr(href_fragment)}"{css_attr}>{_text(label)}</a>'
 
 
-def notices(items: list[dict]) -> str:
+def notices(items: list[Json]) -> str:
     if not items:
         return ""
     lines = "".join(f"<li>{_text(item.get('message'))}</li>" for item in items)
     return f'<div class="wizard-notice" role="note"><ul>{lines}</ul></div>'
 
 
-def _options(question: dict, current: str | None, ui: dict) -> str:
+def _options(question: Json, current: str | None, ui: UI) -> str:
     name = _attr(question["id"])
     if question["type"] == "country":
         options = "".join(
@@ -65,7 +69,7 @@ def _options(question: dict, current: str | None, ui: dict) -> str:
     return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
 
 
-def _checkbox(name: str, index: int, box: dict, exclusive: bool = False) -> str:
+def _checkbox(name: str, index: int, box: Json, exclusive: bool = False) -> str:
     flags = (" checked" if box["checked"] else "") + (" data-exclusive" if exclusive else "")
     return (
         f'<div class="wizard-option"><input type="checkbox" id="wizard-option-{index}" name="{name}" '
@@ -74,7 +78,7 @@ def _checkbox(name: str, index: int, box: dict, exclusive: bool = False) -> str:
     )
 
 
-def question(view: dict, ui: dict, base_answers: dict, back: str | None, current: str | None = None) -> str:
+def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None, current: str | None = None) -> str:
     """A question as a form; submitting it adds its answer to base_answers in the fragment."""
     q = view["question"]
     grouped = q["type"] in ("choice", "yesno", "multi")
@@ -98,7 +102,7 @@ def question(view: dict, ui: dict, base_answers: dict, back: str | None, current
     )
 
 
-def answers_summary(answered: list[dict], ui: dict) -> str:
+def answers_summary(answered: list[Json], ui: UI) -> str:
     if not answered:
         return ""
     answers = {item["id"]: item["value"] for item in answered}
@@ -111,14 +115,14 @@ def answers_summary(answered: list[dict], ui: dict) -> str:
     return f'<section class="wizard-answers" aria-labelledby="wizard-answers-heading"><h2 id="wizard-answers-heading">{_text(ui["your_answers"])}</h2><dl>{rows}</dl></section>'
 
 
-def _source_title(source: dict) -> str:
+def _source_title(source: Json) -> str:
     # A source whose original page was not found has no url; its title says so.
     if not source.get("url"):
         return _text(source["title"])
     return f'<a href="{_attr(source["url"])}" rel="noopener noreferrer">{_text(source["title"])}</a>'
 
 
-def _sources(sources: list[dict], ui: dict, h: str) -> str:
+def _sources(sources: list[Json], ui: UI, h: str) -> str:
     if not sources:
         return ""
     items = "".join(
@@ -129,7 +133,7 @@ def _sources(sources: list[dict], ui: dict, h: str) -> str:
     return f'<{h}>{_text(ui["sources"])}</{h}><ul class="wizard-sources">{items}</ul>'
 
 
-def _checklist(outcome: dict, ui: dict, lang: str, prefix: str, h: str) -> str:
+def _checklist(outcome: Json, ui: UI, lang: str, prefix: str, h: str) -> str:
     items = []
     for index, item in enumerate(outcome.get("checklist", [])):
         box = f"{prefix}-item-{index}"
@@ -151,7 +155,7 @@ def _list(title: str, entries: list[str], css: str, h: str) -> str:
     return f'<{h}>{_text(title)}</{h}><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
 
 
-def _how_to_get(item: dict, ui: dict, guide_root: str, h: str) -> str:
+def _how_to_get(item: Json, ui: UI, guide_root: str, h: str) -> str:
     """Where and how to apply, the fee, the time, validity, what to prepare: in the rules' order."""
     steps = item.get("how_to_get") or []
     if not steps:
@@ -168,7 +172,7 @@ def _how_to_get(item: dict, ui: dict, guide_root: str, h: str) -> str:
     return f'<{h}>{_text(ui["how_to_get"])}</{h}><dl class="wizard-how">{"".join(rows)}</dl>'
 
 
-def _duties(item: dict, ui: dict, guide_root: str, h: str) -> str:
+def _duties(item: Json, ui: UI, guide_root: str, h: str) -> str:
     """What to do next; a duty with a guide page links to it."""
     duties = item.get("duties", [])
     if not duties:
@@ -176,12 +180,12 @@ def _duties(item: dict, ui: dict, guide_root: str, h: str) -> str:
     guides = item.get("duty_guides") or [None] * len(duties)
     entries = "".join(
         f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
-        for text, guide in zip(duties, guides)
+        for text, guide in zip(duties, guides, strict=True)
     )
     return f'<{h}>{_text(ui["duties"])}</{h}><ul class="wizard-duties">{entries}</ul>'
 
 
-def _dates(item: dict, ui: dict) -> str:
+def _dates(item: Json, ui: UI) -> str:
     dates = []
     if item.get("valid_from"):
         dates.append(f'{_text(ui["valid_from"])} <time datetime="{_attr(item["valid_from"])}">{_text(item["valid_from"])}</time>')
@@ -190,7 +194,7 @@ def _dates(item: dict, ui: dict) -> str:
     return f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else ""
 
 
-def _details(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, h: str) -> str:
+def _details(item: Json, ui: UI, lang: str, guide_root: str, prefix: str, h: str) -> str:
     """Everything after the summary, in the order a reader acts on it: how to get it, then what to prepare."""
     guide = ""
     if item.get("guide"):
@@ -206,7 +210,7 @@ def _details(item: dict, ui: dict, lang: str, guide_root: str, prefix: str, h: s
     )
 
 
-def primary(item: dict, ui: dict, lang: str, guide_root: str) -> str:
+def primary(item: Json, ui: UI, lang: str, guide_root: str) -> str:
     """The suggestion in full; its headline is the result page's h2, so its parts are h3."""
     return (
         f'<section class="wizard-outcome wizard-primary" data-outcome="{_attr(item["id"])}" aria-labelledby="wizard-heading">'
@@ -218,7 +222,7 @@ def primary(item: dict, ui: dict, lang: str, guide_root: str) -> str:
     )
 
 
-def alternative(item: dict, ui: dict, lang: str, guide_root: str, prefix: str) -> str:
+def alternative(item: Json, ui: UI, lang: str, guide_root: str, prefix: str) -> str:
     """Another route, summarised: its headline and summary open, the rest folded (and left off paper)."""
     return (
         f'<section class="wizard-outcome wizard-alternative" data-outcome="{_attr(item["id"])}" aria-labelledby="{prefix}-title">'
@@ -232,7 +236,7 @@ def alternative(item: dict, ui: dict, lang: str, guide_root: str, prefix: str) -
     )
 
 
-def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None) -> str:
+def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> str:
     primary_view = view["primary"]
     alternatives = view.get("alternatives", [])
     parts = [
@@ -270,7 +274,7 @@ def result(view: dict, ui: dict, lang: str, guide_root: str, back: str | None) -
     return "".join(parts)
 
 
-def error(view: dict, ui: dict) -> str:
+def error(view: Json, ui: UI) -> str:
     messages = "".join(f"<li>{_text(e.get('message'))}</li>" for e in view.get("errors", []))
     return (
         f'<div class="wizard-notice" role="alert"><h2 id="wizard-heading" tabindex="-1">{_text(ui["error_heading"])}</h2>'

@@ -3,11 +3,14 @@
 Called with the raw location.hash by the browser worker and with '' at build time. It never
 raises: whatever the fragment holds, the visitor gets a page and a notice.
 """
-from . import fragment as fragments
-from . import render
+from wizard.engine import Engine
+from wizard.engine.shapes import Json
+
+from . import fragment as fragments, render
+from .render import UI
 
 
-def handle(engine, raw_fragment: str, lang: str, today: str, ui: dict, guide_root: str = "../") -> dict:
+def handle(engine: Engine, raw_fragment: str, lang: str, today: str, ui: UI, guide_root: str = "../") -> Json:
     try:
         return _handle(engine, raw_fragment, lang, today, ui, guide_root)
     except Exception as problem:  # noqa: BLE001 - the page must always get an answer, never a traceback
@@ -15,7 +18,7 @@ def handle(engine, raw_fragment: str, lang: str, today: str, ui: dict, guide_roo
         return {"kind": "error", "html": render.error(view, ui), "fragment": "", "announce": ui["error_heading"]}
 
 
-def _handle(engine, raw_fragment, lang, today, ui, guide_root):
+def _handle(engine: Engine, raw_fragment: str, lang: str, today: str, ui: UI, guide_root: str) -> Json:
     answers, change, truncated = fragments.parse(raw_fragment)
     view = engine.step(answers, lang, today)
     if truncated:
@@ -27,7 +30,7 @@ def _handle(engine, raw_fragment, lang, today, ui, guide_root):
     # A deep link's answers to questions not reached yet ride along until the path gets there.
     presets = {item["id"]: item["value"] for item in view.get("presets", [])}
     carried = {**kept, **presets}
-    if change in kept:
+    if change is not None and change in kept:
         changing = _change_view(engine, kept, change, lang, today)
         if changing is not None:
             changing["notices"] = view.get("notices", [])
@@ -43,7 +46,7 @@ def _handle(engine, raw_fragment, lang, today, ui, guide_root):
     return _reply("result", html, fragments.build(kept), view["primary"].get("headline") or view["primary"]["title"])
 
 
-def _change_view(engine, kept: dict, change: str, lang: str, today: str):
+def _change_view(engine: Engine, kept: dict[str, str], change: str, lang: str, today: str) -> Json | None:
     """The view asking `change` again: the answers given before it lead back to it."""
     order = list(kept)
     before = {key: kept[key] for key in order[: order.index(change)]}
@@ -53,5 +56,5 @@ def _change_view(engine, kept: dict, change: str, lang: str, today: str):
     return None
 
 
-def _reply(kind: str, html: str, fragment: str, announce: str) -> dict:
+def _reply(kind: str, html: str, fragment: str, announce: str) -> Json:
     return {"kind": kind, "html": html, "fragment": fragment, "announce": announce}

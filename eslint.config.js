@@ -1,0 +1,42 @@
+// ESLint for the site's own JavaScript (`make check` runs `npx eslint`): the recommended rules,
+// with each file group's own globals (a page, a worker, a service worker, Node).
+// The vendored runtimes (node_modules, the built site) are not ours to lint.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  { ignores: ["node_modules/", "site/", "dist/", ".venv/", "bench-results/"] },
+  js.configs.recommended,
+  {
+    // Classic scripts on the site's pages and on a host page that embeds the wizard.
+    files: [
+      "wizard/front/*.js", "wizard/host/*.js", "sitebuild/front/iframe-worker-init.js",
+      "overrides/assets/javascripts/*.js",
+    ],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
+  {
+    // The wizard's module worker and what it imports (python-host.js also runs on the page).
+    files: ["wizard/front/worker.js", "wizard/front/snapshot-store.js", "wizard/front/python-host.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser, ...globals.worker } },
+  },
+  {
+    files: ["bench/*.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.worker } },
+  },
+  {
+    files: ["sitebuild/front/sw.js", "sitebuild/front/sw-retire.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
+    // Pyodide under Node, for the tests.
+    files: ["tests/**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    files: ["eslint.config.js"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+  },
+];
