@@ -1,7 +1,28 @@
 """Policy diff for reviewers: whose advice changes between two rule sets (git refs or rules
 folders). `python -m wizard.tooling.diff OLD NEW [--date YYYY-MM-DD] [--max-examples N]`.
+"""
+import argparse
+import datetime as _dt
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
 
-Method. Both rule sets are compiled for the same date by this checkout's tooling and engine (a
+from wizard.engine import Engine
+
+from .bundle import compile_rules
+from .diff_report import Report, static_changes
+from .errors import RuleError
+
+
+class UsageError(Exception):
+    """An argument that names neither a rules folder nor a git commit with a rules/ folder."""
+
+
+# How the diff works, for --help (the module docstring stays short).
+METHOD = """Method. Both rule sets are compiled for the same date by this checkout's tooling and engine (a
 ref's rules/ is extracted to a temporary folder, removed afterwards), then walked together: one
 walk over the answers, each path answered by both engines.
 - Numbers and dates are cut at the thresholds of both rule sets.
@@ -23,25 +44,6 @@ ids, new text) and changed questions, options and policy members are listed from
 themselves. Exit 0 (a report, not a gate), 1 when a rule set does not compile, 2 for bad
 arguments.
 """
-import argparse
-import datetime as _dt
-import io
-import subprocess
-import sys
-import tarfile
-import tempfile
-from pathlib import Path
-
-from wizard.engine import Engine
-
-from .bundle import compile_rules
-from .diff_report import Report, static_changes
-from .errors import RuleError
-
-
-class UsageError(Exception):
-    """An argument that names neither a rules folder nor a git commit with a rules/ folder."""
-
 
 def rules_from(spec, scratch):
     """(rules folder, label) for a folder path or a git ref; a ref's rules/ is extracted under
@@ -96,7 +98,7 @@ def _iso_date(text):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m wizard.tooling.diff", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m wizard.tooling.diff", description=__doc__, epilog=METHOD,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("old", metavar="OLD", help="a rules folder, or else a git ref (HEAD~1, a branch, a commit)")
     parser.add_argument("new", metavar="NEW", help="the same, for the changed rules")
