@@ -5,10 +5,9 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from wizard.engine import Engine
-from wizard.engine.conditions import Env
+from wizard.engine import Engine, Env
 from wizard.tooling.bundle import Compiled, compile_rules
-from wizard.tooling.enumerate import Enumerator, Leaf
+from wizard.tooling.walk import Enumerator, Leaf
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 BUILD_DATE = dt.date(2026, 11, 23)

@@ -47,3 +47,38 @@ def test_the_engine_works_on_a_bundle_that_went_through_json(bundle):
     answers = {"purpose": "study", "status": "outside", "nationality": "DE", "travel_date": "2026-12-01",
                "stay_days": "181", "circumstances": "none"}
     assert Engine(copy).step(answers, "en", "2026-11-23")["primary"]["id"] == "visa_x1"
+
+
+def _imported_modules(path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+def test_the_tooling_and_the_web_layer_use_the_engine_through_its_public_names_only():
+    outside = sorted((ENGINE.parent / "tooling").glob("*.py")) + sorted((ENGINE.parent / "web").glob("*.py"))
+    for path in outside:
+        for module in _imported_modules(path):
+            assert not module.startswith("wizard.engine."), f"{path.name} imports {module}: use `from wizard.engine import ...`"
+
+
+def test_the_tooling_modules_import_one_another_without_a_cycle():
+    tooling = ENGINE.parent / "tooling"
+    graph = {}
+    for path in tooling.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[path.stem] = {
+            (alias.name if node.module is None else node.module.split(".")[0])
+            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for alias in node.names
+        } & {p.stem for p in tooling.glob("*.py")}
+
+    def visit(name, trail):
+        assert name not in trail, "import cycle: " + " -> ".join(trail + [name])
+        for child in graph.get(name, ()):
+            visit(child, trail + [name])
+
+    for name in graph:
+        visit(name, [])

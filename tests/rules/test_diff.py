@@ -14,7 +14,7 @@ from wizard.engine import Engine
 from wizard.tooling import diff
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.diff_report import Report, static_changes
-from wizard.tooling.enumerate import Enumerator
+from wizard.tooling.walk import Enumerator
 
 ROOT = Path(__file__).resolve().parents[2]
 RULES = ROOT / "rules"

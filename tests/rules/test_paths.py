@@ -4,8 +4,8 @@ import copy
 import pytest
 
 from wizard.engine import Engine
-from wizard.tooling.enumerate import Enumerator
 from wizard.tooling.invariants import Invariants
+from wizard.tooling.walk import Enumerator
 
 # The duty each long-stay visa leads to within 30 days of entry: a residence permit, or for D
 # the permanent residence card.

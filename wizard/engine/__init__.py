@@ -2,6 +2,16 @@
 
 Runs unchanged on CPython and under Pyodide; takes an already-loaded bundle (a dict), does no I/O.
 """
-from .engine import Engine
+# The engine's public surface: the tooling and the web layer import these names from
+# `wizard.engine`, never from its modules (tests/engine/test_purity.py checks it).
+from .conditions import Env
+from .dates import add_days
+from .engine import FALLBACK_OUTCOME, Engine
+from .legacy import translate as translate_old_answers
+from .policies import HOURS_PER
+from .questions import NONE_OF_THESE
+from .routes import decide
+from .shapes import Json, Value
 
-__all__ = ["Engine"]
+__all__ = ["FALLBACK_OUTCOME", "HOURS_PER", "NONE_OF_THESE", "Engine", "Env", "Json", "Value", "add_days",
+           "decide", "translate_old_answers"]

@@ -12,6 +12,7 @@ from pathlib import Path
 from . import catalogues, changelog, countries, ruleset
 from .checks import Compiler
 from .errors import Problems, RuleError
+from .path_checks import deep_check
 
 log = logging.getLogger("wizard.tooling")
 FORMAT = 1
@@ -28,7 +29,7 @@ class Compiled:
 def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=None) -> Compiled:
     """Validate and compile. Raises RuleError on any problem; returns bundle and warnings.
 
-    deep=True also walks every path (see enumerate.py) to find questions never asked,
+    deep=True also walks every path (see path_checks.py and walk.py) to find questions never asked,
     outcomes never reached and answers that lead to no route.
     """
     rules_dir = Path(rules_dir)
@@ -71,73 +72,6 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
         deep_check(bundle, build_date, compiler, problems)
         problems.raise_if_any()
     return Compiled(bundle, warnings)
-
-
-def deep_check(bundle, build_date, compiler, problems):
-    """Walk every path from the build date: each must end in a route; all must be reachable."""
-    from wizard.engine import Engine
-
-    from .enumerate import Enumerator
-    from .invariants import Invariants
-    try:
-        engine = Engine(bundle)
-    except Exception as exc:  # noqa: BLE001 - a compile-time bug in the rules the static checks missed
-        problems.add(compiler.r.single["routes"], "", "the engine cannot load these rules: %s" % exc)
-        return
-    asked, reached, dead, checked, unfilled = set(), set(), None, set(), {}
-    needs = _reason_placeholders(bundle)
-    invariants = Invariants(engine)
-    for leaf in Enumerator(engine, build_date.isoformat()).walk():
-        invariants.observe(leaf)
-        asked.update(leaf.values)
-        reached.update(leaf.outcomes())
-        if leaf.decision.primary is None and dead is None:
-            dead = dict(leaf.values)
-        if id(leaf.decision) not in checked:  # decisions are shared between equivalent leaves
-            checked.add(id(leaf.decision))
-            matches = ([leaf.decision.primary] if leaf.decision.primary else []) + leaf.decision.alternatives
-            for _, reasons in matches:
-                for rid, _policy in reasons:
-                    for lang, qids in needs.get(rid, {}).items():
-                        missing = [q for q in qids if q not in leaf.values]
-                        if missing and (lang, rid) not in unfilled:
-                            unfilled[(lang, rid)] = (missing[0], dict(leaf.values))
-    questions = compiler.r.single["questions"]
-    if dead is not None:
-        last = list(dead)[-1] if dead else ""
-        i = next((n for n, q in enumerate(bundle["questions"]) if q["id"] == last), 0)
-        path = "&".join("%s=%s" % kv for kv in dead.items())
-        problems.add(questions, "/questions/%d" % i, "answers route nowhere (no route matches): %s" % path)
-    for (lang, rid), (qid, values) in sorted(unfilled.items()):
-        path = "&".join("%s=%s" % kv for kv in values.items())
-        problems.add(compiler.r.messages[lang], "/reasons/%s" % rid,
-                     "placeholder {%s} is unanswered on a path that shows this reason: %s" % (qid, path))
-    reported = set()
-    for kind, oid, values in invariants.problems:
-        if (kind, oid) in reported:  # one line per broken invariant and outcome
-            continue
-        reported.add((kind, oid))
-        path = "&".join("%s=%s" % kv for kv in values.items())
-        problems.add(compiler.outcome_files[oid], "/outcomes/%s" % oid, "%s: %s" % (kind, path))
-    for i, q in enumerate(bundle["questions"]):
-        if q["id"] not in asked:
-            problems.add(questions, "/questions/%d" % i, "unreachable question %r: no path asks it" % q["id"])
-    for oid, loaded in compiler.outcome_files.items():
-        if oid not in reached and oid != "ask_12367":
-            problems.add(loaded, "/outcomes/%s" % oid, "unreachable outcome %r: no path from %s leads to it" % (oid, build_date))
-
-
-def _reason_placeholders(bundle):
-    """reason id -> lang -> question ids its text fills in."""
-    import re
-    qids = {q["id"] for q in bundle["questions"]}
-    out = {}
-    for lang, messages in bundle["messages"].items():
-        for rid, text in messages["reasons"].items():
-            names = [n for n in re.findall(r"\{([a-z_0-9]+)\}", text) if n in qids]
-            if names:
-                out.setdefault(rid, {})[lang] = names
-    return out
 
 
 def build_bundle(rules_dir: Path, build_date: _dt.date) -> dict:

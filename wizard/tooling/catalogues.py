@@ -2,7 +2,7 @@
 placeholders that the engine can fill."""
 import re
 
-from wizard.engine.questions import NONE_OF_THESE
+from wizard.engine import NONE_OF_THESE
 
 from . import how_to_get
 from .conditions_walk import questions_used

@@ -4,7 +4,7 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 """
 import datetime as _dt
 
-from wizard.engine.questions import NONE_OF_THESE
+from wizard.engine import NONE_OF_THESE
 
 from . import publishers
 from .conditions_walk import iter_nodes, questions_used

@@ -1,12 +1,10 @@
 """The joint path walk behind the policy diff: one walk over the answers of two rule sets, each
 leaf giving both engines' advice (outcome, alternatives, checklists, duties) for the same answers.
 """
-from wizard.engine import legacy
-from wizard.engine.conditions import Env
-from wizard.engine.engine import FALLBACK_OUTCOME
+from wizard.engine import FALLBACK_OUTCOME, Env, translate_old_answers
 
 from .conditions_walk import questions_used
-from .enumerate import Enumerator, _period_key
+from .walk import Enumerator, period_key
 
 
 class Advice:
@@ -84,7 +82,7 @@ class Side:
         gives `qid` from the other side's answers, as it does for an old link; None if none."""
         if not answers:
             return None
-        translated, _ = legacy.translate({k: v for k, v in answers.items() if isinstance(v, str)})
+        translated, _ = translate_old_answers({k: v for k, v in answers.items() if isinstance(v, str)})
         return translated.get(qid)
 
     def accepts(self, question, value):
@@ -152,7 +150,7 @@ class JointWalk:
         classes = {}
         for code in codes:
             signature = tuple(
-                tuple((p.ever_member(code),) + tuple(_period_key(p.membership_on(code, d)) for d in dates)
+                tuple((p.ever_member(code),) + tuple(period_key(p.membership_on(code, d)) for d in dates)
                       for p in policies)
                 for policies in listed)
             classes.setdefault(signature, []).append(code)

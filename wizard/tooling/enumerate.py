@@ -1,5 +1,4 @@
-"""Walk every reachable path of the wizard: numbers and dates cut at their thresholds,
-nationality by policy-group signature. `python -m wizard.tooling.enumerate` prints the count,
+"""`python -m wizard.tooling.enumerate`: walks every path of a rules folder and prints the count,
 the questions per path and any broken invariant (wizard/tooling/invariants.py).
 """
 import argparse
@@ -9,194 +8,14 @@ import time
 from pathlib import Path
 
 from wizard.engine import Engine
-from wizard.engine.conditions import Env
-from wizard.engine.dates import add_days
-from wizard.engine.policies import HOURS_PER
-from wizard.engine.routes import decide
 
-from .conditions_walk import all_conditions, iter_nodes, questions_used
-
-_NEXT = {"le": 1, "gt": 1, "lt": 0, "ge": 0}
-
-
-class Leaf:
-    """One complete path: the answers (id -> value, in asking order) and the decision."""
-
-    __slots__ = ("values", "decision", "env")
-
-    def __init__(self, values, decision, env):
-        self.values, self.decision, self.env = values, decision, env
-
-    def outcomes(self):
-        d = self.decision
-        first = [d.primary[0].outcome] if d.primary else []
-        return first + [route.outcome for route, _ in d.alternatives]
-
-
-class Enumerator:
-    """Precomputes the representative answers of each question, then walks depth-first."""
-
-    def __init__(self, engine, today):
-        self.engine = engine
-        self.today = today
-        bundle = engine.bundle
-        self.units = {q["id"]: q.get("unit") for q in bundle["questions"]}
-        self.cuts = {}
-        self.member_questions = set()
-        self.same_pairs = {}
-        for _, cond in all_conditions(bundle):
-            for op, arg, _ in iter_nodes(cond):
-                if op in _NEXT:
-                    self.cuts.setdefault(arg[0], set()).add(_bump(arg[1], _NEXT[op]))
-                elif op == "same":
-                    self.same_pairs.setdefault(arg[1], set()).add(arg[0])
-                    self.same_pairs.setdefault(arg[0], set()).add(arg[1])
-                elif op in ("member", "within_terms", "in_force", "date_matters"):
-                    if "country" in arg:
-                        self.member_questions.add(arg["country"])
-                    self._policy_cuts(arg)
-        self.date_reps = {}
-        for q in engine.flow.questions:
-            if q.type == "date":
-                low, high = q.date_bounds(today)
-                self.date_reps[q.id] = [low] + sorted(c for c in self.cuts.get(q.id, ()) if low < c <= high)
-        self.number_reps = {}
-        for q in engine.flow.questions:
-            if q.type == "number":
-                reps = [q.min] + sorted(c for c in self.cuts.get(q.id, ()) if q.min < c <= q.max)
-                self.number_reps[q.id] = reps
-        self.nationality_reps = self._nationality_classes()
-        # Questions the routes read: leaves that differ only elsewhere share one decision.
-        named = bundle["conditions"]
-        read = set()
-        for route in bundle["routes"]:
-            read |= questions_used(route["when"], named)
-            for reason in route["reasons"]:
-                if "when" in reason:
-                    read |= questions_used(reason["when"], named)
-        self.route_questions = tuple(q.id for q in engine.flow.questions if q.id in read)
-        self._decisions = {}
-
-    def decide(self, env):
-        key = tuple(env.values.get(q) for q in self.route_questions)
-        decision = self._decisions.get(key)
-        if decision is None:
-            decision = self._decisions[key] = decide(self.engine.routes, env)
-        return decision
-
-    def _policy_cuts(self, arg):
-        policy = self.engine.policies[arg["policy"]]
-        on = arg.get("on")
-        if on:
-            bounds = [(policy.valid_from, policy.valid_to)]
-            bounds += [(t.get("valid_from"), t.get("valid_to")) for t in policy.terms]
-            for periods in (policy.members or {}).values():
-                bounds += [(p.get("valid_from"), p.get("valid_to")) for p in periods]
-            cuts = self.cuts.setdefault(on, set())
-            for start, end in bounds:
-                if start:
-                    cuts.add(start)
-                if end:
-                    cuts.add(add_days(end, 1))
-        stay = arg.get("stay")
-        if stay:
-            unit = self.units[stay]
-            limits = [(t["max_stay"], t["unit"]) for t in policy.terms]
-            for periods in (policy.members or {}).values():
-                limits += [(p["max_stay"], policy.terms[0]["unit"]) for p in periods if p.get("max_stay")]
-            for limit, limit_unit in limits:
-                # stay * HOURS_PER[unit] <= limit * HOURS_PER[limit_unit]
-                self.cuts.setdefault(stay, set()).add(limit * HOURS_PER[limit_unit] // HOURS_PER[unit] + 1)
-
-    def _nationality_classes(self):
-        """One representative country per distinct membership signature over the dates."""
-        dates = sorted({d for reps in self.date_reps.values() for d in reps} | {self.today})
-        codes = self.engine.bundle["countries"]["nationality"]
-        policies = [p for p in self.engine.policies.values() if p.members is not None]
-        reps = {}
-        for code in codes:
-            signature = tuple(
-                (p.ever_member(code),) + tuple(_period_key(p.membership_on(code, d)) for d in dates)
-                for p in policies)
-            reps.setdefault(signature, code)
-        return sorted(reps.values())
-
-    def candidates(self, question, env):
-        kind = question.type
-        if kind in ("choice", "yesno"):
-            return question.option_values(env)
-        if kind == "multi":  # every set of ticked boxes, none first
-            offered = question.option_values(env)
-            return [tuple(v for i, v in enumerate(offered) if mask >> i & 1) for mask in range(2 ** len(offered))]
-        if kind == "number":
-            return self.number_reps[question.id]
-        if kind == "date":
-            return self.date_reps[question.id]
-        if question.id in self.member_questions:
-            return [c for c in self.nationality_reps if c in question.country_set]
-        partners = [env.values[p] for p in self.same_pairs.get(question.id, ()) if p in env.values]
-        other = next(c for c in question.country_list if c not in partners)
-        return partners + [other]
-
-    def walk(self):
-        """Yield a Leaf for every path (the same Env object is reused: copy what you keep)."""
-        engine = self.engine
-        flow = engine.flow
-        env = Env({}, self.today, engine.ctx)
-        stack = [(0, None, iter(()))]
-
-        def descend(position):
-            index = flow.next_from(position, env)
-            if index is None:
-                return None
-            question = flow.questions[index]
-            return index, question, iter(self.candidates(question, env))
-
-        start = descend(0)
-        if start is None:
-            yield Leaf(dict(env.values), self.decide(env), env)
-            return
-        stack = [start]
-        while stack:
-            index, question, values = stack[-1]
-            value = next(values, _DONE)
-            if value is _DONE:
-                env.values.pop(question.id, None)
-                stack.pop()
-                continue
-            env.values[question.id] = value
-            child = descend(index + 1)
-            if child is None:
-                yield Leaf(env.values, self.decide(env), env)
-            else:
-                stack.append(child)
-
-
-_DONE = object()
-
-
-def _bump(literal, step):
-    if isinstance(literal, int):
-        return literal + step
-    return add_days(literal, step)
-
-
-def _period_key(period):
-    if period is None:
-        return None
-    return ("in", period.get("max_stay"))
-
-
-def count_paths(engine, today):
-    """(number of paths, seconds) for the engine's rules as of `today`."""
-    started = time.perf_counter()
-    total = sum(1 for _ in Enumerator(engine, today).walk())
-    return total, time.perf_counter() - started
+from .bundle import compile_rules
+from .errors import RuleError
+from .invariants import Invariants
+from .walk import Enumerator
 
 
 def main(argv=None):
-    from .bundle import compile_rules
-    from .errors import RuleError
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.enumerate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
     parser.add_argument("--date", default=None, help="today's date, YYYY-MM-DD (default: the system date)")
@@ -213,7 +32,6 @@ def main(argv=None):
     except ValueError:
         print("--date must be YYYY-MM-DD")
         return 2
-    from .invariants import Invariants
     engine = Engine(compiled.bundle)
     enumerator = Enumerator(engine, today)
     invariants = Invariants(engine)

@@ -5,7 +5,7 @@ browser, so both show the same markup. Interface words come from the `ui` catalo
 """
 from html import escape
 
-from wizard.engine.shapes import Json
+from wizard.engine import Json
 
 from . import fragment as fragments
 

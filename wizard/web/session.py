@@ -3,8 +3,7 @@
 Called with the raw location.hash by the browser worker and with '' at build time. It never
 raises: whatever the fragment holds, the visitor gets a page and a notice.
 """
-from wizard.engine import Engine
-from wizard.engine.shapes import Json
+from wizard.engine import Engine, Json
 
 from . import fragment as fragments, render
 from .render import UI
