@@ -72,7 +72,7 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     env.globals["ui"] = ui_string
-    env.globals.update(embed_csp=embed.EMBED_CSP, embed_stylesheets=embed.material_stylesheets(),
+    env.globals.update(embed_csp=embed.EMBED_CSP, embed_height_message=embed.HEIGHT_MESSAGE, embed_stylesheets=embed.material_stylesheets(),
                        wizard_ui=lambda lang: wizard_page.wizard_strings()[lang])
     return env
 

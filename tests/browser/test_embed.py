@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from sitebuild.embed import HEIGHT_MESSAGE
 from sitebuild.static_server import serve
 
 from embed_host import EmbedVisit, HostSite
@@ -114,11 +115,11 @@ def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(vi
     fitted = visit.wait_fitted(frame)
     other = visit.page.frame_locator("#other").locator("body")
     other.locator(".wizard-result").wait_for(timeout=60000)
-    visit.page.evaluate("""() => {
-        window.postMessage({type: 'cig-wizard:height', height: 5}, '*');
+    visit.page.evaluate("""(type) => {
+        window.postMessage({type, height: 5}, '*');
         const frame = document.querySelector('[data-cig-wizard] iframe');
-        frame.contentWindow.postMessage({type: 'cig-wizard:height', height: 7}, '*');
-    }""")
+        frame.contentWindow.postMessage({type, height: 7}, '*');
+    }""", HEIGHT_MESSAGE)
     visit.page.wait_for_timeout(1500)
     assert abs(visit.iframe_height() - fitted) < 1
 
@@ -135,7 +136,7 @@ def test_the_frame_posts_only_its_height_in_one_fixed_shape_to_the_host_origin(v
     site_origin = frame.evaluate("location.origin")
     for message in seen:
         assert message["origin"] == site_origin
-        assert re.fullmatch(r'\{"type":"cig-wizard:height","height":[1-9][0-9]*\}', message["data"])
+        assert re.fullmatch(r'\{"type":"%s","height":[1-9][0-9]*\}' % re.escape(HEIGHT_MESSAGE), message["data"])
 
 
 def test_an_embed_below_the_fold_with_presets_neither_scrolls_nor_takes_focus_from_the_host(visit, host):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.engine import Engine
+from wizard.engine import FALLBACK_OUTCOME, Engine
 from wizard.tooling import diff
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.diff_report import Report, static_changes
@@ -61,7 +61,7 @@ def old_walk(edited):
     old = edited[0]
     paths = []
     for leaf in Enumerator(old, TODAY).walk():
-        primary = leaf.decision.primary[0].outcome if leaf.decision.primary else "ask_12367"
+        primary = leaf.decision.primary[0].outcome if leaf.decision.primary else FALLBACK_OUTCOME
         paths.append((dict(leaf.values), primary, "visa_z" in leaf.outcomes()
                       and "visa_invitation_letter" in old.checklist("visa_z", leaf.env)))
     return paths

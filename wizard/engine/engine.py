@@ -36,7 +36,7 @@ class Engine:
         self.languages: list[str] = list(bundle["languages"])
         self.default_language: str = bundle.get("default_language", self.languages[0])
         self.reviewed: str = bundle["reviewed"]
-        self.warn_days = int(bundle.get("warn_days_before_expiry", 60))
+        self.warn_days = int(bundle["warn_days_before_expiry"])
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
         windows = {q["id"]: q.get("days_from_today", [0, 730]) for q in bundle["questions"] if q["type"] == "date"}

@@ -3,7 +3,8 @@
    its height, and nothing else, to the host page's origin. It listens to no message. */
 (function () {
   "use strict";
-  const MESSAGE = "cig-wizard:height";
+  // The message's name is sitebuild/embed.py's HEIGHT_MESSAGE, which the host script checks too.
+  const MESSAGE = document.currentScript.dataset.message;
   const params = new URLSearchParams(location.search);
   if (params.get("theme") === "dark") document.body.dataset.mdColorScheme = "slate";
   document.documentElement.dataset.embedded = window.parent !== window ? "true" : "false";

@@ -61,7 +61,7 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
         "built": build_date.isoformat(),
         "default_language": default,
         "languages": [default] + sorted(lang for lang in rules.messages if lang != default),
-        "warn_days_before_expiry": index.get("warn_days_before_expiry", 60),
+        "warn_days_before_expiry": index["warn_days_before_expiry"],
     }
     bundle.update(data)
     bundle["countries"] = sets

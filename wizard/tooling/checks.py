@@ -4,14 +4,13 @@ Dangling or unused ids, condition types and order, country codes, overlapping an
 """
 import datetime as _dt
 
-from wizard.engine import NONE_OF_THESE
+from wizard.engine import FALLBACK_OUTCOME, NONE_OF_THESE
 
 from . import publishers
 from .conditions_walk import iter_nodes, questions_used
 from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
 from .yamlfiles import pointer_join
 
-FALLBACK_OUTCOME = "ask_12367"
 LIKELY_CODES = {"UK": "GB", "EL": "GR", "KO": "KR"}
 
 
@@ -24,7 +23,7 @@ class Compiler:
         self.w = warnings
         self.docs_root = docs_root
         index = rules.single["index"].data
-        self.warn_days = index.get("warn_days_before_expiry", 60)
+        self.warn_days = index["warn_days_before_expiry"]
         self.warn_until = (build_date + _dt.timedelta(days=self.warn_days)).isoformat()
         self.sources = rules.single["sources"].data["sources"]
         self.used_sources = set()
