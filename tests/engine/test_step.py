@@ -24,7 +24,7 @@ def test_a_result_has_the_documented_shape_and_is_json_serialisable(engine, tour
         assert key in primary
     assert primary["valid_from"] == "2024-11-30" and primary["valid_to"] == "2026-12-31"
     for item in primary["checklist"]:
-        assert set(item) == {"id", "label", "label_zh", "detail"}
+        assert set(item) == {"id", "label", "label_officials", "officials_lang", "detail"}
     for source in primary["sources"]:
         assert (source["url"] is None or source["url"].startswith("http")) and source["publisher"] and source["title"]
 
@@ -52,7 +52,10 @@ def test_checklist_items_carry_the_chinese_label_for_printing(engine, tourist_fr
     answers = dict(tourist_fr, stay_days="45", circumstances="none")
     view = engine.step(answers, "en", "2026-11-23")
     passport = next(i for i in view["primary"]["checklist"] if i["id"] == "passport")
-    assert passport["label"] == "Passport" and passport["label_zh"] == "护照"
+    assert passport["label"] == "Passport" and passport["label_officials"] == "护照"
+    assert passport["officials_lang"] == "zh"
+    chinese = engine.step(answers, "zh", "2026-11-23")["primary"]["checklist"]
+    assert all("label_officials" not in item for item in chinese)  # a Chinese page names them once
 
 
 def test_a_date_question_offers_today_as_default_and_limits(engine):

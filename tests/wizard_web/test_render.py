@@ -16,7 +16,7 @@ def _question_view(**question):
 
 def _outcome(**fields):
     return {"id": "visa_z", "title": "Z visa", "summary": "Work", "reasons": ["You will work"],
-            "checklist": [{"id": "passport", "label": "Passport", "label_zh": "护照", "detail": ""}],
+            "checklist": [{"id": "passport", "label": "Passport", "label_officials": "护照", "officials_lang": "zh", "detail": ""}],
             "duties": ["Apply for a residence permit within 30 days"], "not_allowed": [],
             "sources": [{"publisher": "NIA", "title": "Law", "url": "https://www.nia.gov.cn/", "date": "2013-07-01"}],
             "guide": "visas/work-z-talent-r/", **fields}
@@ -86,8 +86,10 @@ def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
     assert 'datetime="2026-11-23"' in html
 
 
-def test_a_chinese_result_does_not_repeat_the_chinese_name():
-    view = {"kind": "result", "primary": _outcome(), "alternatives": [], "answered": [],
+def test_a_checklist_item_without_the_officials_name_shows_one_name():
+    # The engine leaves the officials' name out where the page is in their language.
+    item = {"id": "passport", "label": "护照", "detail": ""}
+    view = {"kind": "result", "primary": _outcome(checklist=[item]), "alternatives": [], "answered": [],
             "rules_reviewed": "2026-11-23", "notices": []}
     assert "wizard-zh" not in render.result(view, wizard_strings()["zh"], "zh", "../", back=None)
 

@@ -156,7 +156,7 @@ class Engine:
         presets, rejected = self._presets(ev) if ev.question is not None else ([], [])
         notices = [p.notice(code, qid, cat) for code, qid in ev.notices]
         notices += [p.notice("invalid_value", qid, cat) for qid in rejected]
-        if rules_old(self.reviewed, ev.env.today):
+        if rules_old(self.reviewed, ev.env.today, self.bundle["rules_old_after_days"]):
             notices.append(p.notice("rules_old", None, cat))
         answered = p.answered(ev.asked, ev.env, cat)
         if ev.question is not None:

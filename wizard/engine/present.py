@@ -75,6 +75,8 @@ class Presenter:
         self.flow = flow
         self.policies = policies
         self.catalogues = catalogues
+        self.country_question: str = bundle["policy_questions"]["country"]
+        self.date_question: str = bundle["policy_questions"]["date"]
         self._country_options: dict[tuple[str, str], list[dict[str, str]]] = {}
         # (outcome, document) -> the sources for that document in that outcome, where the
         # outcome names its own ({doc: id, sources: [...]}): a passport in a permanent-residence
@@ -160,12 +162,13 @@ class Presenter:
 
     def policy_dates(self, policy_id: str, env: Env) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
         policy = self.policies[policy_id]
-        nationality = env.values.get("nationality")
-        return policy.dates_for(nationality if isinstance(nationality, str) else None, env.day("travel_date"))
+        nationality = env.values.get(self.country_question)
+        return policy.dates_for(nationality if isinstance(nationality, str) else None, env.day(self.date_question))
 
     def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
-        zh = self.catalogues.get("zh")
+        officials = self.bundle["officials_language"]
+        officials_cat = self.catalogues.get(officials) if cat.lang != officials else None
         view: Json = {
             "id": outcome_id,
             "kind": data["kind"],
@@ -185,18 +188,20 @@ class Presenter:
             view["checklist"].append({
                 "id": doc,
                 "label": cat.get("documents", doc, "label"),
-                "label_zh": (zh or cat).get("documents", doc, "label"),
                 "detail": cat.get("documents", doc, "detail"),
             })
+            if officials_cat is not None:  # the name the officials read, for the printout
+                view["checklist"][-1].update(label_officials=officials_cat.get("documents", doc, "label"),
+                                             officials_lang=officials)
         source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")
         if policy_id:
             member_sources = self.policy_dates(policy_id, env)[4]
             # The dates of the rule the answer rests on, not of the country's listing (the
             # reasons give those): the 240-hour terms began on 2024-12-17.
-            nationality = env.values.get("nationality")
+            nationality = env.values.get(self.country_question)
             start, end = self.policies[policy_id].terms_dates_for(
-                nationality if isinstance(nationality, str) else None, env.day("travel_date"))
+                nationality if isinstance(nationality, str) else None, env.day(self.date_question))
             if start:
                 view["valid_from"] = start
             if end:
@@ -256,7 +261,7 @@ class Presenter:
         """Notices drawn from policy data for this nationality and travel date: a membership that
         ended with its continuation unknown (said as such, not as a certain end), and the primary
         visa-free outcome's per-member stay terms (cumulative cap; terms not confirmed)."""
-        country, day = env.values.get("nationality"), env.day("travel_date")
+        country, day = env.values.get(self.country_question), env.day(self.date_question)
         if not isinstance(country, str):  # not asked on this path
             return []
         out = []
@@ -279,5 +284,5 @@ class Presenter:
         return out
 
 
-def rules_old(reviewed: str, today: str, days: int = 183) -> bool:
+def rules_old(reviewed: str, today: str, days: int) -> bool:
     return add_days(reviewed, days) < today

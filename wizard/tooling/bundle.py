@@ -18,6 +18,18 @@ log = logging.getLogger("wizard.tooling")
 FORMAT = 1
 
 
+def check_settings(index, questions, rules, problems):
+    """The rule-set settings name a language of the rules and questions of the right types."""
+    loaded = rules.single["index"]
+    if index["officials_language"] not in rules.messages:
+        problems.add(loaded, "/officials_language", "%r has no messages/%s.yaml" % ((index["officials_language"],) * 2))
+    types = {q["id"]: q["type"] for q in questions}
+    for role, wanted in (("country", "country"), ("date", "date")):
+        qid = index["policy_questions"][role]
+        if types.get(qid) != wanted:
+            problems.add(loaded, "/policy_questions/" + role, "%r is not a %s question" % (qid, wanted))
+
+
 class Compiled:
     """The bundle plus the warnings found while building it."""
 
@@ -26,9 +38,15 @@ class Compiled:
         self.warnings = warnings
 
 
-def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=None) -> Compiled:
+# Rule-set settings (rules/index.yaml) that the engine reads from the compiled rules.
+SETTINGS = ("warn_days_before_expiry", "rules_old_after_days", "officials_language", "policy_questions")
+
+
+def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=None, older_settings=None) -> Compiled:
     """Validate and compile. Raises RuleError on any problem; returns bundle and warnings.
 
+    older_settings: for a rule set older than a setting (the policy diff compiles older trees),
+    the values to use where its index.yaml has none (they change no one's advice).
     deep=True also walks every path (see path_checks.py and walk.py) to find questions never asked,
     outcomes never reached and answers that lead to no route.
     """
@@ -49,20 +67,21 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     compiler = Compiler(rules, build_date, sets["nationality"], problems, warnings, docs_root)
     data = compiler.compile()
     problems.raise_if_any()
+    index = {**(older_settings or {}), **rules.single["index"].data}
+    check_settings(index, data["questions"], rules, problems)
     catalogues.check(data, rules.messages, default, problems)
     problems.raise_if_any()
     if "changelog" in rules.single:  # after the catalogues: a new language's missing texts show there first
         changelog.check(rules.single["changelog"], data["policies"], data["sources"], rules.messages, problems)
         problems.raise_if_any()
-    index = rules.single["index"].data
     bundle = {
         "format": FORMAT,
         "reviewed": index["reviewed"],
         "built": build_date.isoformat(),
         "default_language": default,
         "languages": [default] + sorted(lang for lang in rules.messages if lang != default),
-        "warn_days_before_expiry": index["warn_days_before_expiry"],
     }
+    bundle.update({key: index[key] for key in SETTINGS})
     bundle.update(data)
     bundle["countries"] = sets
     bundle["messages"] = {lang: rules.messages[lang].data for lang in bundle["languages"]}

@@ -10,9 +10,11 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from wizard.engine import Engine
 
-from .bundle import compile_rules
+from .bundle import SETTINGS, compile_rules
 from .diff_report import Report, static_changes
 from .errors import RuleError
 
@@ -68,6 +70,10 @@ def rules_from(spec, scratch):
     return target / "rules", "%s (%s)" % (spec, commit[:7])
 
 
+# This checkout's rules: the settings an older rule set lacks come from here (see compile_side).
+CHECKOUT_INDEX = Path(__file__).resolve().parents[2] / "rules" / "index.yaml"
+
+
 def _git(*args):
     """git's stdout as bytes, or None when git fails (not a repository, unknown ref, no path)."""
     try:
@@ -77,10 +83,19 @@ def _git(*args):
     return done.stdout if done.returncode == 0 else None
 
 
+def checkout_settings():
+    """This checkout's rule-set settings (rules/index.yaml): an older rule set compiles with those
+    it lacks (a window, a language), which change no one's advice."""
+    if not CHECKOUT_INDEX.exists():
+        return {}
+    index = yaml.safe_load(CHECKOUT_INDEX.read_text("utf-8"))
+    return {key: index[key] for key in SETTINGS if key in index}
+
+
 def compile_side(rules_dir, label, build_date):
     """The engine for one rule set, or None after printing why it does not compile."""
     try:
-        return Engine(compile_rules(rules_dir, build_date, deep=False).bundle)
+        return Engine(compile_rules(rules_dir, build_date, deep=False, older_settings=checkout_settings()).bundle)
     except RuleError as exc:
         print("%s does not compile:" % label)
         for problem in exc.problems:

@@ -137,12 +137,12 @@ def _checklist(outcome: Json, ui: UI, lang: str, prefix: str, h: str) -> str:
     items = []
     for index, item in enumerate(outcome.get("checklist", [])):
         box = f"{prefix}-item-{index}"
-        chinese = ""
-        if lang != "zh" and item.get("label_zh"):
-            chinese = f' <span class="wizard-zh" lang="zh">{_text(item["label_zh"])}</span>'
+        officials = ""  # the document's name in the officials' language, when the page is in another
+        if item.get("label_officials"):
+            officials = f' <span class="wizard-zh" lang="{_attr(item["officials_lang"])}">{_text(item["label_officials"])}</span>'
         detail = f'<span class="wizard-detail">{_text(item["detail"])}</span>' if item.get("detail") else ""
         items.append(
-            f'<li><input type="checkbox" id="{box}"><label for="{box}">{_text(item["label"])}{chinese}</label>{detail}</li>'
+            f'<li><input type="checkbox" id="{box}"><label for="{box}">{_text(item["label"])}{officials}</label>{detail}</li>'
         )
     if not items:
         return ""
