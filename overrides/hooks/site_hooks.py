@@ -14,6 +14,7 @@ from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.page_sources import source_problems
+from sitebuild.engine_wheel import LockUpdateFailed
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
 from wizard.tooling import changelog
@@ -150,7 +151,7 @@ def on_post_build(config):
     embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))
-    except RuntimeMissing as error:
+    except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
     if offline_bundle.is_offline_build(config):

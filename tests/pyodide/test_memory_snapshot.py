@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.paths import ROOT
-from sitebuild.wizard_page import build_date, compile_bundle, write_engine_archive
+from sitebuild.engine_wheel import LOCK_FILE, write_engine_package
+from sitebuild.paths import PYODIDE_PACKAGE, ROOT
+from sitebuild.wizard_page import build_date, compile_bundle
 
 RUNNER = Path(__file__).with_name("snapshot_roundtrip.mjs")
 TODAY = "2026-11-29"
@@ -31,7 +32,8 @@ def roundtrip(tmp_path_factory):
     bundle, _ = compile_bundle(build_date())
     cases = [{"fragment": fragment, "lang": lang, "today": TODAY} for fragment in FRAGMENTS for lang in ("en", "zh")]
     payload = folder / "input.json"
-    payload.write_text(json.dumps({"engine_zip": str(write_engine_archive(folder / "engine.zip")), "bundle": bundle, "cases": cases}))
+    write_engine_package(folder, PYODIDE_PACKAGE / LOCK_FILE)
+    payload.write_text(json.dumps({"runtime_dir": str(folder), "bundle": bundle, "cases": cases}))
     run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     return json.loads(run.stdout)
