@@ -1,9 +1,9 @@
 /* Keeps the wizard's Pyodide memory snapshot in this browser (IndexedDB), keyed by the runtime's
    version, the engine wheel's SHA-256 from the site's pyodide-lock.json and the SHA-256 of the rules
-   it was made with, and checked against its own
-   SHA-256. One record, replaced whole; a record under any other key is deleted, never restored.
-   Stored uncompressed: gzip would take it from 31.5 to 6.7 MB but costs about a second of the
-   worker's time on a 2-core machine, right when the person is answering (see README). */
+   it was made with, and checked against its own SHA-256. One record, replaced whole; a record under
+   any other key is deleted, never restored. Stored uncompressed: gzip would take it from 31.5 to
+   6.7 MB but costs about a second of the worker's time on a 2-core machine, right when the person
+   is answering (see README). */
 const DB_NAME = "wizard-snapshot";
 const STORE = "snapshots";
 const RECORD = "wizard";

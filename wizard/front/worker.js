@@ -1,8 +1,8 @@
 /* The wizard's worker over http(s): loads Pyodide with the site's own lock file (which lists the
    engine's wheel and its SHA-256) and the rules from this site, and hands them to the shared Python
-   host, which loads the engine package. On a repeat visit Python is restored from the memory snapshot the
-   last visit kept (snapshot-store.js); any failure there falls back to a normal load. No decision is
-   made here. */
+   host, which loads the engine package. On a repeat visit Python is restored from the memory
+   snapshot the last visit kept (snapshot-store.js); any failure there falls back to a normal load.
+   No decision is made here. */
 import "./python-host.js";
 
 async function fetchOk(url, as) {
