@@ -17,6 +17,14 @@ cold.globals.set(WIZARD_GLOBAL, cold.pyimport("wizard.web.browser").Wizard(bundl
 const coldMs = performance.now() - started;
 const before = replay(cold.globals.get(WIZARD_GLOBAL));
 
+// Why the host empties pyodide.loadedPackages around the copy: Pyodide 314 refuses otherwise.
+let refusedWithPackageListed = "";
+try {
+  cold.makeMemorySnapshot();
+} catch (error) {
+  refusedWithPackageListed = String(error.message || error);
+}
+
 started = performance.now();
 const snapshot = globalThis.createWizardHost.memorySnapshot(cold);
 const makeMs = performance.now() - started;
@@ -45,6 +53,8 @@ process.stdout.write(JSON.stringify({
   before,
   after,
   corruptHeaderRejected: rejected,
+  refusedWithPackageListed,
+  loadedAfterSnapshot: Object.keys(cold.loadedPackages),
   snapshotBytes: snapshot.length,
   snapshotGzipBytes: gzipSync(snapshot, { level: 6 }).length,
   coldMs, makeMs, restoreMs,

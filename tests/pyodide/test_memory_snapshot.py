@@ -49,6 +49,12 @@ def test_the_restored_wizard_answers_every_step_exactly_as_the_one_it_was_taken_
     assert roundtrip["after"] == roundtrip["before"]
 
 
+def test_pyodide_snapshots_only_with_no_package_listed_so_the_host_unlists_the_engine_for_the_copy(roundtrip):
+    # If an upgrade lifts this limit, python-host.js's memorySnapshot can call makeMemorySnapshot directly.
+    assert "Unexpected hiwire entry" in roundtrip["refusedWithPackageListed"]
+    assert roundtrip["loadedAfterSnapshot"] == ["china-visa-wizard-engine"]
+
+
 def test_a_snapshot_with_a_damaged_header_is_refused_rather_than_restored(roundtrip):
     assert "invalid magic number" in roundtrip["corruptHeaderRejected"]
 
