@@ -31,7 +31,7 @@ MANIFEST_GLOBAL = "__wizardPayloadManifest"
 MANIFEST_PATH = "assets/wizard/payloads.js"
 # The engine's wheel, under a fixed name (its file name changes with its sources). Left out of the
 # manifest on purpose: its SHA-256 is in the lock file (itself in the manifest), and the page hands
-# it to Pyodide through fetch with that hash, so Chromium's own integrity check refuses a changed one.
+# it to pyodide.loadPackage only if it matches the integrity loadPackage asks for from the lock.
 ENGINE_PAYLOAD = "engine.whl"
 
 

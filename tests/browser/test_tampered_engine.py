@@ -100,5 +100,19 @@ def test_from_file_urls_a_changed_wheel_payload_with_the_lock_unchanged_is_refus
     file_page = FilePage(context, site)
     page = file_page.open("wizard/index.html")
     assert_refused_with_the_guides_offered(page, "visas/index.html", engine_file_name(site))
+    assert "its SHA-256 differs" in page.locator("[data-wizard-reason]").inner_text()
     assert file_page.blocked == []
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["wizard/index.html", "wizard-embed.html"])
+def test_from_file_urls_the_wheel_payload_loads_under_each_wizard_page_s_policy(browser, bundle, path):
+    # The embed page's policy (connect-src 'self') allows no blob: or data: fetch: the check must not need one.
+    context = browser.new_context()
+    file_page = FilePage(context, bundle.site_dir)
+    violations = []
+    file_page.page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    page = file_page.open(path)
+    wait_ready(page)
+    assert violations == [] and file_page.blocked == []
     context.close()

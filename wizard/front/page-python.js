@@ -1,8 +1,8 @@
 /* Runs the wizard's Python on the page itself, for the offline bundle opened from file://, where
    Chromium allows no worker, ES module or fetch. The runtime and the data arrive as classic scripts
    (written by sitebuild/file_runtime.py); a narrow fetch override hands Pyodide its two binaries and
-   the engine's wheel, the wheel through the browser's own fetch of a blob: URL with the integrity
-   Pyodide asks for (the lock's SHA-256), so a changed wheel is refused here as over http. */
+   the engine's wheel, the wheel only if it has the integrity Pyodide asks for (the lock's SHA-256),
+   so a changed wheel is refused here as fetch refuses it over http. */
 (function () {
   "use strict";
 
@@ -17,7 +17,7 @@
     "engine.whl": "pyodide/engine.whl.js",
     "bundle.json": "assets/wizard/bundle.json.js",
   };
-  // Not in the payload manifest: the lock file (which is) holds its SHA-256, and Chromium checks it.
+  // Not in the payload manifest: the lock file (which is) holds its SHA-256, checked by withIntegrity.
   const ENGINE_PAYLOAD = "engine.whl";
   const SCRIPTS = ["assets/wizard/payloads.js", "pyodide/pyodide.js", "pyodide/pyodide.asm.js", ...Object.values(PAYLOAD_FILES)];
 
@@ -70,9 +70,19 @@
     return bytes;
   }
 
-  // Only the files Pyodide fetches by name are answered here; anything else goes to fetch. The wheel
-  // goes through the browser's fetch (of a blob: URL, which file:// allows) with Pyodide's own
-  // options, whose integrity is the lock's SHA-256: Chromium refuses the bytes if they differ.
+  // Subresource integrity as fetch applies it, for the wheel answered here: pyodide.loadPackage asks
+  // for it with integrity "sha256-<base64>" from the lock file, and bytes that differ (or a request
+  // without that check) are refused as fetch refuses them. Checked here rather than by fetching a
+  // blob: URL, which the embed page's connect-src 'self' forbids.
+  async function withIntegrity(bytes, integrity) {
+    const expected = /^sha256-([A-Za-z0-9+/]+={0,2})$/.exec(integrity || "");
+    if (!expected) throw new TypeError("Failed to fetch: no SHA-256 to check the wheel against");
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    if (btoa(String.fromCharCode(...digest)) !== expected[1]) throw new TypeError("Failed to fetch: its SHA-256 differs");
+    return new Response(bytes, { headers: { "Content-Type": "application/zip" } });
+  }
+
+  // Only the files Pyodide fetches by name are answered here; anything else goes to fetch.
   function serveFiles(indexURL, files, wheelName) {
     const originalFetch = globalThis.fetch;
     globalThis.fetch = function (input, init) {
@@ -83,10 +93,7 @@
         delete files[name]; // fetched once; let the memory go with Pyodide's copy
         return Promise.resolve(new Response(bytes, { headers: { "Content-Type": BINARY_TYPES[name] } }));
       }
-      if (name === wheelName && files[ENGINE_PAYLOAD]) {
-        const blobURL = URL.createObjectURL(new Blob([files[ENGINE_PAYLOAD]], { type: "application/zip" }));
-        return originalFetch.call(this, blobURL, init).finally(() => URL.revokeObjectURL(blobURL));
-      }
+      if (name === wheelName && files[ENGINE_PAYLOAD]) return withIntegrity(files[ENGINE_PAYLOAD], init && init.integrity);
       return originalFetch.call(this, input, init);
     };
   }
