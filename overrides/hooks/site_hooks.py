@@ -10,11 +10,11 @@ from mkdocs.plugins import event_priority
 
 from sitebuild import a11y, embed
 from sitebuild import download_page, inline_scripts, not_found, offline_bundle, release, service_worker, wizard_page
+from sitebuild.engine_wheel import LockUpdateFailed
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.page_sources import source_problems
-from sitebuild.engine_wheel import LockUpdateFailed
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
 from wizard.tooling import changelog
