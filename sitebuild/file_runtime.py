@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from .engine_wheel import LOCK_FILE, engine_entry
 from .paths import PYODIDE_PACKAGE
 from .runtime import SITE_FOLDER
 
@@ -28,6 +29,10 @@ PAYLOAD_GLOBAL = "__wizardPayloads"
 # Pyodide broken bytes and waiting for the ready timeout. Loaded before the payloads.
 MANIFEST_GLOBAL = "__wizardPayloadManifest"
 MANIFEST_PATH = "assets/wizard/payloads.js"
+# The engine's wheel, under a fixed name (its file name changes with its sources). Left out of the
+# manifest on purpose: its SHA-256 is in the lock file (itself in the manifest), and the page hands
+# it to pyodide.loadPackage only if it matches the integrity loadPackage asks for from the lock.
+ENGINE_PAYLOAD = "engine.whl"
 
 
 class RuntimeShapeChanged(RuntimeError):
@@ -76,18 +81,22 @@ def write_manifest(site_dir: Path, manifest: dict) -> Path:
 
 
 def write_file_runtime(site_dir: Path, manifest: dict | None = None) -> list[Path]:
-    """Write the classic runtime and the payload scripts next to the copied runtime in site_dir/pyodide/."""
+    """Write the classic runtime and the payload scripts next to the runtime in site_dir/pyodide/: the
+    binaries, the site's lock file and the engine's wheel it lists (written there by runtime.py)."""
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     classic = target / "pyodide.asm.js"
     classic.write_text(classic_runtime_script((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text("utf-8")), "utf-8")
     written = [classic]
-    for name in (*FETCHED_BINARIES, "pyodide-lock.json"):
+    for name in FETCHED_BINARIES:
         written.append(write_payload(target, name, (PYODIDE_PACKAGE / name).read_bytes(), manifest))
+    lock = (target / LOCK_FILE).read_bytes()
+    written.append(write_payload(target, LOCK_FILE, lock, manifest))
+    wheel = target / engine_entry(json.loads(lock))["file_name"]
+    written.append(write_payload(target, ENGINE_PAYLOAD, wheel.read_bytes()))
     return written
 
 
 def write_wizard_payloads(assets_dir: Path, manifest: dict | None = None) -> list[Path]:
-    """Payload scripts for the wizard's own files (the engine archive and the rule bundle)."""
-    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes(), manifest)
-            for name in ("engine.zip", "bundle.json")]
+    """Payload scripts for the wizard's own files (the rule bundle)."""
+    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes(), manifest) for name in ("bundle.json",)]

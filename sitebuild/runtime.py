@@ -1,19 +1,22 @@
-"""Copies the pinned Pyodide runtime from node_modules into the built site, once, at its root."""
+"""Puts the pinned Pyodide runtime from node_modules into the built site, once, at its root, with the
+engine's wheel beside it and the lock file that lists the wheel (sitebuild/engine_wheel.py)."""
 import json
 import shutil
 from pathlib import Path
 
+from .engine_wheel import LOCK_FILE, write_engine_package
 from .paths import PYODIDE_PACKAGE, ROOT
 
-# The files a browser needs to start Pyodide; the npm package ships no wheels and none are needed.
-RUNTIME_FILES = (
+# The files a browser needs to start Pyodide, copied as they are; the npm package ships no wheels.
+COPIED_FILES = (
     "pyodide.js",
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
-    "pyodide-lock.json",
 )
+# The copied files and the site's own lock (the npm package's, plus the engine's wheel).
+RUNTIME_FILES = (*COPIED_FILES, LOCK_FILE)
 SITE_FOLDER = "pyodide"
 
 
@@ -33,14 +36,16 @@ def installed_version() -> str:
 
 
 def copy_runtime(site_dir: Path) -> Path:
-    """Copy the runtime to site_dir/pyodide/, skipping files already there with the same size."""
+    """Copy the runtime to site_dir/pyodide/, skipping files already there with the same size, and
+    write the engine's wheel and the site's lock file there."""
     version, pinned = installed_version(), pinned_version()
     if version != pinned:
         raise RuntimeMissing(f"node_modules/pyodide is {version}, package.json pins {pinned}: run 'npm ci'.")
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
-    for name in RUNTIME_FILES:
+    for name in COPIED_FILES:
         source, copy = PYODIDE_PACKAGE / name, target / name
         if not copy.exists() or copy.stat().st_size != source.stat().st_size:
             shutil.copy2(source, copy)
+    write_engine_package(target, PYODIDE_PACKAGE / LOCK_FILE)
     return target

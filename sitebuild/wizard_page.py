@@ -4,7 +4,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import zipfile
 from html import escape
 from pathlib import Path
 
@@ -20,8 +19,6 @@ from .ui_strings import catalogue
 RULES = ROOT / "rules"
 FRONT = ROOT / "wizard" / "front"
 ASSETS = "assets/wizard"
-# The packages the browser imports: the engine (decisions) and the web layer (HTML); never the tooling.
-SHIPPED_PACKAGES = ("wizard/engine", "wizard/web")
 PLACEHOLDER = "<!-- wizard -->"
 READY_TIMEOUT_MS = 30000
 
@@ -90,22 +87,12 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
     )
 
 
-def write_engine_archive(path: Path) -> Path:
-    """A zip of the Python the browser imports, unpacked by Pyodide into its file system."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(ROOT / "wizard" / "__init__.py", "wizard/__init__.py")
-        for package in SHIPPED_PACKAGES:
-            for source in sorted((ROOT / package).rglob("*.py")):
-                archive.write(source, source.relative_to(ROOT).as_posix())
-    return path
-
-
 def write_assets(site_dir: Path, bundle: dict) -> Path:
-    """Write the bundle, the engine archive and the front-end files under site_dir/assets/wizard/."""
+    """Write the bundle and the front-end files under site_dir/assets/wizard/ (the engine is a wheel
+    beside the runtime: sitebuild/engine_wheel.py)."""
     target = site_dir / ASSETS
     target.mkdir(parents=True, exist_ok=True)
     (target / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    write_engine_archive(target / "engine.zip")
     write_steps(target, bundle)
     for source in FRONT.iterdir():
         if source.is_file():

@@ -20,6 +20,7 @@ from sitebuild import (
     service_worker,
     wizard_page,
 )
+from sitebuild.engine_wheel import LockUpdateFailed
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -160,7 +161,7 @@ def on_post_build(config):
     embed.write_host_script(Path(config.site_dir))
     try:
         copy_runtime(Path(config.site_dir))
-    except RuntimeMissing as error:
+    except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
     if offline_bundle.is_offline_build(config):

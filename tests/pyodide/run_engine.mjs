@@ -1,15 +1,13 @@
 // Runs the wizard engine inside the real Pyodide runtime (the pinned npm package) under Node.
-// Input: a JSON file {engine_zip, bundle, cases: [{answers, lang, today}]}; output: the views, as JSON.
+// Input: a JSON file {runtime_dir, bundle, cases: [{answers, lang, today}]}; output: the views, as JSON.
 import { readFileSync } from "node:fs";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { pyodideWithEngine } from "./engine_package.mjs";
 
 const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(readFileSync(input.engine_zip)), "zip", { extractDir: "/engine" });
+const pyodide = await pyodideWithEngine(input.runtime_dir);
 pyodide.globals.set("payload", JSON.stringify({ bundle: input.bundle, cases: input.cases }));
 const output = pyodide.runPython(`
 import json, sys
-sys.path.insert(0, "/engine")
 from wizard.engine import Engine
 data = json.loads(payload)
 engine = Engine(data["bundle"])

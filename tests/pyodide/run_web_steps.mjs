@@ -1,16 +1,14 @@
 // Runs the browser's entry point (wizard.web.browser.Wizard) inside the real Pyodide runtime under Node.
-// Input: a JSON file {engine_zip, bundle_text, cases: [{fragment, lang, today}]}; output: the replies, as JSON.
+// Input: a JSON file {runtime_dir, bundle_text, cases: [{fragment, lang, today}]}; output: the replies, as JSON.
 import { readFileSync } from "node:fs";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { pyodideWithEngine } from "./engine_package.mjs";
 
 const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(readFileSync(input.engine_zip)), "zip", { extractDir: "/engine" });
+const pyodide = await pyodideWithEngine(input.runtime_dir);
 pyodide.globals.set("bundle_text", input.bundle_text);
 pyodide.globals.set("cases", JSON.stringify(input.cases));
 const output = pyodide.runPython(`
-import json, sys
-sys.path.insert(0, "/engine")
+import json
 from wizard.web.browser import Wizard
 wizard = Wizard(bundle_text)
 json.dumps([json.loads(wizard.step(c["fragment"], c["lang"], c["today"])) for c in json.loads(cases)], ensure_ascii=False)

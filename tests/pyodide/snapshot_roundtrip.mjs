@@ -1,35 +1,38 @@
 // Makes a Pyodide memory snapshot after the wizard is built, restores it in a fresh runtime, and
 // replays the same steps in both: pins the underscore-prefixed snapshot API the site relies on.
-// Input: a JSON file {engine_zip, bundle, cases: [{fragment, lang, today}]}; output: JSON on stdout.
+// Input: a JSON file {runtime_dir, bundle, cases: [{fragment, lang, today}]}; output: JSON on stdout.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { pyodideWithEngine } from "./engine_package.mjs";
 
-const ENGINE_DIR = "/home/pyodide/wizard-engine";
 const WIZARD_GLOBAL = "__wizard__";
 const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const engineZip = new Uint8Array(readFileSync(input.engine_zip));
 const bundleText = JSON.stringify(input.bundle);
 const replay = (wizard) => input.cases.map((c) => JSON.parse(wizard.step(c.fragment, c.lang, c.today)));
 
 // As wizard/front/python-host.js does on a first visit: build the Wizard, keep it in __main__.
 let started = performance.now();
-const cold = await loadPyodide({ _makeSnapshot: true });
-cold.unpackArchive(engineZip, "zip", { extractDir: ENGINE_DIR });
-cold.runPython(`import sys; sys.path.insert(0, "${ENGINE_DIR}")`);
+const cold = await pyodideWithEngine(input.runtime_dir, { _makeSnapshot: true });
 cold.globals.set(WIZARD_GLOBAL, cold.pyimport("wizard.web.browser").Wizard(bundleText));
 const coldMs = performance.now() - started;
 const before = replay(cold.globals.get(WIZARD_GLOBAL));
 
+// Why the host empties pyodide.loadedPackages around the copy: Pyodide 314 refuses otherwise.
+let refusedWithPackageListed = "";
+try {
+  cold.makeMemorySnapshot();
+} catch (error) {
+  refusedWithPackageListed = String(error.message || error);
+}
+
 started = performance.now();
-const snapshot = cold.makeMemorySnapshot();
+const snapshot = globalThis.createWizardHost.memorySnapshot(cold);
 const makeMs = performance.now() - started;
 
-// As on a repeat visit: the engine's files are unpacked again (the file system is not in the
+// As on a repeat visit: the engine package is installed again (the file system is not in the
 // snapshot), the Wizard comes back from memory without importing or building anything.
 started = performance.now();
-const restored = await loadPyodide({ _loadSnapshot: snapshot });
-restored.unpackArchive(engineZip, "zip", { extractDir: ENGINE_DIR });
+const restored = await pyodideWithEngine(input.runtime_dir, { _loadSnapshot: snapshot });
 const wizard = restored.globals.get(WIZARD_GLOBAL);
 const restoreMs = performance.now() - started;
 const modulesBeforeSteps = restored.runPython("import sys; 'wizard.web.browser' in sys.modules");
@@ -39,7 +42,7 @@ let rejected = "";
 try {
   const corrupt = snapshot.slice();
   corrupt[0] ^= 0xff; // the header's magic number
-  await loadPyodide({ _loadSnapshot: corrupt });
+  await pyodideWithEngine(input.runtime_dir, { _loadSnapshot: corrupt });
 } catch (error) {
   rejected = String(error.message || error);
 }
@@ -50,6 +53,8 @@ process.stdout.write(JSON.stringify({
   before,
   after,
   corruptHeaderRejected: rejected,
+  refusedWithPackageListed,
+  loadedAfterSnapshot: Object.keys(cold.loadedPackages),
   snapshotBytes: snapshot.length,
   snapshotGzipBytes: gzipSync(snapshot, { level: 6 }).length,
   coldMs, makeMs, restoreMs,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.paths import ROOT
-from sitebuild.wizard_page import write_engine_archive
+from sitebuild.engine_wheel import LOCK_FILE, write_engine_package
+from sitebuild.paths import PYODIDE_PACKAGE, ROOT
 from wizard.engine import Engine
 from wizard.tooling.scenarios import load_cases
 from wizard.tooling.schemas import Schemas
@@ -30,7 +30,8 @@ def both_runtimes(tmp_path_factory, compiled_rules):
     bundle = compiled_rules.bundle
     cases = [{"name": c.name, "answers": c.answers, "lang": lang, "today": c.today} for c in _all_cases() for lang in ("en", "zh")]
     payload = folder / "input.json"
-    payload.write_text(json.dumps({"engine_zip": str(write_engine_archive(folder / "engine.zip")), "bundle": bundle, "cases": cases}))
+    write_engine_package(folder, PYODIDE_PACKAGE / LOCK_FILE)
+    payload.write_text(json.dumps({"runtime_dir": str(folder), "bundle": bundle, "cases": cases}))
     run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     pyodide = json.loads(run.stdout)

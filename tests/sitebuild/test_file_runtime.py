@@ -82,3 +82,23 @@ def test_each_payload_is_recorded_with_its_size_and_sha256_for_the_loader_to_che
     write_payload(tmp_path, "bundle.json", b'{"a": 1}', manifest)
     assert manifest == {"bundle.json": {"bytes": 8, "sha256": hashlib.sha256(b'{"a": 1}').hexdigest()}}
     assert manifest_script(manifest).startswith(f"globalThis.{MANIFEST_GLOBAL}=")
+
+
+def test_the_engine_wheel_travels_as_a_payload_checked_by_the_lock_not_by_the_manifest(tmp_path):
+    import hashlib
+
+    from sitebuild.engine_wheel import engine_entry
+    from sitebuild.file_runtime import ENGINE_PAYLOAD, write_file_runtime
+    from sitebuild.runtime import copy_runtime
+
+    runtime = copy_runtime(tmp_path)
+    manifest = {}
+    write_file_runtime(tmp_path, manifest)
+    lock = (runtime / "pyodide-lock.json").read_bytes()
+    entry = engine_entry(json.loads(lock))
+    payloads = run_as_classic_script((runtime / f"{ENGINE_PAYLOAD}.js").read_text("ascii"))["payloads"]
+    wheel = bytes.fromhex(payloads[ENGINE_PAYLOAD])
+    assert wheel == (runtime / entry["file_name"]).read_bytes()
+    assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
+    assert manifest["pyodide-lock.json"]["sha256"] == hashlib.sha256(lock).hexdigest()
+    assert ENGINE_PAYLOAD not in manifest

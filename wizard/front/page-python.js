@@ -1,6 +1,8 @@
 /* Runs the wizard's Python on the page itself, for the offline bundle opened from file://, where
    Chromium allows no worker, ES module or fetch. The runtime and the data arrive as classic scripts
-   (written by sitebuild/file_runtime.py); a narrow fetch override hands Pyodide its two binaries. */
+   (written by sitebuild/file_runtime.py); a narrow fetch override hands Pyodide its two binaries and
+   the engine's wheel, the wheel only if it has the integrity Pyodide asks for (the lock's SHA-256),
+   so a changed wheel is refused here as fetch refuses it over http. */
 (function () {
   "use strict";
 
@@ -12,9 +14,11 @@
     "pyodide.asm.wasm": "pyodide/pyodide.asm.wasm.js",
     "python_stdlib.zip": "pyodide/python_stdlib.zip.js",
     "pyodide-lock.json": "pyodide/pyodide-lock.json.js",
-    "engine.zip": "assets/wizard/engine.zip.js",
+    "engine.whl": "pyodide/engine.whl.js",
     "bundle.json": "assets/wizard/bundle.json.js",
   };
+  // Not in the payload manifest: the lock file (which is) holds its SHA-256, checked by withIntegrity.
+  const ENGINE_PAYLOAD = "engine.whl";
   const SCRIPTS = ["assets/wizard/payloads.js", "pyodide/pyodide.js", "pyodide/pyodide.asm.js", ...Object.values(PAYLOAD_FILES)];
 
   function loadScript(url) {
@@ -41,37 +45,55 @@
     return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
   }
 
-  // Decodes a payload once (dropping its text, a third larger than the bytes) and checks it against
-  // the manifest: a damaged file is named now, not found out by Pyodide after the ready timeout.
-  async function checkedBytes(name) {
+  // Decodes a payload once, dropping its text (a third larger than the bytes).
+  function payloadBytes(name) {
     const file = PAYLOAD_FILES[name];
     const text = globalThis[PAYLOADS] && globalThis[PAYLOADS][name];
     if (typeof text !== "string") throw new Error(`${file}: payload missing`);
     delete globalThis[PAYLOADS][name];
-    const expected = globalThis[MANIFEST] && globalThis[MANIFEST][name];
-    if (!expected) throw new Error(`${file}: not listed in assets/wizard/payloads.js`);
-    let bytes;
     try {
-      bytes = decode(text);
+      return decode(text);
     } catch (error) {
       throw new Error(`${file} is damaged: not base64`, { cause: error });
     }
+  }
+
+  // Checks a payload against the manifest: a damaged file is named now, not found out by Pyodide
+  // after the ready timeout.
+  async function checkedBytes(name) {
+    const file = PAYLOAD_FILES[name];
+    const expected = globalThis[MANIFEST] && globalThis[MANIFEST][name];
+    const bytes = payloadBytes(name);
+    if (!expected) throw new Error(`${file}: not listed in assets/wizard/payloads.js`);
     if (bytes.length !== expected.bytes) throw new Error(`${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
     if ((await sha256(bytes)) !== expected.sha256) throw new Error(`${file} is damaged: its SHA-256 does not match`);
     return bytes;
   }
 
-  // Only the two files Pyodide fetches by name are answered here; anything else goes to fetch.
-  function serveBinaries(indexURL, files) {
+  // Subresource integrity as fetch applies it, for the wheel answered here: pyodide.loadPackage asks
+  // for it with integrity "sha256-<base64>" from the lock file, and bytes that differ (or a request
+  // without that check) are refused as fetch refuses them. Checked here rather than by fetching a
+  // blob: URL, which the embed page's connect-src 'self' forbids.
+  async function withIntegrity(bytes, integrity) {
+    const expected = /^sha256-([A-Za-z0-9+/]+={0,2})$/.exec(integrity || "");
+    if (!expected) throw new TypeError("Failed to fetch: no SHA-256 to check the wheel against");
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    if (btoa(String.fromCharCode(...digest)) !== expected[1]) throw new TypeError("Failed to fetch: its SHA-256 differs");
+    return new Response(bytes, { headers: { "Content-Type": "application/zip" } });
+  }
+
+  // Only the files Pyodide fetches by name are answered here; anything else goes to fetch.
+  function serveFiles(indexURL, files, wheelName) {
     const originalFetch = globalThis.fetch;
     globalThis.fetch = function (input, init) {
       const url = String(input instanceof Request ? input.url : input);
-      const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : null;
+      const name = url.startsWith(indexURL) ? decodeURIComponent(url.slice(indexURL.length)) : null;
       if (name && Object.prototype.hasOwnProperty.call(BINARY_TYPES, name) && files[name]) {
         const bytes = files[name];
         delete files[name]; // fetched once; let the memory go with Pyodide's copy
         return Promise.resolve(new Response(bytes, { headers: { "Content-Type": BINARY_TYPES[name] } }));
       }
+      if (name === wheelName && files[ENGINE_PAYLOAD]) return withIntegrity(files[ENGINE_PAYLOAD], init && init.integrity);
       return originalFetch.call(this, input, init);
     };
   }
@@ -80,15 +102,19 @@
     await Promise.all(SCRIPTS.map((path) => loadScript(new URL(path, siteRoot).href)));
     const indexURL = new URL("pyodide/", siteRoot).href;
     const files = {};
-    for (const name of Object.keys(PAYLOAD_FILES)) files[name] = await checkedBytes(name);
+    for (const name of Object.keys(PAYLOAD_FILES)) {
+      files[name] = name === ENGINE_PAYLOAD ? payloadBytes(name) : await checkedBytes(name);
+    }
     const text = (name) => new TextDecoder().decode(files[name]);
-    serveBinaries(indexURL, files);
+    const lock = JSON.parse(text("pyodide-lock.json"));
+    serveFiles(indexURL, files, globalThis.createWizardHost.enginePackage(lock).file_name);
     const pyodide = await globalThis.loadPyodide({
       indexURL,
+      packageBaseUrl: indexURL,
       createPyodideModule: globalThis._createPyodideModule,
-      lockFileContents: JSON.parse(text("pyodide-lock.json")),
+      lockFileContents: lock,
     });
-    return { pyodide, engineZip: files["engine.zip"], bundleText: text("bundle.json") };
+    return { pyodide, lock, bundleText: text("bundle.json") };
   }
 
   // The same interface as a Worker (postMessage, onmessage, onerror, terminate) for wizard.js.

@@ -1,9 +1,10 @@
 /* The wizard's Python side, wherever it runs (a worker over http, the page itself under file://):
-   builds the Wizard from the engine archive and the rule bundle (or takes it back from a restored
-   memory snapshot), then answers each step. Valid both as a classic script and as a module: it only
-   sets one global. */
+   loads the engine package the site's pyodide-lock.json lists (Pyodide checks it against the lock's
+   SHA-256), builds the Wizard from it and the rule bundle (or takes it back from a restored memory
+   snapshot), then answers each step. Valid both as a classic script and as a module: it only sets
+   one global, createWizardHost, with enginePackage(lock), loadEngine(pyodide, lock) and
+   memorySnapshot(pyodide) on it for the loaders and the Node tests. */
 globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
-  const ENGINE_DIR = "/home/pyodide/wizard-engine";
   // Where the built Wizard lives in Python, so that a memory snapshot carries it to the next visit.
   const WIZARD_GLOBAL = "__wizard__";
   // A fixed step whose HTML a snapshot records when made and must reproduce when restored.
@@ -16,7 +17,6 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   let snapshotState = "off";
 
   function buildWizard(pyodide, bundleText) {
-    pyodide.runPython(`import sys; sys.path.insert(0, "${ENGINE_DIR}")`);
     const Wizard = pyodide.pyimport("wizard.web.browser").Wizard;
     phases.imported = performance.now();
     pyodide.globals.set(WIZARD_GLOBAL, Wizard(bundleText));
@@ -24,10 +24,10 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   }
 
   // The Wizard a snapshot brought back, or null if anything about it fails or answers differently.
-  function restoredWizard(inputs) {
+  async function restoredWizard(inputs) {
     try {
-      // The file system is not part of a snapshot: the engine's files are unpacked on every visit.
-      inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
+      // The file system is not part of a snapshot: the engine's package is installed on every visit.
+      await createWizardHost.loadEngine(inputs.pyodide, inputs.lock);
       const restored = inputs.pyodide.globals.get(WIZARD_GLOBAL);
       return restored && restored.step(...PROBE) === inputs.probe ? restored : null;
     } catch {
@@ -39,11 +39,11 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
     let inputs = await loadInputs(message.siteRoot);
     phases.pyodide = performance.now();
     if (inputs.restored) {
-      wizard = restoredWizard(inputs);
+      wizard = await restoredWizard(inputs);
       if (!wizard) inputs = await inputs.loadAgain();
     }
     if (!wizard) {
-      inputs.pyodide.unpackArchive(inputs.engineZip, "zip", { extractDir: ENGINE_DIR });
+      await createWizardHost.loadEngine(inputs.pyodide, inputs.lock);
       wizard = buildWizard(inputs.pyodide, inputs.bundleText);
     }
     phases.engine = performance.now();
@@ -55,7 +55,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   async function keep(inputs) {
     try {
       const probe = wizard.step(...PROBE);
-      const bytes = inputs.pyodide.makeMemorySnapshot();
+      const bytes = createWizardHost.memorySnapshot(inputs.pyodide);
       await inputs.keep(bytes, probe);
       post({ type: "snapshot", state: "saved", bytes: bytes.byteLength });
     } catch (error) {
@@ -98,4 +98,38 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
       }
     }
   };
+};
+
+// The engine is the lock file's one package that provides the `wizard` import (sitebuild/engine_wheel.py
+// writes it there): the lock alone names its file and its SHA-256.
+globalThis.createWizardHost.enginePackage = function enginePackage(lock) {
+  const engines = Object.values((lock && lock.packages) || {}).filter((entry) => (entry.imports || []).includes("wizard"));
+  if (engines.length !== 1) throw new Error(`pyodide-lock.json: expected one package providing "wizard", found ${engines.length}`);
+  return engines[0];
+};
+
+// pyodide.loadPackage fetches the wheel with the lock's SHA-256 as its integrity, installs it, and
+// only reports a failure (a refused or missing wheel): turn that into an error the page can show.
+globalThis.createWizardHost.loadEngine = async function loadEngine(pyodide, lock) {
+  const engine = globalThis.createWizardHost.enginePackage(lock);
+  const problems = [];
+  await pyodide.loadPackage(engine.name, { messageCallback() {}, errorCallback: (message) => problems.push(message) });
+  if (!pyodide.loadedPackages[engine.name]) {
+    const detail = problems.length ? problems[problems.length - 1].split("\n")[0] : "not loaded";
+    throw new Error(`pyodide/${engine.file_name} did not load (missing, or not the file pyodide-lock.json lists): ${detail}`);
+  }
+  return engine;
+};
+
+// Pyodide 314 makes a memory snapshot only while pyodide.loadedPackages is empty (it checks that
+// object among its fixed JS references). A restored runtime has none of the package's files and
+// loads the engine again anyway, so the list is emptied for the copy and then put back.
+globalThis.createWizardHost.memorySnapshot = function memorySnapshot(pyodide) {
+  const loaded = { ...pyodide.loadedPackages };
+  for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
+  try {
+    return pyodide.makeMemorySnapshot();
+  } finally {
+    Object.assign(pyodide.loadedPackages, loaded);
+  }
 };

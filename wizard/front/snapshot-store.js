@@ -1,8 +1,9 @@
 /* Keeps the wizard's Pyodide memory snapshot in this browser (IndexedDB), keyed by the runtime's
-   version and the SHA-256 of the engine and the rules it was made with, and checked against its own
-   SHA-256. One record, replaced whole; a record under any other key is deleted, never restored.
-   Stored uncompressed: gzip would take it from 31.5 to 6.7 MB but costs about a second of the
-   worker's time on a 2-core machine, right when the person is answering (see README). */
+   version, the engine wheel's SHA-256 from the site's pyodide-lock.json and the SHA-256 of the rules
+   it was made with, and checked against its own SHA-256. One record, replaced whole; a record under
+   any other key is deleted, never restored. Stored uncompressed: gzip would take it from 31.5 to
+   6.7 MB but costs about a second of the worker's time on a 2-core machine, right when the person
+   is answering (see README). */
 const DB_NAME = "wizard-snapshot";
 const STORE = "snapshots";
 const RECORD = "wizard";
@@ -40,10 +41,11 @@ async function sha256(bytes) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** What a snapshot depends on: a different runtime, engine or rule bundle never restores it. */
-export async function snapshotKey(runtimeVersion, engineZip, bundleText) {
-  const [engine, rules] = await Promise.all([sha256(engineZip), sha256(new TextEncoder().encode(bundleText))]);
-  return `pyodide ${runtimeVersion} engine ${engine} rules ${rules}`;
+/** What a snapshot depends on: a different runtime, engine wheel (its SHA-256 as the lock file lists
+    it, which Pyodide checks the wheel against) or rule bundle never restores it. */
+export async function snapshotKey(runtimeVersion, engineSha256, bundleText) {
+  const rules = await sha256(new TextEncoder().encode(bundleText));
+  return `pyodide ${runtimeVersion} engine ${engineSha256} rules ${rules}`;
 }
 
 /** The stored record, or null when there is none or the store cannot be read. */

@@ -1,7 +1,8 @@
-/* The wizard's worker over http(s): loads Pyodide, the engine and the rules from this site and hands
-   them to the shared Python host. On a repeat visit Python is restored from the memory snapshot the
-   last visit kept (snapshot-store.js); any failure there falls back to a normal load. No decision is
-   made here. */
+/* The wizard's worker over http(s): loads Pyodide with the site's own lock file (which lists the
+   engine's wheel and its SHA-256) and the rules from this site, and hands them to the shared Python
+   host, which loads the engine package. On a repeat visit Python is restored from the memory
+   snapshot the last visit kept (snapshot-store.js); any failure there falls back to a normal load.
+   No decision is made here. */
 import "./python-host.js";
 
 async function fetchOk(url, as) {
@@ -32,49 +33,49 @@ async function loadInputs(siteRoot) {
   const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
   const storing = openStore();
-  const fetching = Promise.all([
-    fetchOk(new URL("engine.zip", assets).href),
-    fetchOk(new URL("bundle.json", assets).href, "text"),
-  ]);
+  // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
+  const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
+  const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", assets).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, store, record] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     storing,
     storing.then((opened) => opened && within(opened.readRecord(), null)),
   ]);
-  const loadNormally = () => runtime.loadPyodide({ indexURL, _makeSnapshot: Boolean(store) });
+  const options = { indexURL, lockFileContents: locking, packageBaseUrl: indexURL };
+  const loadNormally = () => runtime.loadPyodide({ ...options, _makeSnapshot: Boolean(store) });
   if (!store) {
-    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, engineZip, bundleText, snapshot: "off" };
+    const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, lock, bundleText, snapshot: "off" };
   }
-  const keyed = fetching.then(([engineZip, bundleText]) =>
-    store.snapshotKey(runtime.version, new Uint8Array(engineZip), bundleText));
+  const keyed = fetching.then(([lock, bundleText]) =>
+    store.snapshotKey(runtime.version, globalThis.createWizardHost.enginePackage(lock).sha256, bundleText));
   const keep = async (bytes, probe) => store.saveSnapshot(await keyed, bytes, probe);
   // Called when a restored Python fails a check: forget the snapshot, start afresh.
   const loadAgain = async () => {
     await store.dropSnapshot();
-    const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, engineZip, bundleText, keep, snapshot: "discarded" };
+    const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, lock, bundleText, keep, snapshot: "discarded" };
   };
   if (record) {
     try {
-      const [engineZip, bundleText] = await fetching;
+      const [lock, bundleText] = await fetching;
       const snapshot = await store.snapshotFor(record, await keyed);
       if (snapshot) {
         const [pyodide, intact] = await Promise.all([
-          runtime.loadPyodide({ indexURL, _loadSnapshot: snapshot.bytes }),
+          runtime.loadPyodide({ ...options, _loadSnapshot: snapshot.bytes }),
           snapshot.intact,
         ]);
         if (!intact) throw new Error("the stored snapshot does not match its digest");
-        return { pyodide, engineZip, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
+        return { pyodide, lock, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
       }
     } catch {
       return loadAgain();
     }
   }
   // No snapshot yet (or one for another engine, now deleted): Python starts while the rest arrives.
-  const [pyodide, [engineZip, bundleText]] = await Promise.all([loadNormally(), fetching]);
-  return { pyodide, engineZip, bundleText, keep, snapshot: "made" };
+  const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
+  return { pyodide, lock, bundleText, keep, snapshot: "made" };
 }
 
 const receive = globalThis.createWizardHost(loadInputs, (message) => self.postMessage(message));
