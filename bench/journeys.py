@@ -1,4 +1,5 @@
 """Answer sequences the benchmark replays, one answer at a time (real question ids and values)."""
+
 import datetime as dt
 
 _TRAVEL = (dt.date.today() + dt.timedelta(days=30)).isoformat()

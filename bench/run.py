@@ -3,6 +3,7 @@ both in Debian's Chromium (http, file://, and a repeat visit through the service
 
 Prints a table and writes bench-results/wizard.json. Targets are reported, not asserted.
 """
+
 import json
 import os
 import shutil
@@ -60,7 +61,9 @@ ANSWER_AS_A_PERSON = """async ([pairs, thinkingMs]) => {
     return waits;
 }"""
 # The snapshot states after which nothing more is written (see wizard/front/snapshot-store.js).
-SNAPSHOT_SETTLED = "() => ['saved', 'unsaved', 'restored', 'off'].includes(document.getElementById('wizard').dataset.snapshot)"
+SNAPSHOT_SETTLED = (
+    "() => ['saved', 'unsaved', 'restored', 'off'].includes(document.getElementById('wizard').dataset.snapshot)"
+)
 
 
 def build_bundle(folder: Path) -> tuple[offline_bundle.BundleInfo, Path]:
@@ -71,8 +74,12 @@ def build_bundle(folder: Path) -> tuple[offline_bundle.BundleInfo, Path]:
 def build_site(target: Path, bundle_folder: Path) -> float:
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_bundle.ENV_DIR: str(bundle_folder)}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
-                   cwd=ROOT, check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
+        cwd=ROOT,
+        check=True,
+        env=env,
+    )
     shutil.copytree(ROOT / "bench", target / "_bench", ignore=shutil.ignore_patterns("*.py"))
     return time.perf_counter() - started
 
@@ -182,7 +189,8 @@ def answer_latencies(browser, url: str, fragments: list[str], base: str, manifes
     wait_until_cached(page, base, manifest)
     if page.evaluate("'snapshot' in document.getElementById('wizard').dataset"):
         page.wait_for_function(SNAPSHOT_SETTLED, timeout=60000)  # saving it would cost answers CPU
-    latencies = page.evaluate("""async (fragments) => {
+    latencies = page.evaluate(
+        """async (fragments) => {
         const root = document.getElementById('wizard');
         const out = [];
         for (const fragment of fragments) {
@@ -193,7 +201,9 @@ def answer_latencies(browser, url: str, fragments: list[str], base: str, manifes
             out.push(performance.now() - started);
         }
         return out;
-    }""", fragments)
+    }""",
+        fragments,
+    )
     context.close()
     return latencies
 
@@ -288,7 +298,9 @@ def main() -> None:
         "sw_cold_ready_ms": round(cold_ready, 1),
         "sw_repeat_ready_ms": round(repeat_ready, 1),
         "repeat_to_cold_ready_ratio": round(repeat_ready / cold_ready, 3),
-        "repeat_to_cold_ready_range": spread(repeat["ready_ms"] / cold["ready_ms"] for cold, repeat in zip(sw_cold, sw_repeat, strict=True)),
+        "repeat_to_cold_ready_range": spread(
+            repeat["ready_ms"] / cold["ready_ms"] for cold, repeat in zip(sw_cold, sw_repeat, strict=True)
+        ),
         "repeat_visits_controlled": all(run["controlled"] for run in sw_repeat),
         "repeat_visits_restored": sum(run["snapshot"] == "restored" for run in sw_repeat),
         "cold_runs": COLD_RUNS,

@@ -1,6 +1,7 @@
 """Accessibility fixes to Material's generated HTML that its template blocks cannot reach: the search
 dialog gets a name, and each nested navigation section is named by its own title. Each fix names the exact markup it expects, so a Material update that changes
 it fails the build instead of silently dropping the fix."""
+
 import re
 from html import escape
 
@@ -30,7 +31,9 @@ _SECTION_NAV = re.compile(
 
 def name_section_navs(html: str) -> str:
     """Point each nested section nav at its title label (which gets an id), so each has a unique name."""
-    fixed, count = _SECTION_NAV.subn(r'\1aria-labelledby="\2_title"\3<label class="md-nav__title" for="\2" id="\2_title">', html)
+    fixed, count = _SECTION_NAV.subn(
+        r'\1aria-labelledby="\2_title"\3<label class="md-nav__title" for="\2" id="\2_title">', html
+    )
     if count == 0 and re.search(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="__nav_', html):
         raise MarkupChanged("Material's section navigation markup changed; update sitebuild/a11y.py")
     return fixed

@@ -1,4 +1,5 @@
 """Reads built HTML pages: their element ids, links, and the resources they load."""
+
 import os
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -19,7 +20,16 @@ RESOURCE_ATTRIBUTES = {
     "track": ("src",),
 }
 # <link rel=...> values that make the browser fetch the target.
-FETCHING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon", "shortcut"}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "shortcut",
+}
 
 
 @dataclass

@@ -1,4 +1,5 @@
 """Asks a page in Chromium what the site's service worker has cached, for tests and the benchmark."""
+
 import time
 
 # True once the cache named `name` holds every path given (relative to the site root).

@@ -1,4 +1,5 @@
 """Launches Debian's Chromium through Playwright (no browser download), for tests and benchmarks."""
+
 import shutil
 
 from playwright.sync_api import Browser, Playwright

@@ -1,5 +1,6 @@
 """The download page's block: the offline bundle's link, size and rules date on the web site (or a
 note when this build has none); inside the bundle itself, which rules it carries."""
+
 import shutil
 from html import escape
 from pathlib import Path
@@ -28,7 +29,7 @@ def download_html(info: BundleInfo | None, lang: str, site_root: str) -> str:
     return (
         f'<div class="cig-download">'
         f'<p><a class="md-button md-button--primary" href="{href}" download>{_text("download_link", lang)}</a></p>'
-        f'<ul><li>{size}</li><li>{_text("download_rules", lang, date=info.rules_reviewed, built=info.built)}</li></ul>'
+        f"<ul><li>{size}</li><li>{_text('download_rules', lang, date=info.rules_reviewed, built=info.built)}</li></ul>"
         f"</div>"
     )
 

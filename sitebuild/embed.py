@@ -1,5 +1,6 @@
 """The site's script policies (every page, the wizard pages, the embed) and hosting headers, defined
 once here; the host pages' embed script written with the site's languages; the webmasters' builder."""
+
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,17 +30,19 @@ MAX_HEIGHT = 20000
 
 # The embed page's policy, delivered in a <meta> (so it holds on any host): scripts only from the
 # site and WebAssembly compilation for Pyodide; no inline script, no eval, nothing from elsewhere.
-EMBED_CSP = "; ".join([
-    "default-src 'none'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "worker-src 'self'",
-    "connect-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "base-uri 'none'",
-    "form-action 'none'",
-])
+EMBED_CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+)
 # Every other page, in a <meta> (sitebuild/inline_scripts.py moves Material's inline scripts into
 # files) and as a header: scripts only from the site, no inline script, no eval, no plugins.
 PAGE_CSP = "script-src 'self'; object-src 'none'; base-uri 'self'"
@@ -82,8 +85,12 @@ class HeaderRule:
 
     def matches(self, path: str, named_pages: frozenset[str]) -> bool:
         page = page_of(path)
-        return ((bool(self.suffix) and path.endswith(self.suffix)) or path in self.files or page in self.pages
-                or (self.other_pages and page.endswith(("/", ".html")) and page not in named_pages))
+        return (
+            (bool(self.suffix) and path.endswith(self.suffix))
+            or path in self.files
+            or page in self.pages
+            or (self.other_pages and page.endswith(("/", ".html")) and page not in named_pages)
+        )
 
 
 def page_of(path: str) -> str:
@@ -136,7 +143,9 @@ def rule_paths(rule: HeaderRule, other_pages: str) -> str:
 
 def headers_table(other_pages: str = "every other page") -> list[tuple[str, str, str]]:
     """(which paths, header, value) rows, for the docs."""
-    return [(rule_paths(rule, other_pages), name, value) for rule in header_rules() for name, value in rule.headers.items()]
+    return [
+        (rule_paths(rule, other_pages), name, value) for rule in header_rules() for name, value in rule.headers.items()
+    ]
 
 
 def material_stylesheets() -> list[str]:
@@ -177,14 +186,20 @@ def write_host_script(site_dir: Path) -> Path:
     return target
 
 
-def _select(name: str, label: str, options: list[tuple[str, str]], blank: str | None = None, chosen: str | None = None) -> str:
+def _select(
+    name: str, label: str, options: list[tuple[str, str]], blank: str | None = None, chosen: str | None = None
+) -> str:
     """A labelled select; with a blank choice it presets a wizard answer (data-preset, read by webmasters.js)."""
     rows = [f'<option value="">{escape(blank)}</option>'] if blank is not None else []
-    rows += [f'<option value="{escape(value, quote=True)}"{" selected" if value == chosen else ""}>{escape(text)}</option>'
-             for value, text in options]
+    rows += [
+        f'<option value="{escape(value, quote=True)}"{" selected" if value == chosen else ""}>{escape(text)}</option>'
+        for value, text in options
+    ]
     preset = " data-preset" if blank is not None else ""
-    return (f'<p><label for="embed-{name}">{escape(label)}</label><br>'
-            f'<select id="embed-{name}" name="{name}"{preset}>{"".join(rows)}</select></p>')
+    return (
+        f'<p><label for="embed-{name}">{escape(label)}</label><br>'
+        f'<select id="embed-{name}" name="{name}"{preset}>{"".join(rows)}</select></p>'
+    )
 
 
 def builder_html(bundle: dict, lang: str, site_root: str) -> str:
@@ -196,14 +211,17 @@ def builder_html(bundle: dict, lang: str, site_root: str) -> str:
     engine = Engine(bundle)
     purpose, status, nationality = (
         engine.step(answers, lang, "2026-01-01")["question"]  # their options do not depend on the date
-        for answers in ({}, {"purpose": "study"}, {"purpose": "study", "status": "outside"}))
+        for answers in ({}, {"purpose": "study"}, {"purpose": "study", "status": "outside"})
+    )
     language_names = [(language.code, language.name) for language in languages()]
     form = (
         f'<form class="embed-builder" id="embed-builder" data-site-root="{escape(site_root, quote=True)}">'
         + _select("lang", ui["embed_language"], language_names, chosen=lang)  # the page's own language first
-        + "".join(_select(q["id"], q["text"], [(o["value"], o["label"]) for o in q["options"]], ui["embed_no_preset"])
-                  for q in (purpose, status, nationality))
-        + f'<fieldset><legend>{escape(ui["embed_theme"])}</legend>'
+        + "".join(
+            _select(q["id"], q["text"], [(o["value"], o["label"]) for o in q["options"]], ui["embed_no_preset"])
+            for q in (purpose, status, nationality)
+        )
+        + f"<fieldset><legend>{escape(ui['embed_theme'])}</legend>"
         + f'<input type="radio" id="embed-theme-light" name="theme" value="light" checked> <label for="embed-theme-light">{escape(ui["embed_light"])}</label> '
         + f'<input type="radio" id="embed-theme-dark" name="theme" value="dark"> <label for="embed-theme-dark">{escape(ui["embed_dark"])}</label></fieldset>'
         + "</form>"
@@ -247,5 +265,8 @@ def builder_page(html: str, bundle: dict, lang: str, site_root: str) -> str:
     for mark in (BUILDER_PLACEHOLDER, CSP_PLACEHOLDER, HEADERS_PLACEHOLDER):
         if html.count(mark) != 1:
             raise ValueError(f"the webmasters page must hold {mark} once")
-    return (html.replace(BUILDER_PLACEHOLDER, builder_html(bundle, lang, site_root))
-            .replace(CSP_PLACEHOLDER, csp_html()).replace(HEADERS_PLACEHOLDER, headers_html(ui)))
+    return (
+        html.replace(BUILDER_PLACEHOLDER, builder_html(bundle, lang, site_root))
+        .replace(CSP_PLACEHOLDER, csp_html())
+        .replace(HEADERS_PLACEHOLDER, headers_html(ui))
+    )

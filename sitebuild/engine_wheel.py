@@ -1,6 +1,7 @@
 """Packs the Python the browser imports (wizard/engine and wizard/web) as a pure-Python wheel, the same
 bytes from the same sources, and registers it in the site's pyodide-lock.json with pyodide-build's
 `pyodide lockfile add-wheels`, so that Pyodide loads it by name and checks it against its SHA-256."""
+
 import base64
 import hashlib
 import json
@@ -37,8 +38,11 @@ def shipped_sources() -> list[tuple[str, bytes]]:
     """(path in the wheel, bytes) of every file the browser imports, in a fixed order."""
     files = [ROOT / "wizard" / "__init__.py"]
     for package in SHIPPED_PACKAGES:
-        files += [path for path in (ROOT / package).rglob("*")
-                  if path.is_file() and path.name.endswith(SHIPPED_SUFFIXES) and "__pycache__" not in path.parts]
+        files += [
+            path
+            for path in (ROOT / package).rglob("*")
+            if path.is_file() and path.name.endswith(SHIPPED_SUFFIXES) and "__pycache__" not in path.parts
+        ]
     return sorted((path.relative_to(ROOT).as_posix(), path.read_bytes()) for path in files)
 
 
@@ -95,8 +99,20 @@ def write_wheel(folder: Path) -> Path:
 def add_to_lock(source_lock: Path, wheel: Path, target_lock: Path) -> dict:
     """Write target_lock: source_lock with wheel added by `pyodide lockfile add-wheels` (offline: it
     reads the wheel and the lock, nothing else). Returns the wheel's entry."""
-    command = [sys.executable, "-m", "pyodide_cli", "lockfile", "add-wheels", "--input", str(source_lock),
-               "--output", str(target_lock), "--base-path", str(wheel.parent), str(wheel)]
+    command = [
+        sys.executable,
+        "-m",
+        "pyodide_cli",
+        "lockfile",
+        "add-wheels",
+        "--input",
+        str(source_lock),
+        "--output",
+        str(target_lock),
+        "--base-path",
+        str(wheel.parent),
+        str(wheel),
+    ]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise LockUpdateFailed(f"pyodide lockfile add-wheels failed:\n{result.stdout}{result.stderr}")

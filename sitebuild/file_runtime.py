@@ -1,6 +1,7 @@
 """Makes Pyodide and the wizard's data loadable from file://, where Chromium blocks ES modules, fetch
 and workers: the runtime becomes a classic script and each binary a base64 payload in a classic
 script. Depends on Pyodide internals, so every pattern is checked and a changed runtime fails loudly."""
+
 import base64
 import hashlib
 import json
@@ -19,9 +20,7 @@ IMPORT_META_USES = 3
 MODULE_EXPORT = re.compile(r"\bexport\s+(?:default|\{|\*|const|let|var|function|async|class)\b")
 STATIC_IMPORT = re.compile(r"(?:^|[;}])\s*import\s*[\w{*][^;()]*?\bfrom\s*[\"']")
 SCRIPT_URL = "_pyodideScriptURL"
-SCRIPT_URL_DEFINITION = (
-    f"var {SCRIPT_URL}=(globalThis.document&&document.currentScript&&document.currentScript.src)||globalThis.location.href;"
-)
+SCRIPT_URL_DEFINITION = f"var {SCRIPT_URL}=(globalThis.document&&document.currentScript&&document.currentScript.src)||globalThis.location.href;"
 # Files that pyodide.mjs fetches by name: served from payload scripts by the wizard's file loader.
 FETCHED_BINARIES = ("pyodide.asm.wasm", "python_stdlib.zip")
 PAYLOAD_GLOBAL = "__wizardPayloads"
@@ -47,7 +46,9 @@ def classic_runtime_script(module_source: str) -> str:
     if STATIC_IMPORT.search(module_source):
         raise RuntimeShapeChanged("pyodide.asm.mjs: has a static import, which a classic script cannot run")
     if uses != IMPORT_META_USES:
-        raise RuntimeShapeChanged(f"pyodide.asm.mjs: expected {IMPORT_META_USES} uses of {IMPORT_META_URL}, found {uses}")
+        raise RuntimeShapeChanged(
+            f"pyodide.asm.mjs: expected {IMPORT_META_USES} uses of {IMPORT_META_URL}, found {uses}"
+        )
     if "import.meta" in module_source.replace(IMPORT_META_URL, ""):
         raise RuntimeShapeChanged("pyodide.asm.mjs: uses import.meta other than import.meta.url")
     converted = module_source.replace(EXPORT, "").replace(IMPORT_META_URL, SCRIPT_URL)

@@ -1,5 +1,6 @@
 """`python -m sitebuild.freshness`: guide pages and rule policies by the age of their last review,
 oldest first, and the pages whose cited sources are dated after the page was reviewed."""
+
 import argparse
 import datetime as dt
 import sys
@@ -81,8 +82,14 @@ def policies(rules_dir):
             detail += "; no own review date, the rule set's (index.yaml) is used"
         reviewed = own or fallback
         if reviewed is not None:
-            items.append(Item("policy", "%s (%s)" % (data.get("id", path.stem), path.relative_to(rules_dir.parent).as_posix()),
-                              reviewed, detail))
+            items.append(
+                Item(
+                    "policy",
+                    "%s (%s)" % (data.get("id", path.stem), path.relative_to(rules_dir.parent).as_posix()),
+                    reviewed,
+                    detail,
+                )
+            )
     return items
 
 

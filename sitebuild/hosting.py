@@ -1,5 +1,6 @@
 """The hosting configs written into the built site from sitebuild.embed's one table of headers:
 `_headers` (Netlify, Cloudflare Pages) and `hosting/nginx.conf` (an nginx snippet for a server block)."""
+
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,8 +25,11 @@ class Selector:
 
 def site_files(site_dir: Path) -> list[str]:
     """Every file of the built site, relative to its root (the hosting configs themselves left out)."""
-    return sorted(relative for file in site_dir.rglob("*")
-                  if file.is_file() and (relative := file.relative_to(site_dir).as_posix()) not in WRITTEN)
+    return sorted(
+        relative
+        for file in site_dir.rglob("*")
+        if file.is_file() and (relative := file.relative_to(site_dir).as_posix()) not in WRITTEN
+    )
 
 
 def page_cover(files: Iterable[str], excluded: frozenset[str]) -> list[Selector]:
@@ -48,12 +52,12 @@ def page_cover(files: Iterable[str], excluded: frozenset[str]) -> list[Selector]
             return [Selector("prefix", "/" + folder)]
         selectors = []
         for file in under:
-            name = file[len(folder):]
+            name = file[len(folder) :]
             if "/" not in name and is_page(file):
                 if name == INDEX:
                     selectors.append(Selector("exact", "/" + folder))
                 selectors.append(Selector("exact", "/" + file))
-        for sub in sorted({file[len(folder):].split("/", 1)[0] for file in under if "/" in file[len(folder):]}):
+        for sub in sorted({file[len(folder) :].split("/", 1)[0] for file in under if "/" in file[len(folder) :]}):
             selectors += walk(folder + sub + "/")
         return selectors
 
@@ -76,7 +80,9 @@ def config_rules(files: list[str]) -> list[tuple[Selector, HeaderRule]]:
     pairs = [(selector, rule) for rule in rules for selector in selectors(rule, files, rules)]
     named = [selector for selector, _ in pairs]
     if len(set(named)) != len(named):
-        raise ValueError(f"a path is named by two header rules: {sorted({s for s in named if named.count(s) > 1}, key=str)}")
+        raise ValueError(
+            f"a path is named by two header rules: {sorted({s for s in named if named.count(s) > 1}, key=str)}"
+        )
     return pairs
 
 
@@ -93,8 +99,10 @@ def headers_pattern(selector: Selector) -> str:
 
 
 def headers_file(files: list[str]) -> str:
-    blocks = ["# Written by the build from sitebuild/embed.py (header_rules); edit that table, not this file.\n"
-              "# Netlify and Cloudflare Pages read it from the site root (README, \"Hosting\").\n"]
+    blocks = [
+        "# Written by the build from sitebuild/embed.py (header_rules); edit that table, not this file.\n"
+        '# Netlify and Cloudflare Pages read it from the site root (README, "Hosting").\n'
+    ]
     for selector, rule in config_rules(files):
         lines = [headers_pattern(selector)] + [f"  {name}: {value}" for name, value in rule.headers.items()]
         blocks.append("\n".join(lines) + "\n")

@@ -1,5 +1,6 @@
 """Every page's script policy in the HTML: Material's inline scripts moved into files (same order, still
 parser-blocking) and a <meta> Content-Security-Policy added, so no page needs 'unsafe-inline'."""
+
 import hashlib
 import re
 from pathlib import Path
@@ -29,6 +30,7 @@ def file_name(body: str) -> str:
 def externalize(html: str, site_root: str, site_dir: Path, policy: str) -> str:
     """The page with each inline script as a file under site_dir/FOLDER (site_root: the relative or
     absolute URL of the site root from this page) and `policy` in a <meta> unless it has its own."""
+
     def move(match):
         attrs, body = match.group("attrs") or "", match.group("body")
         if not _is_inline_javascript(attrs) or not body.strip():
@@ -47,4 +49,4 @@ def externalize(html: str, site_root: str, site_dir: Path, policy: str) -> str:
     if not charset:
         raise PageShapeChanged("no <meta charset=utf-8> to put the Content-Security-Policy after")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html[: charset.end()] + meta + html[charset.end():]
+    return html[: charset.end()] + meta + html[charset.end() :]

@@ -1,4 +1,5 @@
 """The site's languages, read from the i18n plugin's entry in mkdocs.yml (their one source of truth)."""
+
 from dataclasses import dataclass
 from functools import cache
 

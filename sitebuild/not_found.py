@@ -2,6 +2,7 @@
 
 mkdocs-static-i18n builds every language into the same site folder, so each build writes its 404.html
 over the last; the hooks keep each language's copy here and put them in place after the last build."""
+
 from pathlib import Path
 
 from .languages import languages

@@ -1,6 +1,7 @@
 """The offline bundle: the whole site, every language, built for file:// (Material's offline plugin,
 a local iframe-worker shim, Pyodide as classic scripts) and zipped, with a small description file
 that the web build reads for the download page. `python -m sitebuild.offline_bundle` makes it."""
+
 import argparse
 import json
 import os
@@ -24,8 +25,10 @@ SHIM_SOURCE = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
 SHIM_PATH = "assets/vendor/iframe-worker-shim.js"
 # The shim writes an inline script into its frame, which the pages' script policy refuses; the copy
 # loads the same code from a file instead (checked: a changed shim fails the build loudly).
-SHIM_INLINE = ('<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
-               '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>')
+SHIM_INLINE = (
+    '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+    '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
+)
 SHIM_INIT_SOURCE = Path(__file__).parent / "front" / "iframe-worker-init.js"
 SHIM_INIT_PATH = "assets/vendor/iframe-worker-init.js"
 SHIM_INIT_URL = "__iframeWorkerInit"
@@ -120,7 +123,7 @@ def write_open_me(site_dir: Path) -> Path:
 
     links = "".join(
         f'<li lang="{escape(language.code, quote=True)}"><a href="{escape(language.prefix, quote=True)}index.html">'
-        f'{escape(ui_string("open_me_link", language.code))}</a></li>'
+        f"{escape(ui_string('open_me_link', language.code))}</a></li>"
         for language in languages()
     )
     title = " · ".join(ui_string("open_me_title", language.code) for language in languages())

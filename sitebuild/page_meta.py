@@ -2,6 +2,7 @@
 
 A page that breaks the convention stops the build with its file and a one-line reason.
 """
+
 import datetime as dt
 from urllib.parse import urlparse
 

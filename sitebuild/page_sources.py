@@ -3,6 +3,7 @@
 
 Run `python -m sitebuild.page_sources` for a report of every page; the build hook stops on the first page.
 """
+
 import re
 import sys
 from functools import lru_cache
@@ -74,8 +75,10 @@ def source_problems(sources: list, markdown: str, src_path: str, domains=None) -
     for index, source in enumerate(sources):
         url = str(source.get("url", ""))
         if not is_accepted(url, domains):
-            problems.append(f"{src_path}: sources[{index}].url {url} is not on an accepted publisher's domain "
-                            f"(rules/publishers.yaml); cite the original publisher and keep a copy in read_at")
+            problems.append(
+                f"{src_path}: sources[{index}].url {url} is not on an accepted publisher's domain "
+                f"(rules/publishers.yaml); cite the original publisher and keep a copy in read_at"
+            )
         elif _is_site_root(url):
             problems.append(f"{src_path}: sources[{index}].url {url} is a site's home page; cite the page that says it")
     listed = {_same_page(str(source.get("url", ""))) for source in sources}
@@ -87,7 +90,9 @@ def source_problems(sources: list, markdown: str, src_path: str, domains=None) -
     dates = {str(source.get("date", "")) for source in sources}
     for who, date in dated_citations(markdown):
         if date not in dates:
-            problems.append(f"{src_path}: the text cites \"{who}, {date}\" but no source in the front matter is dated {date}")
+            problems.append(
+                f'{src_path}: the text cites "{who}, {date}" but no source in the front matter is dated {date}'
+            )
     return problems
 
 

@@ -1,4 +1,5 @@
 """Where things live in the repository, resolved once from this file's location."""
+
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

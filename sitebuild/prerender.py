@@ -1,5 +1,6 @@
 """The steps a visitor reaches with the first answers, rendered at build time by the engine and the
 web layer, so the page can show them while Python is still loading (the page only looks them up)."""
+
 import datetime as dt
 
 from wizard.engine import Engine

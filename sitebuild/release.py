@@ -1,5 +1,6 @@
 """The site's public address for a release build: `SITE_URL` (mkdocs.yml reads it), and a refusal to
 build with `RELEASE=1` while site_url still points at this machine (canonical links, hreflang, sitemap)."""
+
 import os
 from urllib.parse import urlsplit
 
@@ -23,4 +24,5 @@ def check_site_url(site_url: str | None) -> None:
     if host in LOCAL_HOSTS or host.startswith("127.") or host.endswith(".localhost"):
         raise NotForRelease(
             f"{RELEASE_SWITCH}=1 but site_url is {site_url!r}: set SITE_URL to the site's public address, "
-            "e.g. SITE_URL=https://example.org/ RELEASE=1 make build")
+            "e.g. SITE_URL=https://example.org/ RELEASE=1 make build"
+        )

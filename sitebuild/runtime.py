@@ -1,5 +1,6 @@
 """Puts the pinned Pyodide runtime from node_modules into the built site, once, at its root, with the
 engine's wheel beside it and the lock file that lists the wheel (sitebuild/engine_wheel.py)."""
+
 import json
 import shutil
 from pathlib import Path

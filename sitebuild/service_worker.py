@@ -1,6 +1,7 @@
 """Writes the web site's service worker (sw.js at the site root): the build's files with their SHA-256,
 in groups cached at install ("site") or when a page asks ("wizard": the Python runtime); and
 sw-retire.js, which published as sw.js removes the worker and its caches from readers' browsers."""
+
 import hashlib
 import json
 import re
@@ -42,15 +43,28 @@ def build_manifest(site_dir: Path) -> dict:
     groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
-        if not file.is_file() or relative in (FILE_NAME, RETIRE_NAME, *HOSTING_CONFIGS) or relative.startswith(SKIPPED_FOLDERS) or relative.endswith(SKIPPED_SUFFIXES):
+        if (
+            not file.is_file()
+            or relative in (FILE_NAME, RETIRE_NAME, *HOSTING_CONFIGS)
+            or relative.startswith(SKIPPED_FOLDERS)
+            or relative.endswith(SKIPPED_SUFFIXES)
+        ):
             continue
         groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
     # Each language folder's own 404 page (shown offline for an unknown path under it), the root's else.
-    not_found = {language.prefix: language.prefix + "404.html" for language in languages()
-                 if url_path(language.prefix + "404.html") in groups["site"]}
-    return {"version": version, "cachePrefix": CACHE_PREFIX, "groups": groups, "onDemand": list(ON_DEMAND),
-            "notFound": not_found}
+    not_found = {
+        language.prefix: language.prefix + "404.html"
+        for language in languages()
+        if url_path(language.prefix + "404.html") in groups["site"]
+    }
+    return {
+        "version": version,
+        "cachePrefix": CACHE_PREFIX,
+        "groups": groups,
+        "onDemand": list(ON_DEMAND),
+        "notFound": not_found,
+    }
 
 
 def write_service_worker(site_dir: Path) -> dict:

@@ -1,4 +1,5 @@
 """A static file server for the built site, for tests and benchmarks (wasm served as application/wasm)."""
+
 import contextlib
 import functools
 import threading
@@ -34,7 +35,9 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 0, headers=None)
 
     headers: an optional function of the request path giving extra response headers.
     """
-    handler_class = type("_Handler", (_QuietHandler,), {"extra_headers": staticmethod(headers)}) if headers else _QuietHandler
+    handler_class = (
+        type("_Handler", (_QuietHandler,), {"extra_headers": staticmethod(headers)}) if headers else _QuietHandler
+    )
     handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -4,6 +4,7 @@ links, tables) and staleness (the English text changed after the translation was
 Also holds each translation to its termbase (strings/<code>.termbase.yml): one term per English term.
 Run `python -m sitebuild.translations` for a report; tests/site/test_translations.py enforces it.
 """
+
 import hashlib
 import re
 import sys
@@ -88,13 +89,17 @@ def term_problems(text: str, terms: list) -> list[str]:
         for term in terms:
             for pattern in term.get("reject", []):
                 for found in re.finditer(pattern, prose):
-                    problems.append(f"line {number}: '{found.group(0)}' rejected by the termbase; use '{term['zh']}' ({term['en']})")
+                    problems.append(
+                        f"line {number}: '{found.group(0)}' rejected by the termbase; use '{term['zh']}' ({term['en']})"
+                    )
     return problems
 
 
 def localized(structure_: Structure, links: dict) -> Structure:
     """The English structure with links the termbase sends elsewhere for this language."""
-    return Structure(structure_.headings, tuple(sorted(links.get(link, link) for link in structure_.links)), structure_.tables)
+    return Structure(
+        structure_.headings, tuple(sorted(links.get(link, link) for link in structure_.links)), structure_.tables
+    )
 
 
 def differences(source: Structure, translation: Structure) -> list[str]:
@@ -137,7 +142,9 @@ def report() -> list[str]:
         text = translated.read_text(encoding="utf-8")
         recorded = str(front_matter(text).get("translation_of", ""))
         if recorded != fingerprint(source):
-            lines.append(f"{name}: stale, made from {recorded or 'an unrecorded version'}, English is now {fingerprint(source)}")
+            lines.append(
+                f"{name}: stale, made from {recorded or 'an unrecorded version'}, English is now {fingerprint(source)}"
+            )
         for problem in page_problems(source, text, code):
             lines.append(f"{name}: {problem}")
     return lines

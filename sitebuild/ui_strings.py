@@ -2,6 +2,7 @@
 
 Adding a language means adding strings/<lang>.yml; a missing key falls back to English.
 """
+
 from functools import cache
 
 import yaml

@@ -1,5 +1,6 @@
 """Puts the visa wizard into the site: compiles the rules, pre-renders the first question in each
 language with the same engine the browser runs, and writes the wizard's assets."""
+
 import datetime as dt
 import json
 import os
@@ -82,7 +83,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
         f'<div class="wizard-failed" data-wizard-failed hidden><h2>{escape(ui["failed_heading"])}</h2>'
         f'<p>{escape(ui["failed_text"])} <a href="{guides}">{escape(ui["failed_link"])}</a></p>'
         f'<p class="wizard-hint" data-wizard-reason></p></div>'
-        f'<div data-wizard-view>{first["html"]}</div>'
+        f"<div data-wizard-view>{first['html']}</div>"
         f"</div>"
     )
 
@@ -107,7 +108,10 @@ def write_steps(target: Path, bundle: dict) -> None:
     for lang in bundle["ui"]:
         steps = prerendered_steps(bundle, lang, on_date)
         until = valid_until(bundle, lang, on_date, steps).isoformat()
-        data = json.dumps({"built": bundle["built"], "until": until, "steps": steps},
-                          ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(
+            {"built": bundle["built"], "until": until, "steps": steps}, ensure_ascii=False, separators=(",", ":")
+        )
         (target / steps_file(lang)).write_text(
-            f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n", encoding="utf-8")
+            f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n",
+            encoding="utf-8",
+        )

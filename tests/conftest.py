@@ -1,6 +1,7 @@
 """Shared fixtures: the real rules compiled and walked once (tests/shared_rules.py), one real
 offline bundle and one real strict MkDocs build per test session (the site's download page
 describes the bundle), and a local server for the site."""
+
 import json
 import os
 import subprocess

@@ -1,6 +1,7 @@
 """What a host would send for a request path, read from the site's hosting configs: `_headers` as
 Netlify parses and matches it, and an nginx snippet as nginx picks its location. Small and faithful
 to the cited behaviour, so the tests can compare both with sitebuild.embed.hosting_headers."""
+
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -86,7 +87,7 @@ def parse_nginx(text: str) -> list[Location]:
         if tokens[at] != "location":
             raise ValueError(f"nginx snippet: expected a location block, found {tokens[at]!r}")
         brace = tokens.index("{", at)
-        words = tokens[at + 1: brace]
+        words = tokens[at + 1 : brace]
         location = Location(*(words if len(words) == 2 else ["", words[0]]))
         at = brace + 1
         while tokens[at] != "}":
@@ -116,7 +117,9 @@ def nginx_location(locations: list[Location], uri: str) -> Location | None:
     if longest is not None and longest.modifier == "^~":
         return longest
     for location in locations:
-        if location.modifier in ("~", "~*") and re.search(location.pattern, uri, re.I if location.modifier == "~*" else 0):
+        if location.modifier in ("~", "~*") and re.search(
+            location.pattern, uri, re.I if location.modifier == "~*" else 0
+        ):
             return location
     return longest
 

@@ -1,5 +1,6 @@
 """The real rules compiled once and walked once per test run, for every test that reads them
 without changing them (a test that changes rules deep-copies the bundle and compiles its own)."""
+
 import copy
 import datetime as dt
 import functools

@@ -1,4 +1,5 @@
 """`python -m wizard.cli`: the wizard in a terminal (see wizard/tooling/cli.py)."""
+
 import sys
 
 from wizard.tooling.cli import main

@@ -1,5 +1,6 @@
 """MkDocs hooks: thin calls into sitebuild (front matter, interface strings, Pyodide runtime, wizard,
 the offline bundle)."""
+
 import logging
 import mimetypes
 from pathlib import Path
@@ -73,8 +74,12 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     env.globals["ui"] = ui_string
-    env.globals.update(embed_csp=embed.EMBED_CSP, embed_height_message=embed.HEIGHT_MESSAGE, embed_stylesheets=embed.material_stylesheets(),
-                       wizard_ui=lambda lang: wizard_page.wizard_strings()[lang])
+    env.globals.update(
+        embed_csp=embed.EMBED_CSP,
+        embed_height_message=embed.HEIGHT_MESSAGE,
+        embed_stylesheets=embed.material_stylesheets(),
+        wizard_ui=lambda lang: wizard_page.wizard_strings()[lang],
+    )
     return env
 
 

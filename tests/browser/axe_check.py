@@ -1,5 +1,6 @@
 """axe-core run in a page under the site's script policy: its source is evaluated through DevTools,
 because the policy refuses a script tag (as it should)."""
+
 from sitebuild.paths import NODE_MODULES
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -13,5 +14,8 @@ def violations(page, context: str = "document", impacts: tuple[str, ...] | None 
         f"async () => (await axe.run({context})).violations.map("
         "v => ({id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' '))}))"
     )
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
-            for v in found if impacts is None or v["impact"] in impacts]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {v['targets']}"
+        for v in found
+        if impacts is None or v["impact"] in impacts
+    ]

@@ -1,4 +1,5 @@
 """Browser fixtures: one real Chromium per session, a fresh context per test, every request recorded."""
+
 import pytest
 from playwright.sync_api import sync_playwright
 

@@ -1,5 +1,6 @@
 """A host site on another localhost origin for the embed tests: small generated HTML pages that use
 the wizard's embed script, and a browser context that records (and keeps on localhost) every request."""
+
 import itertools
 import math
 from html import escape
@@ -18,7 +19,9 @@ class HostSite:
 
     def page(self, body: str = "", **attributes: str) -> str:
         """A host page holding one wizard placeholder with these data- attributes; returns its URL."""
-        attrs = "".join(f' data-{name.replace("_", "-")}="{escape(value, quote=True)}"' for name, value in attributes.items())
+        attrs = "".join(
+            f' data-{name.replace("_", "-")}="{escape(value, quote=True)}"' for name, value in attributes.items()
+        )
         html = (
             '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A university</title>'
             '<link rel="icon" href="data:,"></head><body><h1>Studying in China</h1>'
@@ -74,7 +77,9 @@ class EmbedVisit:
     def wait_fitted(self, frame, timeout_ms: int = 10000) -> float:
         """Wait until the iframe is exactly as tall as the frame's content; return that height."""
         for _ in range(timeout_ms // 100):
-            content = math.ceil(frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height"))
+            content = math.ceil(
+                frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height")
+            )
             if abs(self.iframe_height() - content) < 1:
                 return content
             self.page.wait_for_timeout(100)
@@ -82,8 +87,11 @@ class EmbedVisit:
 
     def requests_leaving(self, allowed_host_urls: set[str]) -> list[str]:
         """Requests to anything but the wizard's site, apart from the host's own page."""
-        return [url for url, who in self.requests
-                if not url.startswith(self.site_url) and not (who == "host" and url in allowed_host_urls)]
+        return [
+            url
+            for url, who in self.requests
+            if not url.startswith(self.site_url) and not (who == "host" and url in allowed_host_urls)
+        ]
 
     def frame_requests_outside_the_site(self) -> list[str]:
         return [url for url, who in self.requests if who != "host" and not url.startswith(self.site_url)]

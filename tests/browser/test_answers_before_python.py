@@ -1,5 +1,6 @@
 """Answering before Python is ready: the build's pre-rendered steps appear at once, with the same
 focus handling, and Python takes over from the first step they do not hold."""
+
 import datetime as dt
 import re
 
@@ -35,8 +36,14 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     assert page.evaluate(f"{ROOT}.dataset.state") == "preparing"
     release_python(page, held)
     wait_rendered(page)
-    answers = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
-               "circumstances": "none", "travel_date": in_days(30)}
+    answers = {
+        "purpose": "work",
+        "status": "outside",
+        "nationality": "US",
+        "stay_days": "365",
+        "circumstances": "none",
+        "travel_date": in_days(30),
+    }
     assert complete(page, answers) == "visa_z"
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
     context.close()
@@ -89,7 +96,9 @@ def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(browser, s
     context.close()
 
 
-def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_for_that_day(browser, site_url, site_dir):
+def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_for_that_day(
+    browser, site_url, site_dir
+):
     context = browser.new_context()
     page = context.new_page()
     built = re.search(r'data-built="([\d-]+)"', (site_dir / "wizard" / "index.html").read_text("utf-8"))[1]

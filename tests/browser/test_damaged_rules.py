@@ -1,5 +1,6 @@
 """A damaged rule bundle on the web site: the reader sees one line saying what failed and the way to
 the guides, never a Python traceback."""
+
 import shutil
 
 import pytest

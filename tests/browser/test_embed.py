@@ -1,6 +1,7 @@
 """The embeddable wizard, in Chromium, on a host page served from another localhost origin: a whole
 journey with the iframe following its content's height, presets, hostile presets, the messages the
 host accepts, and no request outside the wizard's own site."""
+
 import re
 import time
 
@@ -14,8 +15,7 @@ from wizard_driver import complete, current_question, in_days, wait_ready, wait_
 
 pytestmark = pytest.mark.browser
 
-STUDENT = {"purpose": "study", "status": "outside", "nationality": "BR", "stay_days": "300",
-           "circumstances": "none"}
+STUDENT = {"purpose": "study", "status": "outside", "nationality": "BR", "stay_days": "300", "circumstances": "none"}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,9 @@ def visit(browser, site_url, host):
     visit.close()
 
 
-def test_a_host_on_another_origin_embeds_the_wizard_which_completes_a_journey_and_resizes_its_iframe(visit, host, site_url):
+def test_a_host_on_another_origin_embeds_the_wizard_which_completes_a_journey_and_resizes_its_iframe(
+    visit, host, site_url
+):
     url = host.page(lang="en")
     started = time.monotonic()
     frame = visit.open(url)
@@ -76,7 +78,7 @@ def test_preset_answers_language_and_dark_colours_start_at_the_first_unanswered_
 
 
 HOSTILE_PRESETS = {
-    "script in a value": {"answers": "purpose=<img src=x onerror=\"alert(1);window.__pwned=1\">"},
+    "script in a value": {"answers": 'purpose=<img src=x onerror="alert(1);window.__pwned=1">'},
     "script as an id": {"answers": "<script>alert(1)</script>=1&purpose=study"},
     "breaking out of the attribute": {"answers": '"><script>alert(1);window.__pwned=1</script>'},
     "javascript url": {"answers": "javascript:alert(1)"},
@@ -84,8 +86,11 @@ HOSTILE_PRESETS = {
     "bad values": {"answers": "purpose=study&nationality=XX&stay_days=-5&travel_date=1999-01-01"},
     "a huge value": {"answers": "purpose=study&nationality=" + "A" * 100000},
     "many pairs": {"answers": "&".join(f"q{i}=v" for i in range(500))},
-    "hostile language and theme": {"lang": "\"><script>alert(1)</script>", "theme": "javascript:alert(1)",
-                                   "answers": "purpose=study"},
+    "hostile language and theme": {
+        "lang": '"><script>alert(1)</script>',
+        "theme": "javascript:alert(1)",
+        "answers": "purpose=study",
+    },
     "hostile title": {"title": "<img src=x onerror=alert(1)>", "answers": "purpose=study"},
 }
 
@@ -107,26 +112,33 @@ def test_a_hostile_preset_is_rejected_and_runs_nothing(visit, host, name):
 
 def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(visit, host, site_url):
     # A second frame of the wizard's site, made by the page itself, posts its (taller) height too.
-    fake = (f'<iframe id="other" title="other" src="{site_url}wizard-embed/?host={host.url.rstrip("/")}'
-            f'#purpose=work&status=in_china&china_task=renew_permit"></iframe>')
+    fake = (
+        f'<iframe id="other" title="other" src="{site_url}wizard-embed/?host={host.url.rstrip("/")}'
+        f'#purpose=work&status=in_china&china_task=renew_permit"></iframe>'
+    )
     url = host.page(body=fake, answers="purpose=study")
     frame = visit.open(url)
     wait_rendered(frame)
     fitted = visit.wait_fitted(frame)
     other = visit.page.frame_locator("#other").locator("body")
     other.locator(".wizard-result").wait_for(timeout=60000)
-    visit.page.evaluate("""(type) => {
+    visit.page.evaluate(
+        """(type) => {
         window.postMessage({type, height: 5}, '*');
         const frame = document.querySelector('[data-cig-wizard] iframe');
         frame.contentWindow.postMessage({type, height: 7}, '*');
-    }""", HEIGHT_MESSAGE)
+    }""",
+        HEIGHT_MESSAGE,
+    )
     visit.page.wait_for_timeout(1500)
     assert abs(visit.iframe_height() - fitted) < 1
 
 
 def test_the_frame_posts_only_its_height_in_one_fixed_shape_to_the_host_origin(visit, host):
-    listener = ('<script>window.__seen = []; addEventListener("message", (e) => '
-                'window.__seen.push({origin: e.origin, data: JSON.stringify(e.data)}));</script>')
+    listener = (
+        '<script>window.__seen = []; addEventListener("message", (e) => '
+        "window.__seen.push({origin: e.origin, data: JSON.stringify(e.data)}));</script>"
+    )
     url = host.page(body=listener, answers="purpose=study")
     frame = visit.open(url)
     wait_rendered(frame)
@@ -142,18 +154,25 @@ def test_the_frame_posts_only_its_height_in_one_fixed_shape_to_the_host_origin(v
 def test_an_embed_below_the_fold_with_presets_neither_scrolls_nor_takes_focus_from_the_host(visit, host):
     url = host.page(body="", answers="purpose=study&status=outside")
     spacer = '<div style="height:3000px">Long host page</div>'
-    url = host.write(open(host.folder / url.rsplit("/", 1)[1], encoding="utf-8").read().replace("<h1>", spacer + "<h1>", 1))
+    url = host.write(
+        open(host.folder / url.rsplit("/", 1)[1], encoding="utf-8").read().replace("<h1>", spacer + "<h1>", 1)
+    )
     visit.page.goto(url)
     frame = visit.page.wait_for_selector("[data-cig-wizard] iframe").content_frame()
     # Polled by timer: an out-of-view frame gets no animation frames, which Playwright polls by default.
-    frame.wait_for_function("() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready'"
-                            " && r.dataset.rendered === location.hash; }", polling=100, timeout=60000)
+    frame.wait_for_function(
+        "() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready'"
+        " && r.dataset.rendered === location.hash; }",
+        polling=100,
+        timeout=60000,
+    )
     assert frame.locator("form[data-question]").get_attribute("data-question") == "nationality"
     assert visit.page.evaluate("scrollY") == 0
     assert visit.page.evaluate("document.activeElement.tagName") == "BODY"
     visit.page.wait_for_function(
         "() => Math.abs(document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height - 560) > 1",
-        polling=100)  # the frame reported its height though nobody looked at it
+        polling=100,
+    )  # the frame reported its height though nobody looked at it
 
 
 def test_axe_finds_no_serious_violation_in_the_embed_page_on_a_question_and_a_result(browser, site_url):

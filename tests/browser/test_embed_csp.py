@@ -1,5 +1,6 @@
 """The embed page's Content-Security-Policy: Pyodide loads and answers under it with no violation,
 inline script is really refused, and with the documented hosting headers only the embed is frameable."""
+
 import pytest
 
 from sitebuild import embed
@@ -38,7 +39,9 @@ def test_the_embed_page_carries_the_policy_defined_once_in_python(site_dir):
     head = html.split("<head>", 1)[1]
     assert head.lstrip().startswith(f'<meta http-equiv="Content-Security-Policy" content="{embed.EMBED_CSP}">')
     assert "<script>" not in html and "<style>" not in html and " style=" not in html
-    assert "'wasm-unsafe-eval'" in embed.EMBED_CSP and "'unsafe-eval'" not in embed.EMBED_CSP.replace("'wasm-unsafe-eval'", "")
+    assert "'wasm-unsafe-eval'" in embed.EMBED_CSP and "'unsafe-eval'" not in embed.EMBED_CSP.replace(
+        "'wasm-unsafe-eval'", ""
+    )
     assert "'unsafe-inline'" not in embed.EMBED_CSP
 
 
@@ -50,7 +53,9 @@ def test_pyodide_loads_and_answers_under_the_embed_policy_with_no_violation(brow
     assert page.evaluate("window.__violations") == []
     assert _csp_console(console) == []
     # The policy is really in force: an inline script added now is refused, and reported.
-    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); }")
+    page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); }"
+    )
     page.wait_for_timeout(200)
     assert page.evaluate("() => window.__inline") is None
     assert any(v.startswith("script-src") for v in page.evaluate("() => window.__violations"))
@@ -79,8 +84,10 @@ def hosted_site(site_dir):
 
 
 def test_with_the_hosting_headers_only_the_embed_page_can_be_framed_by_another_origin(browser, hosted_site, tmp_path):
-    page_html = (f'<!doctype html><title>host</title><iframe id="embed" title="embed" src="{hosted_site}wizard-embed/"></iframe>'
-                 f'<iframe id="full" title="full" src="{hosted_site}wizard/"></iframe>')
+    page_html = (
+        f'<!doctype html><title>host</title><iframe id="embed" title="embed" src="{hosted_site}wizard-embed/"></iframe>'
+        f'<iframe id="full" title="full" src="{hosted_site}wizard/"></iframe>'
+    )
     (tmp_path / "index.html").write_text(page_html, encoding="utf-8")
     with serve(tmp_path) as host_url:
         context = browser.new_context()
@@ -96,9 +103,14 @@ def test_with_the_hosting_headers_only_the_embed_page_can_be_framed_by_another_o
 
 
 def test_the_hosting_headers_match_the_documented_policy():
-    assert embed.hosting_headers("/wizard-embed/")["Content-Security-Policy"] == embed.EMBED_CSP + "; frame-ancestors http: https:"
+    assert (
+        embed.hosting_headers("/wizard-embed/")["Content-Security-Policy"]
+        == embed.EMBED_CSP + "; frame-ancestors http: https:"
+    )
     assert embed.hosting_headers("/zh/wizard-embed/index.html")["Content-Security-Policy"].startswith(embed.EMBED_CSP)
     assert embed.hosting_headers("/wizard/") == {
-        "Content-Security-Policy": embed.WIZARD_PAGE_CSP + "; frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+        "Content-Security-Policy": embed.WIZARD_PAGE_CSP + "; frame-ancestors 'none'",
+        "X-Frame-Options": "DENY",
+    }
     assert embed.hosting_headers("/visas/")["Content-Security-Policy"] == embed.PAGE_CSP + "; frame-ancestors 'none'"
     assert embed.hosting_headers("/pyodide/pyodide.asm.wasm") == {"Content-Type": "application/wasm"}

@@ -1,4 +1,5 @@
 """Chromium opens each language's home page: right title and language, nothing asked of another site."""
+
 import pytest
 
 from sitebuild.languages import languages

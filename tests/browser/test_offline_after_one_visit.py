@@ -1,5 +1,6 @@
 """The web site after one visit, with its server gone: the service worker serves the pages and the
 wizard (Python included); a new build then replaces the whole cache, copying unchanged files."""
+
 import shutil
 import socket
 
@@ -14,7 +15,10 @@ from wizard_driver import complete, in_days, wait_ready
 pytestmark = pytest.mark.browser
 
 WORKER = {
-    "purpose": "work", "nationality": "US", "stay_days": "365", "status": "outside",
+    "purpose": "work",
+    "nationality": "US",
+    "stay_days": "365",
+    "status": "outside",
     "circumstances": "none",
 }
 
@@ -142,8 +146,9 @@ def test_a_page_of_the_old_build_never_runs_a_runtime_file_changed_by_the_next_b
     with serve(site, port=port) as url:
         page = context.new_page()
         page.goto(url + "wizard/")  # the old build's page, from the cache
-        page.wait_for_function("() => ['ready', 'failed'].includes(document.getElementById('wizard').dataset.state)",
-                               timeout=60000)
+        page.wait_for_function(
+            "() => ['ready', 'failed'].includes(document.getElementById('wizard').dataset.state)", timeout=60000
+        )
         assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
         assert "pyodide.mjs" in page.locator("[data-wizard-reason]").inner_text()
 

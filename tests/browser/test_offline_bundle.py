@@ -1,5 +1,6 @@
 """The downloaded bundle, unzipped and opened from file:// with every network request blocked:
 browsing, search, the language switch and a whole wizard journey work."""
+
 import shutil
 
 import pytest
@@ -10,7 +11,10 @@ from wizard_driver import complete, hold_python, in_days, release_python, wait_r
 pytestmark = pytest.mark.browser
 
 STUDENT = {
-    "purpose": "study", "nationality": "BR", "stay_days": "300", "status": "outside",
+    "purpose": "study",
+    "nationality": "BR",
+    "stay_days": "300",
+    "status": "outside",
     "circumstances": "none",
 }
 
@@ -52,7 +56,9 @@ def test_the_bundle_opens_at_index_html_and_its_links_reach_other_pages(file_pag
     assert file_page.blocked == []
 
 
-@pytest.mark.parametrize("prefix, query, expected", [("", "Five-Star", "permanent-residence/"), ("zh/", "五星卡", "zh/permanent-residence/")])
+@pytest.mark.parametrize(
+    "prefix, query, expected", [("", "Five-Star", "permanent-residence/"), ("zh/", "五星卡", "zh/permanent-residence/")]
+)
 def test_search_works_from_file_urls_in_both_languages(file_page, prefix, query, expected):
     page = file_page.open(prefix + "index.html")
     hrefs = search_results(page, query)
@@ -106,7 +112,7 @@ def damaged_copy(bundle, tmp_path, relative):
     path = broken / relative
     text = path.read_text("ascii")
     middle = text.index('="') + (len(text) - text.index('="')) // 2
-    path.write_text(text[:middle] + ("A" if text[middle] != "A" else "B") + text[middle + 1:], "ascii")
+    path.write_text(text[:middle] + ("A" if text[middle] != "A" else "B") + text[middle + 1 :], "ascii")
     return broken
 
 

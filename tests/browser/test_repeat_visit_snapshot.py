@@ -1,14 +1,14 @@
 """Repeat visits in Chromium: the first visit keeps a Pyodide memory snapshot in IndexedDB, the next
 restores Python from it and answers as a fresh load does; a damaged or mismatched snapshot is thrown
 away for a normal load, and a browser with no usable store loads normally every time."""
+
 import pytest
 
 from wizard_driver import complete, in_days, wait_ready
 
 pytestmark = pytest.mark.browser
 
-JOURNEY = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365",
-           "circumstances": "none"}
+JOURNEY = {"purpose": "work", "status": "outside", "nationality": "US", "stay_days": "365", "circumstances": "none"}
 # Every value the page's data-snapshot took, in order (made, restored, discarded, saved, unsaved, off).
 RECORD_STATES = """
     window.__snapshotStates = [];

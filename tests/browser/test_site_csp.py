@@ -1,6 +1,7 @@
 """Every page's script policy: no inline script anywhere (Material's are moved into files), a <meta>
 policy on every page and the same as a hosting header; pages, search, the language switch and the
 wizard work under it with no violation, over http and from the offline bundle (file://)."""
+
 import re
 
 import pytest
@@ -54,8 +55,9 @@ class Watched:
         self.context = browser.new_context(service_workers="block")
         self.context.add_init_script(WATCH_VIOLATIONS)
         if route_only_files:
-            self.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
-                               else route.abort())
+            self.context.route(
+                "**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort()
+            )
         self.page = self.context.new_page()
         self.console = []
         self.page.on("console", lambda message: self.console.append(message.text))
@@ -66,7 +68,9 @@ class Watched:
         return self.page.evaluate("() => window.__violations") + csp
 
     def inline_script_is_refused(self):
-        self.page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); }")
+        self.page.evaluate(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); }"
+        )
         self.page.wait_for_timeout(200)
         refused = self.page.evaluate("() => window.__inline") is None
         self.page.evaluate("() => { window.__violations = []; }")  # the one this check caused
@@ -98,6 +102,7 @@ def watched(browser):
     def make(**options):
         made.append(Watched(browser, **options))
         return made[-1]
+
     yield make
     for item in made:
         item.context.close()

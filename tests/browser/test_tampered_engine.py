@@ -1,6 +1,7 @@
 """The engine is loaded through the site's lock file, which Pyodide checks it against: a wheel whose
 bytes changed while the lock did not is refused over http and from file://, and the page says what
 failed and points to the guides instead of breaking."""
+
 import base64
 import hashlib
 import io
@@ -30,7 +31,10 @@ def changed(wheel: bytes) -> bytes:
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as copy:
         for member in original.infolist():
             data = original.read(member)
-            copy.writestr(member, data + b"\n# not the engine the lock lists\n" if member.filename == "wizard/web/browser.py" else data)
+            copy.writestr(
+                member,
+                data + b"\n# not the engine the lock lists\n" if member.filename == "wizard/web/browser.py" else data,
+            )
     return target.getvalue()
 
 
@@ -76,7 +80,9 @@ def site_with_changed_wheel(site_dir, tmp_path, update_lock: bool):
 
 
 @pytest.mark.parametrize("update_lock", [False, True], ids=["lock unchanged", "lock listing the changed wheel"])
-def test_over_http_a_changed_wheel_is_refused_unless_the_lock_lists_its_sha256(browser, site_dir, tmp_path, update_lock):
+def test_over_http_a_changed_wheel_is_refused_unless_the_lock_lists_its_sha256(
+    browser, site_dir, tmp_path, update_lock
+):
     # With the lock updated the same wheel loads: it is sound, so the refusal is the hash check's.
     site, name = site_with_changed_wheel(site_dir, tmp_path, update_lock)
     context = browser.new_context(service_workers="block")
@@ -95,7 +101,7 @@ def test_from_file_urls_a_changed_wheel_payload_with_the_lock_unchanged_is_refus
     shutil.copytree(bundle.site_dir, site)
     payload = site / SITE_FOLDER / f"{ENGINE_PAYLOAD}.js"
     text = payload.read_text("ascii")
-    wheel = base64.b64decode(text[text.index('="') + 2: text.rindex('"')])
+    wheel = base64.b64decode(text[text.index('="') + 2 : text.rindex('"')])
     payload.write_text(payload_script(ENGINE_PAYLOAD, changed(wheel)), "ascii")
     context = browser.new_context()
     file_page = FilePage(context, site)
@@ -112,7 +118,10 @@ def test_from_file_urls_the_wheel_payload_loads_under_each_wizard_page_s_policy(
     context = browser.new_context()
     file_page = FilePage(context, bundle.site_dir)
     violations = []
-    file_page.page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+    file_page.page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
     page = file_page.open(path)
     wait_ready(page)
     assert violations == [] and file_page.blocked == []

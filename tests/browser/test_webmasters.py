@@ -1,5 +1,6 @@
 """The webmasters' page in Chromium: its example links reach what they name in the real wizard, and
 its builder makes a snippet that, copied onto a page of another origin, embeds the chosen wizard."""
+
 import pytest
 
 from sitebuild.static_server import serve
@@ -15,7 +16,8 @@ def test_each_example_link_on_the_webmasters_page_opens_the_wizard_where_it_says
     page.goto(site_url + "wizard/webmasters/")
     examples = page.eval_on_selector_all(
         "a[data-expect-question], a[data-expect-result]",
-        "links => links.map(a => [a.href, a.dataset.expectQuestion || null, a.dataset.expectResult || null])")
+        "links => links.map(a => [a.href, a.dataset.expectQuestion || null, a.dataset.expectResult || null])",
+    )
     assert len(examples) >= 6
     for href, question, result in examples:
         page.goto(href)
@@ -59,8 +61,10 @@ def test_the_builder_makes_a_snippet_that_embeds_the_chosen_wizard_on_another_or
 
     # Pasted into a page of another origin, the snippet embeds the same wizard.
     visit = EmbedVisit(browser, site_url, host.url)
-    url = host.write(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embassy</title>'
-                     f'<link rel="icon" href="data:,"></head><body>{snippet}</body></html>')
+    url = host.write(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embassy</title>'
+        f'<link rel="icon" href="data:,"></head><body>{snippet}</body></html>'
+    )
     frame = visit.open(url)
     wait_rendered(frame)
     assert frame.evaluate("document.documentElement.lang") == "zh"

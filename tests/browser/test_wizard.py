@@ -1,5 +1,6 @@
 """The visa wizard in Chromium: journeys in both languages, back and change, shared links, hostile
 links, a failed Python load, keyboard use and axe-core checks. Python decides; the page presents."""
+
 import pytest
 
 from axe_check import SERIOUS, violations
@@ -11,9 +12,16 @@ COMMON = {"status": "outside", "circumstances": "none"}
 JOURNEYS = {
     "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
     "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),
-    "family_q2_en": ("", {**COMMON, "purpose": "family_chinese", "nationality": "US", "relationship": "sibling", "stay_days": "90"}, "visa_q2"),
-    "transit_240_zh": ("zh/", {**COMMON, "purpose": "transit", "nationality": "US", "onward": "third_country",
-                               "transit_hours": "100"}, "vf_transit_240"),
+    "family_q2_en": (
+        "",
+        {**COMMON, "purpose": "family_chinese", "nationality": "US", "relationship": "sibling", "stay_days": "90"},
+        "visa_q2",
+    ),
+    "transit_240_zh": (
+        "zh/",
+        {**COMMON, "purpose": "transit", "nationality": "US", "onward": "third_country", "transit_hours": "100"},
+        "vf_transit_240",
+    ),
 }
 
 
@@ -55,7 +63,9 @@ def test_the_first_question_is_in_the_html_before_python_runs(browser, site_url)
     context.close()
 
 
-def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_steps_waits_and_is_then_applied(browser, site_url):
+def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_steps_waits_and_is_then_applied(
+    browser, site_url
+):
     context = browser.new_context()
     page = context.new_page()
     # Without the build's first steps (a failed load) an early answer waits for Python.
@@ -75,7 +85,9 @@ def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_ste
 def test_back_and_change_keep_the_later_answers_that_still_apply(recording_page, site_url):
     # A French passport: the travel date is asked (the 30-day policy's end falls within the
     # dates it may take), so Back from the length of stay goes to the date.
-    page = _open_wizard(recording_page, site_url, fragment=f"purpose=work&status=outside&nationality=FR&travel_date={in_days(30)}")
+    page = _open_wizard(
+        recording_page, site_url, fragment=f"purpose=work&status=outside&nationality=FR&travel_date={in_days(30)}"
+    )
     wait_rendered(page)
     assert current_question(page) == "stay_days"
     page.locator(".wizard-nav a", has_text="Back").click()
@@ -176,9 +188,9 @@ def test_axe_finds_no_serious_violation_on_the_question_and_result_views(recordi
 
 
 def test_the_circumstances_boxes_tick_by_keyboard_none_of_these_excludes_the_others_and_urgency_gives_a_port_visa(
-        recording_page, site_url):
-    page = _open_wizard(recording_page, site_url, "",
-                        "purpose=business&status=outside&nationality=NG&stay_days=20")
+    recording_page, site_url
+):
+    page = _open_wizard(recording_page, site_url, "", "purpose=business&status=outside&nationality=NG&stay_days=20")
     assert current_question(page) == "circumstances"
     assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
     form = page.locator("form[data-question=circumstances]")
@@ -197,8 +209,7 @@ def test_the_circumstances_boxes_tick_by_keyboard_none_of_these_excludes_the_oth
 
 
 def test_the_circumstances_question_with_nothing_ticked_says_what_to_do(recording_page, site_url):
-    page = _open_wizard(recording_page, site_url, "zh/",
-                        "purpose=business&status=outside&nationality=NG&stay_days=20")
+    page = _open_wizard(recording_page, site_url, "zh/", "purpose=business&status=outside&nationality=NG&stay_days=20")
     form = page.locator("form[data-question=circumstances]")
     form.locator("button[type=submit]").click()
     assert form.locator("#wizard-error").is_visible()

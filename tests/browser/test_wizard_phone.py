@@ -1,6 +1,7 @@
 """The wizard on a phone: journeys to each kind of result, in English and Chinese, never pan
 sideways at 320 or 390 px, and every step starts with its question (or the result's headline)
 in the first screen of a 390×844 phone."""
+
 import pytest
 
 from wizard_driver import MAX_STEPS, answer, current_question, in_days, wait_ready, wait_rendered
@@ -13,15 +14,37 @@ OUTSIDE = {"status": "outside", "circumstances": "none"}
 # One journey to each kind of outcome (suggested or offered beside it); the answers cover whatever
 # the path asks, in any order.
 JOURNEYS = {
-    "visa": ({**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "20", "trip_scope": "mainland"}, {"visa_l"}),
-    "visa_free": ({**OUTSIDE, "purpose": "tourism", "nationality": "TH", "stay_days": "10", "trip_scope": "mainland"},
-                  {"vf_mutual_exemption"}),
-    "transit": ({**OUTSIDE, "purpose": "transit", "nationality": "US", "onward": "third_country",
-                 "transit_hours": "100"}, {"vf_transit_240"}),
-    "port_visa": ({**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "circumstances": "urgent"}, {"port_visa"}),
-    "in_china": ({"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"}, {"rp_first"}),
-    "permanent_residence": ({"purpose": "settle", "status": "in_china", "pr_basis": "spouse", "marriage_years": "5",
-                             "residence_years": "5", "nationality": "US"}, {"pr_apply"}),
+    "visa": (
+        {**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "20", "trip_scope": "mainland"},
+        {"visa_l"},
+    ),
+    "visa_free": (
+        {**OUTSIDE, "purpose": "tourism", "nationality": "TH", "stay_days": "10", "trip_scope": "mainland"},
+        {"vf_mutual_exemption"},
+    ),
+    "transit": (
+        {**OUTSIDE, "purpose": "transit", "nationality": "US", "onward": "third_country", "transit_hours": "100"},
+        {"vf_transit_240"},
+    ),
+    "port_visa": (
+        {**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "circumstances": "urgent"},
+        {"port_visa"},
+    ),
+    "in_china": (
+        {"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"},
+        {"rp_first"},
+    ),
+    "permanent_residence": (
+        {
+            "purpose": "settle",
+            "status": "in_china",
+            "pr_basis": "spouse",
+            "marriage_years": "5",
+            "residence_years": "5",
+            "nationality": "US",
+        },
+        {"pr_apply"},
+    ),
 }
 
 FITS = "() => document.documentElement.scrollWidth <= window.innerWidth"
@@ -68,6 +91,9 @@ def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, si
     outcomes = page.locator(".wizard-result [data-outcome]").evaluate_all("els => els.map(e => e.dataset.outcome)")
     assert expected & set(outcomes), outcomes
     # The headline is the first thing under the page title, and focus lands on it.
-    assert page.evaluate("() => document.querySelector('[data-wizard-view]').firstElementChild.firstElementChild.id") == "wizard-heading"
+    assert (
+        page.evaluate("() => document.querySelector('[data-wizard-view]').firstElementChild.firstElementChild.id")
+        == "wizard-heading"
+    )
     assert page.evaluate("() => document.activeElement.classList.contains('wizard-headline')")
     context.close()

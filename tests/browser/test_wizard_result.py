@@ -1,5 +1,6 @@
 """A result as a newcomer uses it: how to get it, a link to copy, the same answers in the other
 language, and a printout that says it is unofficial, where it came from and when."""
+
 import datetime as dt
 
 import pytest
@@ -56,7 +57,9 @@ def test_copy_link_puts_the_result_s_address_on_the_clipboard(browser, site_url)
     context.close()
 
 
-def test_a_printout_has_the_notice_with_12367_its_address_and_date_and_only_a_summary_of_alternatives(recording_page, site_url):
+def test_a_printout_has_the_notice_with_12367_its_address_and_date_and_only_a_summary_of_alternatives(
+    recording_page, site_url
+):
     page = _result(recording_page.page, site_url, VISA_FREE)
     assert page.locator(".wizard-alternative").count() >= 1
     page.emulate_media(media="print")

@@ -1,4 +1,5 @@
 """Drives the wizard page in Chromium the way a visitor does: read the question, answer it, continue."""
+
 import datetime as dt
 
 READY = "document.getElementById('wizard').dataset.state === 'ready'"

@@ -1,5 +1,6 @@
 """Engine fixtures: the real rules compiled once per session (build date 2026-11-23, shared with
 the other test folders through tests/conftest.py)."""
+
 import pytest
 
 
@@ -19,5 +20,10 @@ def tourist_fr():
     return dict(TOURIST_FR)
 
 
-TOURIST_FR = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
-              "stay_days": "20"}  # visa-free by nationality: no trip-scope or checklist questions
+TOURIST_FR = {
+    "purpose": "tourism",
+    "status": "outside",
+    "nationality": "FR",
+    "travel_date": "2026-12-01",
+    "stay_days": "20",
+}  # visa-free by nationality: no trip-scope or checklist questions

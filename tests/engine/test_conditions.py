@@ -1,17 +1,40 @@
 """Each condition operator is a small function in a closed table; unanswered leaves are false."""
+
 import pytest
 
 from wizard.engine.conditions import OPERATORS, Context, Env, build
 from wizard.engine.policies import Policy
 
 POLICIES = {
-    "listed": Policy("listed", {
-        "valid_from": "2024-01-01", "valid_to": "2026-12-31", "sources": ["S01"],
-        "terms": [{"valid_from": "2024-01-01", "valid_to": "2024-06-30", "max_stay": 15, "unit": "days", "purposes": ["tourism"]},
-                  {"valid_from": "2024-07-01", "valid_to": "2026-12-31", "max_stay": 30, "unit": "days", "purposes": ["tourism", "transit"]}],
-        "members": {"FR": [{"valid_from": "2024-01-01", "valid_to": "2026-12-31"}],
-                    "SE": [{"valid_from": "2025-11-10", "valid_to": "2026-12-31"}],
-                    "AM": [{"valid_from": "2024-01-01", "valid_to": "2026-12-31", "max_stay": 90}]}}),
+    "listed": Policy(
+        "listed",
+        {
+            "valid_from": "2024-01-01",
+            "valid_to": "2026-12-31",
+            "sources": ["S01"],
+            "terms": [
+                {
+                    "valid_from": "2024-01-01",
+                    "valid_to": "2024-06-30",
+                    "max_stay": 15,
+                    "unit": "days",
+                    "purposes": ["tourism"],
+                },
+                {
+                    "valid_from": "2024-07-01",
+                    "valid_to": "2026-12-31",
+                    "max_stay": 30,
+                    "unit": "days",
+                    "purposes": ["tourism", "transit"],
+                },
+            ],
+            "members": {
+                "FR": [{"valid_from": "2024-01-01", "valid_to": "2026-12-31"}],
+                "SE": [{"valid_from": "2025-11-10", "valid_to": "2026-12-31"}],
+                "AM": [{"valid_from": "2024-01-01", "valid_to": "2026-12-31", "max_stay": 90}],
+            },
+        },
+    ),
     "open": Policy("open", {"sources": ["S01"], "terms": [{"max_stay": 24, "unit": "hours"}], "members": None}),
 }
 UNITS = {"stay_days": "days", "hours": "hours"}
@@ -23,8 +46,25 @@ def check(condition, values, today="2026-01-01", named=None):
 
 
 def test_the_operator_table_is_closed_and_small():
-    assert set(OPERATORS) == {"all", "any", "not", "equals", "in", "includes", "lt", "le", "gt", "ge", "same",
-                              "answered", "ref", "member", "in_force", "within_terms", "date_matters"}
+    assert set(OPERATORS) == {
+        "all",
+        "any",
+        "not",
+        "equals",
+        "in",
+        "includes",
+        "lt",
+        "le",
+        "gt",
+        "ge",
+        "same",
+        "answered",
+        "ref",
+        "member",
+        "in_force",
+        "within_terms",
+        "date_matters",
+    }
 
 
 def test_an_unknown_operator_is_refused_when_building():
@@ -113,8 +153,15 @@ def test_within_terms_uses_the_terms_in_force_on_the_date():
 
 
 def test_within_terms_checks_the_purpose_and_a_members_own_limit():
-    cond = {"within_terms": {"policy": "listed", "stay": "stay_days", "on": "travel_date",
-                             "purpose": "purpose", "country": "nationality"}}
+    cond = {
+        "within_terms": {
+            "policy": "listed",
+            "stay": "stay_days",
+            "on": "travel_date",
+            "purpose": "purpose",
+            "country": "nationality",
+        }
+    }
     base = {"travel_date": "2025-01-01", "nationality": "FR"}
     assert check(cond, dict(base, stay_days=30, purpose="tourism"))
     assert not check(cond, dict(base, stay_days=30, purpose="work"))
@@ -138,9 +185,15 @@ def test_in_force_follows_the_policy_dates():
 
 
 def test_a_travel_date_matters_only_when_a_change_falls_inside_the_dates_it_may_take():
-    policy = Policy("p", {"valid_from": "2020-01-01", "valid_to": "2026-12-31",
-                          "terms": [{"max_stay": 30, "unit": "days"}],
-                          "members": {"FR": [{"valid_from": "2020-01-01"}]}})
+    policy = Policy(
+        "p",
+        {
+            "valid_from": "2020-01-01",
+            "valid_to": "2026-12-31",
+            "terms": [{"max_stay": 30, "unit": "days"}],
+            "members": {"FR": [{"valid_from": "2020-01-01"}]},
+        },
+    )
     ctx = Context({"p": policy}, {}, {}, {"travel_date": [0, 730]})
     matters = build({"date_matters": {"policy": "p", "country": "nationality", "on": "travel_date"}}, ctx)
     assert matters(Env({"nationality": "FR"}, "2026-11-29", ctx))  # the policy ends within 730 days

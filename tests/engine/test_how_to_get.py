@@ -1,21 +1,42 @@
 """Every result says how to get it: a one-sentence headline from the catalogues, then the steps
 of rules/how-to-get.yaml in order, each with its topic's label, its text and its sources."""
+
 import pytest
 
 OUTSIDE = {"status": "outside", "circumstances": "none", "travel_date": "2026-12-10", "trip_scope": "mainland"}
 # The five newcomers of issue 14: a US tourist, a Korean student, a Nigerian engineer with a job
 # offer, the elderly parent of a Chinese citizen, and (in Chinese) an embassy clerk's case.
 PERSONAS = {
-    "us_tourist": ("en", {**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "14", "trip_scope": "mainland"},
-                   "visa_l", {"where", "fee", "time", "validity", "prepare"}),
-    "korean_student": ("en", {**OUTSIDE, "purpose": "study", "nationality": "KR", "stay_days": "300"},
-                       "visa_x1", {"where", "fee", "time", "school", "order"}),
-    "nigerian_engineer": ("en", {**OUTSIDE, "purpose": "work", "nationality": "NG", "stay_days": "365"},
-                          "visa_z", {"where", "fee", "time", "employer", "order"}),
-    "parent_of_a_citizen": ("en", {**OUTSIDE, "purpose": "family_chinese", "nationality": "GB", "relationship": "parent",
-                                   "stay_days": "90"}, "visa_q2", {"where", "fee", "time", "prepare"}),
-    "clerk_in_chinese": ("zh", {**OUTSIDE, "purpose": "business", "nationality": "NG", "stay_days": "30"},
-                         "visa_m", {"where", "fee", "time", "prepare"}),
+    "us_tourist": (
+        "en",
+        {**OUTSIDE, "purpose": "tourism", "nationality": "US", "stay_days": "14", "trip_scope": "mainland"},
+        "visa_l",
+        {"where", "fee", "time", "validity", "prepare"},
+    ),
+    "korean_student": (
+        "en",
+        {**OUTSIDE, "purpose": "study", "nationality": "KR", "stay_days": "300"},
+        "visa_x1",
+        {"where", "fee", "time", "school", "order"},
+    ),
+    "nigerian_engineer": (
+        "en",
+        {**OUTSIDE, "purpose": "work", "nationality": "NG", "stay_days": "365"},
+        "visa_z",
+        {"where", "fee", "time", "employer", "order"},
+    ),
+    "parent_of_a_citizen": (
+        "en",
+        {**OUTSIDE, "purpose": "family_chinese", "nationality": "GB", "relationship": "parent", "stay_days": "90"},
+        "visa_q2",
+        {"where", "fee", "time", "prepare"},
+    ),
+    "clerk_in_chinese": (
+        "zh",
+        {**OUTSIDE, "purpose": "business", "nationality": "NG", "stay_days": "30"},
+        "visa_m",
+        {"where", "fee", "time", "prepare"},
+    ),
 }
 
 
@@ -58,7 +79,9 @@ def test_a_visa_free_headline_gives_the_policy_s_length_of_stay(engine, tourist_
 def test_the_ends_soon_notice_names_the_end_date(engine, tourist_fr):
     view = engine.step(dict(tourist_fr, travel_date="2026-12-20"), "en", "2026-11-23")
     notices = [n["message"] for n in view["notices"] if n["code"] == "policy_ends_soon"]
-    assert notices == ["A visa-free policy in this result ends on 31 December 2026; check that it still applies before you travel."]
+    assert notices == [
+        "A visa-free policy in this result ends on 31 December 2026; check that it still applies before you travel."
+    ]
 
 
 def test_every_outcome_has_steps_and_every_text_in_every_language(bundle):

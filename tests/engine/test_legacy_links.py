@@ -1,8 +1,15 @@
 """Links made before the onward question (from_country, onward_destination, onward_ticket) and before
 the circumstances question (urgent, applicant_circumstances and three yes/no details) still work."""
 
-OLD_TRANSIT = {"purpose": "transit", "status": "outside", "nationality": "US", "transit_hours": "100",
-               "from_country": "US", "onward_destination": "JP", "onward_ticket": "yes"}
+OLD_TRANSIT = {
+    "purpose": "transit",
+    "status": "outside",
+    "nationality": "US",
+    "transit_hours": "100",
+    "from_country": "US",
+    "onward_destination": "JP",
+    "onward_ticket": "yes",
+}
 
 
 def test_an_old_transit_link_to_a_third_country_gives_visa_free_transit_without_notices(engine):
@@ -30,15 +37,17 @@ WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_day
 
 
 def test_the_usual_checklist_answers_mean_none_of_the_circumstances_and_are_not_reported(engine):
-    view = engine.step({**WORKER, "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"},
-                       "en", "2026-11-29")
+    view = engine.step(
+        {**WORKER, "apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}, "en", "2026-11-29"
+    )
     assert view["kind"] == "result" and view["notices"] == []
     assert view["answered"][-1]["id"] == "circumstances" and view["answered"][-1]["value"] == "none"
 
 
 def test_one_unusual_checklist_answer_ticks_its_box_and_its_document_is_listed(engine):
-    got = engine.evaluate({**WORKER, "apply_in_home_country": "no", "under_18": "no", "former_chinese": "no"},
-                          "2026-11-29")
+    got = engine.evaluate(
+        {**WORKER, "apply_in_home_country": "no", "under_18": "no", "former_chinese": "no"}, "2026-11-29"
+    )
     assert got["kind"] == "result"
     assert "proof_of_legal_stay" in got["details"]["visa_z"]["checklist"]
 

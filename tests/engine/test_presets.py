@@ -17,25 +17,43 @@ def test_presets_are_used_when_the_path_reaches_them(engine):
 
 
 def test_presets_come_back_in_asking_order(engine):
-    view = engine.step({"stay_days": "200", "relationship": "spouse", "nationality": "US", "purpose": "family_chinese"},
-                       "en", "2026-11-23")
+    view = engine.step(
+        {"stay_days": "200", "relationship": "spouse", "nationality": "US", "purpose": "family_chinese"},
+        "en",
+        "2026-11-23",
+    )
     assert [p["id"] for p in view["presets"]] == ["nationality", "relationship", "stay_days"]
 
 
 def test_a_preset_that_could_never_be_valid_is_dropped_with_a_notice(engine):
-    answers = {"nationality": "<script>", "stay_days": "99999", "purpose": "study", "relationship": "x" * 100,
-               "travel_date": "2001-01-01"}
+    answers = {
+        "nationality": "<script>",
+        "stay_days": "99999",
+        "purpose": "study",
+        "relationship": "x" * 100,
+        "travel_date": "2001-01-01",
+    }
     view = engine.step(answers, "en", "2026-11-23")
     assert view["question"]["id"] == "status" and view["presets"] == []
     assert sorted(n["question_id"] for n in view["notices"] if n["code"] == "invalid_value") == [
-        "nationality", "relationship", "stay_days", "travel_date"]
+        "nationality",
+        "relationship",
+        "stay_days",
+        "travel_date",
+    ]
     assert all("<script>" not in n["message"] for n in view["notices"])
 
 
 def test_a_plausible_preset_that_does_not_fit_the_path_is_asked_again_when_reached(engine):
     # A cruise group is a tourism option only: for business it is refused when trip_scope is asked.
-    answers = {"purpose": "business", "status": "outside", "nationality": "US", "travel_date": "2026-12-01",
-               "stay_days": "10", "trip_scope": "cruise_group"}
+    answers = {
+        "purpose": "business",
+        "status": "outside",
+        "nationality": "US",
+        "travel_date": "2026-12-01",
+        "stay_days": "10",
+        "trip_scope": "cruise_group",
+    }
     view = engine.step(answers, "en", "2026-11-23")
     assert view["question"]["id"] == "trip_scope"
     assert [n["code"] for n in view["notices"]] == ["invalid_value"]

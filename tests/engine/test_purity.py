@@ -1,4 +1,5 @@
 """The engine runs unchanged under Pyodide: standard library only, no I/O, no eval."""
+
 import ast
 import sys
 from pathlib import Path
@@ -43,9 +44,16 @@ def test_the_engine_works_on_a_bundle_that_went_through_json(bundle):
     import json
 
     from wizard.engine import Engine
+
     copy = json.loads(json.dumps(bundle))
-    answers = {"purpose": "study", "status": "outside", "nationality": "DE", "travel_date": "2026-12-01",
-               "stay_days": "181", "circumstances": "none"}
+    answers = {
+        "purpose": "study",
+        "status": "outside",
+        "nationality": "DE",
+        "travel_date": "2026-12-01",
+        "stay_days": "181",
+        "circumstances": "none",
+    }
     assert Engine(copy).step(answers, "en", "2026-11-23")["primary"]["id"] == "visa_x1"
 
 
@@ -61,7 +69,9 @@ def test_the_tooling_and_the_web_layer_use_the_engine_through_its_public_names_o
     outside = sorted((ENGINE.parent / "tooling").glob("*.py")) + sorted((ENGINE.parent / "web").glob("*.py"))
     for path in outside:
         for module in _imported_modules(path):
-            assert not module.startswith("wizard.engine."), f"{path.name} imports {module}: use `from wizard.engine import ...`"
+            assert not module.startswith("wizard.engine."), (
+                f"{path.name} imports {module}: use `from wizard.engine import ...`"
+            )
 
 
 def test_the_tooling_modules_import_one_another_without_a_cycle():
@@ -71,7 +81,8 @@ def test_the_tooling_modules_import_one_another_without_a_cycle():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         graph[path.stem] = {
             (alias.name if node.module is None else node.module.split(".")[0])
-            for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1
             for alias in node.names
         } & {p.stem for p in tooling.glob("*.py")}
 

@@ -1,4 +1,5 @@
 """Parsing raw answer strings: strict, bounded, and relative to today."""
+
 from wizard.engine.conditions import Env
 
 

@@ -1,4 +1,5 @@
 """Engine.step: the interface the browser and the CLI build against."""
+
 import json
 import random
 
@@ -9,8 +10,19 @@ def test_with_no_answers_step_asks_the_purpose_with_all_twelve_fixed_values(engi
     q = view["question"]
     assert q["id"] == "purpose" and q["type"] == "choice" and q["text"] and q["hint"]
     assert [o["value"] for o in q["options"]] == [
-        "tourism", "business", "exchange", "work", "talent", "study", "family_chinese",
-        "family_foreigner", "journalism", "transit", "crew", "settle"]
+        "tourism",
+        "business",
+        "exchange",
+        "work",
+        "talent",
+        "study",
+        "family_chinese",
+        "family_foreigner",
+        "journalism",
+        "transit",
+        "crew",
+        "settle",
+    ]
     assert view["answered"] == [] and view["notices"] == []
 
 
@@ -66,7 +78,11 @@ def test_a_date_question_offers_today_as_default_and_limits(engine):
 
 
 def test_a_number_question_gives_its_bounds(engine):
-    view = engine.step({"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01"}, "en", "2026-11-23")
+    view = engine.step(
+        {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01"},
+        "en",
+        "2026-11-23",
+    )
     q = view["question"]
     assert (q["id"], q["type"], q["min"], q["max"]) == ("stay_days", "number", 1, 3650)
 
@@ -137,8 +153,13 @@ def test_hostile_keys_and_values_are_never_echoed(engine):
 
 
 def test_a_malformed_call_gives_an_error_object(engine):
-    for answers, lang, today in [([], "en", "2026-11-23"), ({"purpose": 3}, "en", "2026-11-23"),
-                                 ({}, "xx", "2026-11-23"), ({}, "en", "23/11/2026"), (None, None, None)]:
+    for answers, lang, today in [
+        ([], "en", "2026-11-23"),
+        ({"purpose": 3}, "en", "2026-11-23"),
+        ({}, "xx", "2026-11-23"),
+        ({}, "en", "23/11/2026"),
+        (None, None, None),
+    ]:
         view = engine.step(answers, lang, today)
         assert view["kind"] == "error" and view["errors"]
         assert all(e["code"] and e["message"] for e in view["errors"])
@@ -147,8 +168,26 @@ def test_a_malformed_call_gives_an_error_object(engine):
 def test_step_never_raises_on_random_input(engine):
     rng = random.Random(7)
     ids = [q["id"] for q in engine.bundle["questions"]] + ["x", "__proto__", ""]
-    values = ["yes", "no", "FR", "US", "200", "180", "-1", "2026-12-01", "9999-99-99", "tourism",
-              "work", "transit", "\u0000", "a" * 500, "", "1e9", "0x10", " 30"]
+    values = [
+        "yes",
+        "no",
+        "FR",
+        "US",
+        "200",
+        "180",
+        "-1",
+        "2026-12-01",
+        "9999-99-99",
+        "tourism",
+        "work",
+        "transit",
+        "\u0000",
+        "a" * 500,
+        "",
+        "1e9",
+        "0x10",
+        " 30",
+    ]
     for _ in range(300):
         answers = {rng.choice(ids): rng.choice(values) for _ in range(rng.randint(0, 12))}
         view = engine.step(answers, rng.choice(["en", "zh"]), "2026-11-23")
@@ -160,6 +199,7 @@ def test_an_internal_failure_is_reported_not_raised(engine):
     class Broken(dict):
         def items(self):
             raise RuntimeError("boom")
+
     view = engine.step(Broken(purpose="work"), "en", "2026-11-23")
     assert view["kind"] == "error" and view["errors"][0]["code"] == "internal"
 
@@ -175,25 +215,40 @@ def test_old_rules_add_a_notice(engine):
 
 
 def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why(engine):
-    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365",
-              "circumstances": "none"}
+    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "circumstances": "none"}
     view = engine.step(worker, "en", "2026-11-29")
     assert view["primary"]["id"] == "visa_z"
     assert not any("D visa" in duty or "permanent residence card" in duty for duty in view["primary"]["duties"])
-    tourist = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
-               "trip_scope": "mainland", "circumstances": "none"}
+    tourist = {
+        "purpose": "tourism",
+        "status": "outside",
+        "nationality": "US",
+        "stay_days": "7",
+        "trip_scope": "mainland",
+        "circumstances": "none",
+    }
     reasons = engine.step(tourist, "en", "2026-11-29")["primary"]["reasons"]
     assert len(reasons) >= 2 and "United States" in " ".join(reasons)
 
 
 def test_a_result_is_dated_from_the_terms_it_rests_on_and_its_reason_from_the_listing(engine):
-    transit = {"purpose": "tourism", "status": "outside", "nationality": "US", "stay_days": "7",
-               "trip_scope": "onward_third_country"}
+    transit = {
+        "purpose": "tourism",
+        "status": "outside",
+        "nationality": "US",
+        "stay_days": "7",
+        "trip_scope": "onward_third_country",
+    }
     view = engine.step(transit, "en", "2026-11-29")
     assert view["primary"]["id"] == "vf_transit_240"
     assert view["primary"]["valid_from"] == "2024-12-17"  # the 240 hours began then, not the 2019 listing
-    france = {"purpose": "tourism", "status": "outside", "nationality": "FR", "travel_date": "2026-12-10",
-              "stay_days": "7"}
+    france = {
+        "purpose": "tourism",
+        "status": "outside",
+        "nationality": "FR",
+        "travel_date": "2026-12-10",
+        "stay_days": "7",
+    }
     view = engine.step(france, "en", "2026-11-29")
     assert (view["primary"]["valid_from"], view["primary"]["valid_to"]) == ("2024-11-30", "2026-12-31")
     assert "from 1 December 2023" in view["primary"]["reasons"][0]

@@ -1,5 +1,6 @@
 """The scenario suite run inside the real Pyodide runtime (the pinned npm package, under Node) gives
 exactly the views CPython gives: the browser's engine answers as the tested one does."""
+
 import json
 import shutil
 import subprocess
@@ -28,7 +29,11 @@ def both_runtimes(tmp_path_factory, compiled_rules):
         pytest.fail("Node.js is needed to run Pyodide outside the browser")
     folder = tmp_path_factory.mktemp("pyodide")
     bundle = compiled_rules.bundle
-    cases = [{"name": c.name, "answers": c.answers, "lang": lang, "today": c.today} for c in _all_cases() for lang in ("en", "zh")]
+    cases = [
+        {"name": c.name, "answers": c.answers, "lang": lang, "today": c.today}
+        for c in _all_cases()
+        for lang in ("en", "zh")
+    ]
     payload = folder / "input.json"
     write_engine_package(folder, PYODIDE_PACKAGE / LOCK_FILE)
     payload.write_text(json.dumps({"runtime_dir": str(folder), "bundle": bundle, "cases": cases}))
@@ -36,7 +41,9 @@ def both_runtimes(tmp_path_factory, compiled_rules):
     assert run.returncode == 0, run.stderr[-2000:]
     pyodide = json.loads(run.stdout)
     engine = Engine(bundle)
-    cpython = [json.loads(json.dumps(engine.step(c["answers"], c["lang"], c["today"]), ensure_ascii=False)) for c in cases]
+    cpython = [
+        json.loads(json.dumps(engine.step(c["answers"], c["lang"], c["today"]), ensure_ascii=False)) for c in cases
+    ]
     return cases, cpython, pyodide
 
 
@@ -48,6 +55,8 @@ def test_the_runtime_under_node_is_pyodide_s_python_3_14(both_runtimes):
 def test_every_scenario_gives_the_same_view_in_pyodide_as_in_cpython(both_runtimes):
     cases, cpython, pyodide = both_runtimes
     assert len(cases) >= 160
-    differing = [f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"], strict=True) if a != b]
+    differing = [
+        f"{c['name']} [{c['lang']}]" for c, a, b in zip(cases, cpython, pyodide["views"], strict=True) if a != b
+    ]
     assert not differing, differing[:10]
     assert sum(view["kind"] == "result" for view in cpython) > len(cpython) // 2

@@ -2,6 +2,7 @@
 (`loadPyodide({_makeSnapshot})`, `makeMemorySnapshot()`, `loadPyodide({_loadSnapshot})`): with the
 pinned runtime a snapshot made after the Wizard is built restores it, and it answers as before.
 A Pyodide upgrade that changes this API fails here, loudly, before it can break a visitor's page."""
+
 import json
 import shutil
 import subprocess
@@ -19,8 +20,7 @@ TODAY = "2026-11-29"
 FRAGMENTS = [
     "",
     "purpose=work&status=outside",
-    "purpose=work&status=outside&nationality=US&travel_date=2026-12-29&stay_days=365"
-    "&circumstances=none",
+    "purpose=work&status=outside&nationality=US&travel_date=2026-12-29&stay_days=365&circumstances=none",
 ]
 
 

@@ -1,6 +1,7 @@
 """The first steps the build ships are what the browser's Python, in the real Pyodide runtime (under
 Node), renders with the engine package the site's lock file lists and the shipped bundle.json for
 each fragment on the build's date."""
+
 import json
 import re
 import shutil
@@ -27,8 +28,15 @@ def test_every_shipped_step_is_what_pyodide_renders_for_its_fragment(site_dir, t
             shipped.append(reply)
             cases.append({"fragment": "#" + fragment, "lang": lang, "today": data["built"]})
     payload = tmp_path / "input.json"
-    payload.write_text(json.dumps({"runtime_dir": str(site_dir / "pyodide"),
-                                   "bundle_text": (assets / "bundle.json").read_text(encoding="utf-8"), "cases": cases}))
+    payload.write_text(
+        json.dumps(
+            {
+                "runtime_dir": str(site_dir / "pyodide"),
+                "bundle_text": (assets / "bundle.json").read_text(encoding="utf-8"),
+                "cases": cases,
+            }
+        )
+    )
     run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     rendered = json.loads(run.stdout)

@@ -1,5 +1,6 @@
 """Fixtures for the rule tests, and the scenario collector: every case of
 rules/scenarios/*.yaml becomes one pytest item named by its sentence."""
+
 import pytest
 
 from wizard.tooling.scenarios import check_case, load_cases

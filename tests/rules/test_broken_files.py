@@ -1,4 +1,5 @@
 """Broken rule files fail the build with one line naming file, location and reason."""
+
 import datetime as dt
 import os
 import shutil
@@ -77,9 +78,22 @@ def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(cas
 def test_a_hostile_rule_file_makes_validate_print_file_location_and_reason_and_exit_1(case_dir, tmp_path):
     """In a child process, so a crash (a signal) or a hang fails this test instead of the run."""
     target, meta = broken_copy(case_dir, tmp_path)
-    run = subprocess.run([sys.executable, "-m", "wizard.tooling.validate", "--rules", str(target), "--quick",
-                          "--date", BUILD_DATE.isoformat()], capture_output=True, text=True, timeout=60,
-                         cwd=HERE.parents[1])
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wizard.tooling.validate",
+            "--rules",
+            str(target),
+            "--quick",
+            "--date",
+            BUILD_DATE.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=HERE.parents[1],
+    )
     assert run.returncode == 1, (run.returncode, run.stdout[-2000:], run.stderr[-2000:])
     assert run.stderr == "" and "internal error" not in run.stdout, run.stdout[-2000:] + run.stderr[-2000:]
     lines = run.stdout.splitlines()
@@ -98,8 +112,15 @@ def assert_reported(message, expect):
 
 def test_the_broken_set_covers_every_kind_of_check():
     assert len(CASES) >= 20
-    assert {"billion-laughs", "recursive-alias", "nested-50000-deep", "conditions-3000-deep",
-            "file-of-30-mb", "fifo-in-rules", "too-many-files"} <= {c.name for c in CASES}
+    assert {
+        "billion-laughs",
+        "recursive-alias",
+        "nested-50000-deep",
+        "conditions-3000-deep",
+        "file-of-30-mb",
+        "fifo-in-rules",
+        "too-many-files",
+    } <= {c.name for c in CASES}
 
 
 def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path, capsys):
@@ -111,7 +132,9 @@ def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path, capsys):
 
 
 def test_validate_exits_0_on_the_real_rules_and_prints_the_expiry_warning(capsys):
-    assert validate.main(["--rules", str(RULES), "--date", "2026-11-23", "--docs", str(RULES.parent / "docs" / "en")]) == 0
+    assert (
+        validate.main(["--rules", str(RULES), "--date", "2026-11-23", "--docs", str(RULES.parent / "docs" / "en")]) == 0
+    )
     out = capsys.readouterr().out
     assert "warning: rules/policies/unilateral-30-day.yaml:8:/valid_to: ends on 2026-12-31" in out
     assert ": valid (" in out.strip().splitlines()[-1]
@@ -130,7 +153,9 @@ def test_validate_names_a_missing_rules_folder_without_a_traceback(tmp_path, cap
 def test_after_the_30_day_policy_ends_the_build_fails_until_the_rules_are_updated():
     with pytest.raises(RuleError) as caught:
         compile_rules(RULES, dt.date(2027, 1, 2), deep=False)
-    assert str(caught.value).startswith("rules/policies/unilateral-30-day.yaml:8:/valid_to: expired: ended on 2026-12-31")
+    assert str(caught.value).startswith(
+        "rules/policies/unilateral-30-day.yaml:8:/valid_to: expired: ended on 2026-12-31"
+    )
 
 
 def test_a_file_still_being_read_when_the_time_budget_is_spent_is_refused_with_its_line(tmp_path):

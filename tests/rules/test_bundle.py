@@ -1,4 +1,5 @@
 """build_bundle: one JSON-serialisable bundle with rules, catalogues, country names and dates."""
+
 import datetime as dt
 import json
 import logging
@@ -14,8 +15,24 @@ RULES = Path(__file__).resolve().parents[2] / "rules"
 def test_the_bundle_is_json_with_everything_the_browser_needs(bundle):
     text = json.dumps(bundle, ensure_ascii=False)
     assert len(text) < 600_000
-    for key in ("format", "reviewed", "built", "languages", "questions", "conditions", "policies", "routes",
-                "outcomes", "documents", "duties", "restrictions", "sources", "countries", "messages", "country_names"):
+    for key in (
+        "format",
+        "reviewed",
+        "built",
+        "languages",
+        "questions",
+        "conditions",
+        "policies",
+        "routes",
+        "outcomes",
+        "documents",
+        "duties",
+        "restrictions",
+        "sources",
+        "countries",
+        "messages",
+        "country_names",
+    ):
         assert key in bundle, key
     assert bundle["reviewed"] == "2026-11-23" and bundle["built"] == "2026-11-23"
     assert set(bundle["messages"]) == set(bundle["country_names"]) == {"en", "zh"}
@@ -32,16 +49,25 @@ def test_warnings_are_returned_by_compile_rules():
     compiled = compile_rules(RULES, dt.date(2026, 11, 23), deep=False)
     assert [str(w).split(": ", 1)[0] for w in compiled.warnings] == [
         "rules/policies/unilateral-30-day.yaml:8:/valid_to",
-        "rules/policies/unilateral-30-day.yaml:13:/terms/1/valid_to"]
+        "rules/policies/unilateral-30-day.yaml:13:/terms/1/valid_to",
+    ]
 
 
 def test_ended_memberships_marked_historical_still_answer_past_travel_dates(bundle):
     russia = bundle["policies"]["unilateral_30"]["members"]["RU"]
-    assert russia == [{"valid_from": "2025-09-15", "valid_to": "2026-09-14", "sources": ["S27"],
-                       "continuation": "unknown"}]
+    assert russia == [
+        {"valid_from": "2025-09-15", "valid_to": "2026-09-14", "sources": ["S27"], "continuation": "unknown"}
+    ]
     engine = Engine(bundle)
-    answers = {"purpose": "tourism", "status": "outside", "nationality": "RU", "travel_date": "2026-01-10",
-               "stay_days": "10", "trip_scope": "mainland", "circumstances": "none"}
+    answers = {
+        "purpose": "tourism",
+        "status": "outside",
+        "nationality": "RU",
+        "travel_date": "2026-01-10",
+        "stay_days": "10",
+        "trip_scope": "mainland",
+        "circumstances": "none",
+    }
     assert engine.evaluate(answers, "2026-01-01")["primary"] == "vf_unilateral_30"
 
 

@@ -1,4 +1,5 @@
 """The changelog (rules/changelog.yaml) is checked against the rules and rendered newest first."""
+
 import datetime as dt
 import re
 import shutil
@@ -51,7 +52,10 @@ def test_the_page_lists_every_change_newest_first_in_each_language():
             assert text.replace("*", "\\*") in line
     en = page_markdown(RULES, "en")
     assert en.startswith("- **14 September 2026**: Russia's")
-    assert "[China to trial visa-free policy for Russian citizens](http://en.people.cn/n3/2025/0902/c90000-20361235.html)" in en
+    assert (
+        "[China to trial visa-free policy for Russian citizens](http://en.people.cn/n3/2025/0902/c90000-20361235.html)"
+        in en
+    )
     # a source whose original page was not found is named without a link
     assert "FAQ on the unilateral visa-free policy, 23 November (original not found" in en
     assert "bairuiedu" not in en

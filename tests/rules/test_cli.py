@@ -1,4 +1,5 @@
 """The command-line wizard: JSON in and out, and the interactive form, on the same engine."""
+
 import builtins
 import json
 
@@ -6,8 +7,14 @@ from wizard.tooling import cli
 
 
 def test_answers_and_a_date_give_the_result_as_json(capsys):
-    answers = {"purpose": "work", "status": "outside", "nationality": "FR", "travel_date": "2026-12-01",
-               "stay_days": 200, "circumstances": "none"}
+    answers = {
+        "purpose": "work",
+        "status": "outside",
+        "nationality": "FR",
+        "travel_date": "2026-12-01",
+        "stay_days": 200,
+        "circumstances": "none",
+    }
     assert cli.main(["--answers", json.dumps(answers), "--date", "2026-11-23", "--lang", "en"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["kind"] == "result" and result["primary"]["id"] == "visa_z"
@@ -35,8 +42,13 @@ def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkey
 def test_a_past_date_is_answered_by_the_rules_compiled_for_the_real_date(capsys):
     # The Russian trial ended on 2026-09-14: compiling the rules *for* 2026-03-01 would fail
     # ("historical but still in force"); --date is the traveller's today, not the build date.
-    answers = {"purpose": "tourism", "status": "outside", "nationality": "RU", "travel_date": "2026-03-01",
-               "stay_days": "20"}
+    answers = {
+        "purpose": "tourism",
+        "status": "outside",
+        "nationality": "RU",
+        "travel_date": "2026-03-01",
+        "stay_days": "20",
+    }
     assert cli.main(["--answers", json.dumps(answers), "--date", "2026-03-01", "--lang", "en"]) == 0
     view = json.loads(capsys.readouterr().out)
     assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"

@@ -1,6 +1,7 @@
 """The policy diff (python -m wizard.tooling.diff) reports exactly whose advice a rule change
 changes: real edits to a copy of rules/, checked against an independent walk of the old rules
 and the engine's own answers for the new ones; and a real commit of this repository."""
+
 import datetime as dt
 import shutil
 import subprocess
@@ -24,14 +25,19 @@ TODAY = DATE.isoformat()
 # A typical rule commit: a country leaves the 30-day list. Andorra is the old walk's representative
 # of the eight countries on that list alone (AD, BH, KW, ...): the diff must split it off, walk the
 # other seven through Bahrain, and report Andorra alone.
-LEAVES = ("policies/unilateral-30-day.yaml",
-          "  - {country: AD, valid_from: 2024-11-30, start_confirmed: false, sources: [S25, S24]}\n", "")
+LEAVES = (
+    "policies/unilateral-30-day.yaml",
+    "  - {country: AD, valid_from: 2024-11-30, start_confirmed: false, sources: [S25, S24]}\n",
+    "",
+)
 # A question's range shrinks: a transit of more than 240 hours can no longer be answered.
 CAPS = ("questions.yaml", "    min: 1\n    max: 720\n    unit: hours\n", "    min: 1\n    max: 240\n    unit: hours\n")
 # And a document list change: the Z visa no longer lists the invitation letter.
-DROPS = ("outcomes/visas.yaml",
-         "work_permit_notification, visa_invitation_letter, short_term_work_documents]",
-         "work_permit_notification, short_term_work_documents]")
+DROPS = (
+    "outcomes/visas.yaml",
+    "work_permit_notification, visa_invitation_letter, short_term_work_documents]",
+    "work_permit_notification, short_term_work_documents]",
+)
 
 
 def rules_copy(target, *patches):
@@ -62,8 +68,13 @@ def old_walk(edited):
     paths = []
     for leaf in Enumerator(old, TODAY).walk():
         primary = leaf.decision.primary[0].outcome if leaf.decision.primary else FALLBACK_OUTCOME
-        paths.append((dict(leaf.values), primary, "visa_z" in leaf.outcomes()
-                      and "visa_invitation_letter" in old.checklist("visa_z", leaf.env)))
+        paths.append(
+            (
+                dict(leaf.values),
+                primary,
+                "visa_z" in leaf.outcomes() and "visa_invitation_letter" in old.checklist("visa_z", leaf.env),
+            )
+        )
     return paths
 
 
@@ -89,8 +100,11 @@ def new_primaries(engine, enumerator, answers):
     question = evaluation.question
     if question.id in answers:  # the new rules refuse this answer: a path only the old rules have
         return [None]
-    return [primary for value in enumerator.candidates(question, evaluation.env)
-            for primary in new_primaries(engine, enumerator, dict(answers, **{question.id: value}))]
+    return [
+        primary
+        for value in enumerator.candidates(question, evaluation.env)
+        for primary in new_primaries(engine, enumerator, dict(answers, **{question.id: value}))
+    ]
 
 
 def test_the_diff_walks_the_old_paths_the_new_questions_and_the_class_split_off(edited, old_walk, andorra):
@@ -127,8 +141,11 @@ def test_a_document_dropped_from_an_outcome_is_reported_on_exactly_the_paths_tha
     listed = [answers for answers, _, letter in old_walk if letter]
     assert group.paths == len(listed) + sum(1 for answers in listed if answers.get("nationality") == "AD") > 0
     assert "visa_z: -visa_invitation_letter: %d paths" % group.paths in text
-    others = [group.countries for (section, label), group in report.groups.items()
-              if section == "checklist" and label != "visa_z: -visa_invitation_letter"]
+    others = [
+        group.countries
+        for (section, label), group in report.groups.items()
+        if section == "checklist" and label != "visa_z: -visa_invitation_letter"
+    ]
     assert all(countries == {"AD"} for countries in others)  # Andorra's checklists follow its new outcomes
 
 
@@ -157,8 +174,7 @@ def test_every_example_path_shows_its_change_when_both_engines_answer_it(edited)
             assert "%s -> %s" % (before["primary"], after["primary"]) == label, fragment
 
 
-def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_the_texts(
-        monkeypatch, capsys, tmp_path):
+def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_the_texts(monkeypatch, capsys, tmp_path):
     commit = "3d979e174fc8ba07502da5e9c5f64cb492a78259"  # PR decision time said the same way everywhere
     if subprocess.run(["git", "cat-file", "-e", commit + "^^{commit}"], cwd=ROOT, capture_output=True).returncode:
         pytest.skip("this clone lacks the history of commit %s" % commit[:7])
@@ -176,14 +192,20 @@ def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_t
 
 
 def test_five_questions_merged_into_one_tick_all_that_apply_question_change_no_one_s_advice(
-        monkeypatch, capsys, tmp_path):
-    commit = "06eb89a2ad6a49db1cd2e61bd2df4c2354933c09"  # urgent, applicant_circumstances and 3 details -> circumstances
+    monkeypatch, capsys, tmp_path
+):
+    commit = (
+        "06eb89a2ad6a49db1cd2e61bd2df4c2354933c09"  # urgent, applicant_circumstances and 3 details -> circumstances
+    )
     if subprocess.run(["git", "cat-file", "-e", commit + "^^{commit}"], cwd=ROOT, capture_output=True).returncode:
         pytest.skip("this clone lacks the history of commit %s" % commit[:7])
     monkeypatch.chdir(ROOT)
     assert diff.main([commit + "^", commit, "--date", TODAY]) == 0
     out = capsys.readouterr().out
-    assert "questions: +circumstances -urgent -applicant_circumstances -apply_in_home_country -under_18 -former_chinese" in out
+    assert (
+        "questions: +circumstances -urgent -applicant_circumstances -apply_in_home_country -under_18 -former_chinese"
+        in out
+    )
     assert "no advice changes (" in out  # every old path's answers become the new boxes (legacy.translate)
 
 

@@ -1,5 +1,6 @@
 """rules/how-to-get.yaml is checked like the other rule files: an outcome without steps, an unknown
 step or source, or a missing text stops the build with file, place and reason."""
+
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -26,7 +27,9 @@ def _broken(tmp_path, file, old, new):
 
 def test_an_outcome_without_steps_stops_the_build(tmp_path):
     problems = _broken(tmp_path, "how-to-get.yaml", "  visa_c: [", "  not_visa_c: [")
-    assert any(p.startswith("rules/how-to-get.yaml:") and "outcome 'visa_c' has no entry" in p for p in problems), problems
+    assert any(p.startswith("rules/how-to-get.yaml:") and "outcome 'visa_c' has no entry" in p for p in problems), (
+        problems
+    )
 
 
 def test_an_unknown_step_or_source_is_named_with_its_place(tmp_path):
@@ -36,4 +39,6 @@ def test_an_unknown_step_or_source_is_named_with_its_place(tmp_path):
 
 def test_a_missing_step_text_is_a_missing_translation(tmp_path):
     problems = _broken(tmp_path, "messages/zh.yaml", "    visa_free_no_fee: 无签证费。\n", "")
-    assert any(p.startswith("rules/messages/zh.yaml:") and "how_to_get steps 'visa_free_no_fee'" in p for p in problems), problems
+    assert any(
+        p.startswith("rules/messages/zh.yaml:") and "how_to_get steps 'visa_free_no_fee'" in p for p in problems
+    ), problems

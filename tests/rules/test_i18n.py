@@ -1,4 +1,5 @@
 """Every message id exists in every catalogue, and the Chinese one is written in Chinese."""
+
 import re
 
 import pytest
@@ -30,6 +31,7 @@ def test_english_and_chinese_catalogues_are_present(bundle):
 def test_every_message_id_is_in_every_catalogue(catalogues):
     def ids(cat):
         return {k for k in cat if not k.startswith("/meta")}
+
     english = ids(catalogues["en"])
     for lang, cat in catalogues.items():
         assert ids(cat) == english, lang

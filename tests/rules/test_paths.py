@@ -1,4 +1,5 @@
 """Every reachable path, walked once: each ends in a result, and the invariants hold."""
+
 import copy
 
 import pytest
@@ -9,8 +10,14 @@ from wizard.tooling.walk import Enumerator
 
 # The duty each long-stay visa leads to within 30 days of entry: a residence permit, or for D
 # the permanent residence card.
-RP_VISAS = {"Z": "residence_permit_30_days", "X1": "residence_permit_30_days", "J1": "residence_permit_30_days",
-            "Q1": "residence_permit_30_days", "S1": "residence_permit_30_days", "D": "pr_card_within_30_days"}
+RP_VISAS = {
+    "Z": "residence_permit_30_days",
+    "X1": "residence_permit_30_days",
+    "J1": "residence_permit_30_days",
+    "Q1": "residence_permit_30_days",
+    "S1": "residence_permit_30_days",
+    "D": "pr_card_within_30_days",
+}
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +26,16 @@ def walk(engine, rule_paths):
     bundle = engine.bundle
     outcomes = bundle["outcomes"]
     listed = [p for p in engine.policies.values() if p.members is not None]
-    facts = {"paths": 0, "dead": [], "visa_free_unlisted": [], "rp_missing": [], "reached": set(),
-             "asked": set(), "visa_free_outside_every_list": set(), "checklists_empty": []}
+    facts = {
+        "paths": 0,
+        "dead": [],
+        "visa_free_unlisted": [],
+        "rp_missing": [],
+        "reached": set(),
+        "asked": set(),
+        "visa_free_outside_every_list": set(),
+        "checklists_empty": [],
+    }
     for leaf in rule_paths:
         facts["paths"] += 1
         values = leaf.values
@@ -30,14 +45,15 @@ def walk(engine, rule_paths):
             continue
         day = leaf.env.day("travel_date")
         nationality = values.get("nationality")
-        outside_every_list = nationality is not None and not any(
-            p.membership_on(nationality, day) for p in listed)
+        outside_every_list = nationality is not None and not any(p.membership_on(nationality, day) for p in listed)
         for oid in leaf.outcomes():
             facts["reached"].add(oid)
             outcome = outcomes[oid]
             if outcome["kind"] == "visa_free":
                 policy = engine.policies[outcome["policy"]]
-                if nationality is None or (policy.members is not None and policy.membership_on(nationality, day) is None):
+                if nationality is None or (
+                    policy.members is not None and policy.membership_on(nationality, day) is None
+                ):
                     facts["visa_free_unlisted"].append((oid, dict(values)))
                 if outside_every_list:
                     facts["visa_free_outside_every_list"].add(outcome["policy"])

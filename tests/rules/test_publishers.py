@@ -1,4 +1,5 @@
 """Sources shown to users must be on an accepted publisher's domain (rules/publishers.yaml)."""
+
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -24,9 +25,14 @@ def test_a_government_subdomain_is_accepted_and_a_lookalike_is_not():
 
 def test_the_mirror_domains_found_in_the_review_are_not_accepted():
     domains = accepted_domains(RULES)
-    for url in ("http://www.ming7.cn/china/2013-07/22/content_16813093.htm", "http://dlbhrb.com/index.php/2023/11/03/pufa4",
-                "http://www.sqzimxl.cn/p/528233.html", "http://www.orobotics.cn/m/chinalic/x.htm",
-                "https://m.110ask.com/wenda/1.html", "http://www.yuzhongnet.com/a/201811/15/x.html"):
+    for url in (
+        "http://www.ming7.cn/china/2013-07/22/content_16813093.htm",
+        "http://dlbhrb.com/index.php/2023/11/03/pufa4",
+        "http://www.sqzimxl.cn/p/528233.html",
+        "http://www.orobotics.cn/m/chinalic/x.htm",
+        "https://m.110ask.com/wenda/1.html",
+        "http://www.yuzhongnet.com/a/201811/15/x.html",
+    ):
         assert not is_accepted(url, domains), url
 
 
@@ -41,11 +47,14 @@ def test_a_rules_source_on_a_mirror_domain_fails_the_build_with_file_line_and_po
     with pytest.raises(RuleError) as caught:
         compile_rules(target, dt.date(2026, 11, 23), deep=False)
     message = str(caught.value)
-    assert message.startswith("rules/sources.yaml:") and ":/sources/S27/url: www.ming7.cn is not on an accepted" in message
+    assert (
+        message.startswith("rules/sources.yaml:") and ":/sources/S27/url: www.ming7.cn is not on an accepted" in message
+    )
 
 
 def test_every_rules_source_with_a_link_is_on_an_accepted_domain():
     import yaml
+
     domains = accepted_domains(RULES)
     sources = yaml.safe_load((RULES / "sources.yaml").read_text(encoding="utf-8"))["sources"]
     bad = [sid for sid, s in sources.items() if "url" in s and not is_accepted(s["url"], domains)]

@@ -1,4 +1,5 @@
 """The JSON Schemas accept good instances and reject bad ones with a useful message."""
+
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,9 @@ def test_a_schema_accepts_a_good_instance(ref, instance):
     assert messages(validator(ref), instance) == []
 
 
-@pytest.mark.parametrize("ref,instance,error", BAD, ids=["%s-%d" % (r.split("/")[-1], i) for i, (r, _, _) in enumerate(BAD)])
+@pytest.mark.parametrize(
+    "ref,instance,error", BAD, ids=["%s-%d" % (r.split("/")[-1], i) for i, (r, _, _) in enumerate(BAD)]
+)
 def test_a_schema_rejects_a_bad_instance_with_a_useful_message(ref, instance, error):
     found = messages(validator(ref), instance)
     assert any(error in m for m in found), found
@@ -66,7 +69,9 @@ def test_a_malformed_scenario_file_is_reported_with_file_and_location(tmp_path):
     scenarios = tmp_path / "rules" / "scenarios"
     scenarios.mkdir(parents=True)
     bad = scenarios / "bad.yaml"
-    bad.write_text("cases:\n  - case: A case without a date at all\n    answers: purpose=work\n    expect: {question: status}\n")
+    bad.write_text(
+        "cases:\n  - case: A case without a date at all\n    answers: purpose=work\n    expect: {question: status}\n"
+    )
     with pytest.raises(RuleError) as caught:
         load_cases(bad, SCHEMAS)
     assert str(caught.value) == "rules/scenarios/bad.yaml:2:/cases/0: schema: 'today' is a required property"

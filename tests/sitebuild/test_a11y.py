@@ -1,10 +1,13 @@
 """The fixes to Material's HTML apply to the markup they expect and fail loudly when it changes."""
+
 import pytest
 
 from sitebuild import a11y
 
-SECTION = ('<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" aria-expanded="false">\n'
-           '          <label class="md-nav__title" for="__nav_2">Visas</label>')
+SECTION = (
+    '<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_2_label" aria-expanded="false">\n'
+    '          <label class="md-nav__title" for="__nav_2">Visas</label>'
+)
 
 
 def test_a_section_nav_is_named_by_its_own_title():

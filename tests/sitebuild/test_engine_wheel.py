@@ -1,6 +1,7 @@
 """The engine's wheel: the same bytes from the same sources, a valid pure-Python wheel holding the
 engine and the web layer only, importable as it is, and listed in the site's lock file with its
 SHA-256 by pyodide-build."""
+
 import base64
 import hashlib
 import json
@@ -81,9 +82,15 @@ def test_the_lock_lists_the_wheel_with_its_sha256_and_keeps_every_other_package(
 def test_the_wheel_is_importable_as_it_is_with_the_standard_library_only(package):
     folder, entry = package
     # -I -S: no site-packages, no working folder; the wheel alone on the path, as a zip.
-    probe = "import sys; sys.path.insert(0, sys.argv[1]); from wizard.web.browser import Wizard; print(Wizard.__module__)"
-    run = subprocess.run([sys.executable, "-I", "-S", "-c", probe, str(folder / entry["file_name"])],
-                         capture_output=True, text=True, cwd=folder)
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from wizard.web.browser import Wizard; print(Wizard.__module__)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", probe, str(folder / entry["file_name"])],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "wizard.web.browser"
 

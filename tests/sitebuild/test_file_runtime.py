@@ -1,5 +1,6 @@
 """The file:// conversion of the pinned Pyodide: a classic script Node can parse, payloads that decode
 to the same bytes, and a loud failure when the runtime's shape changes."""
+
 import base64
 import json
 import subprocess
@@ -51,14 +52,24 @@ def test_the_unconverted_runtime_is_not_a_classic_script(module_source):
 @pytest.mark.parametrize(
     "change, reason",
     [
-        (lambda s: s.replace("export default _createPyodideModule;", "export { _createPyodideModule as default };"), "export"),
+        (
+            lambda s: s.replace("export default _createPyodideModule;", "export { _createPyodideModule as default };"),
+            "export",
+        ),
         (lambda s: s + "\nexport const extra = 1;", "export"),
         (lambda s: s.replace("import.meta.url", "new URL(import.meta.url)", 1) + "import.meta.url", "import.meta.url"),
         (lambda s: s.replace("import.meta.url", "location.href", 1), "import.meta.url"),
         (lambda s: s.replace("import.meta.url", "import.meta.resolve('x')", 1) + ";import.meta.url", "import.meta"),
         (lambda s: 'import x from "./x.mjs";' + s, "static import"),
     ],
-    ids=["a different export", "a second export", "a fourth import.meta.url", "one import.meta.url less", "import.meta.resolve", "a static import"],
+    ids=[
+        "a different export",
+        "a second export",
+        "a fourth import.meta.url",
+        "one import.meta.url less",
+        "import.meta.resolve",
+        "a static import",
+    ],
 )
 def test_a_runtime_of_another_shape_fails_the_conversion_loudly(module_source, change, reason):
     with pytest.raises(RuntimeShapeChanged, match="pyodide.asm.mjs") as raised:

@@ -1,5 +1,6 @@
 """The freshness report lists pages and policies oldest first and flags pages whose sources are
 dated after the page was reviewed."""
+
 import re
 import subprocess
 import sys
@@ -33,10 +34,13 @@ def test_the_report_orders_by_review_date_and_flags_sources_dated_after_the_revi
     lines = freshness.report(freshness._date("2026-11-29"), docs, rules)
     listed = [LINE.match(line).groups() for line in lines if LINE.match(line)]
     assert [(d, k, n.split("/")[-1]) for d, _, k, n in listed] == [
-        ("2025-03-01", "page", "stale.md"), ("2026-01-01", "policy", "unchecked"),
-        ("2026-11-20", "page", "fresh.md"), ("2026-11-29", "policy", "checked")]
+        ("2025-03-01", "page", "stale.md"),
+        ("2026-01-01", "policy", "unchecked"),
+        ("2026-11-20", "page", "fresh.md"),
+        ("2026-11-29", "policy", "checked"),
+    ]
     assert listed[0][1] == str((freshness._date("2026-11-29") - freshness._date("2025-03-01")).days)
-    changed = lines[lines.index(next(line for line in lines if line.startswith("Pages whose"))) + 1:]
+    changed = lines[lines.index(next(line for line in lines if line.startswith("Pages whose"))) + 1 :]
     assert changed == ["  docs/en/stale.md (reviewed 2025-03-01): Newer notice dated 2025-06-01"]
     assert any("unchecked" in line and "the rule set's (index.yaml) is used" in line for line in lines)
 
@@ -44,8 +48,9 @@ def test_the_report_orders_by_review_date_and_flags_sources_dated_after_the_revi
 def test_a_page_citing_a_rule_source_by_id_uses_that_source_s_date(tmp_path):
     docs, rules = tmp_path / "docs", tmp_path / "rules"
     _rules(rules, {})
-    (rules / "sources.yaml").write_text("kind: sources\nsources:\n  S99: {publisher: P, title: T, date: 2026-05-01}\n",
-                                        encoding="utf-8")
+    (rules / "sources.yaml").write_text(
+        "kind: sources\nsources:\n  S99: {publisher: P, title: T, date: 2026-05-01}\n", encoding="utf-8"
+    )
     page = docs / "en" / "x.md"
     page.parent.mkdir(parents=True)
     page.write_text("---\nreviewed: 2026-04-01\nsources: [S99]\n---\n# X\n", encoding="utf-8")
@@ -54,8 +59,13 @@ def test_a_page_citing_a_rule_source_by_id_uses_that_source_s_date(tmp_path):
 
 
 def test_the_command_reports_every_page_and_policy_of_the_repository_oldest_first():
-    run = subprocess.run([sys.executable, "-m", "sitebuild.freshness", "--today", "2026-11-29"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "sitebuild.freshness", "--today", "2026-11-29"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     listed = [LINE.match(line).groups() for line in lines if LINE.match(line)]

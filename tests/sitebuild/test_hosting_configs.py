@@ -1,6 +1,7 @@
 """The hosting configs written from sitebuild.embed's table of headers: for every path of a site holding
 each kind of page and file, `_headers` read as Netlify does and the nginx snippet read as nginx does
 give exactly hosting_headers(path), each header once. (tests/site/test_hosting_files.py: the real build.)"""
+
 import pytest
 from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file, parse_nginx, path_regexp
 
@@ -10,13 +11,33 @@ from sitebuild.hosting import HEADERS_FILE, NGINX_FILE, page_cover, write_hostin
 # One of each: guide pages, each language's wizard and embed, the webmasters' page, the 404 pages,
 # the service worker, the Python runtime (wasm, module, classic script), the wizard's worker, assets.
 SITE_FILES = [
-    "index.html", "404.html", "download/index.html", "visas/index.html", "visas/tourism-l/index.html", "glossary/index.html",
-    "wizard/index.html", "wizard/webmasters/index.html", "wizard-embed/index.html",
-    "zh/index.html", "zh/404.html", "zh/visas/tourism-l/index.html", "zh/wizard/index.html",
-    "zh/wizard/webmasters/index.html", "zh/wizard-embed/index.html",
-    "sw.js", "sw-retire.js", "sitemap.xml", "search/search_index.json", "downloads/bundle.zip",
-    "pyodide/pyodide.asm.wasm", "pyodide/pyodide.mjs", "pyodide/pyodide.asm.mjs", "pyodide/pyodide.js",
-    "assets/wizard/worker.js", "assets/wizard/bundle.json", "assets/stylesheets/main.css",
+    "index.html",
+    "404.html",
+    "download/index.html",
+    "visas/index.html",
+    "visas/tourism-l/index.html",
+    "glossary/index.html",
+    "wizard/index.html",
+    "wizard/webmasters/index.html",
+    "wizard-embed/index.html",
+    "zh/index.html",
+    "zh/404.html",
+    "zh/visas/tourism-l/index.html",
+    "zh/wizard/index.html",
+    "zh/wizard/webmasters/index.html",
+    "zh/wizard-embed/index.html",
+    "sw.js",
+    "sw-retire.js",
+    "sitemap.xml",
+    "search/search_index.json",
+    "downloads/bundle.zip",
+    "pyodide/pyodide.asm.wasm",
+    "pyodide/pyodide.mjs",
+    "pyodide/pyodide.asm.mjs",
+    "pyodide/pyodide.js",
+    "assets/wizard/worker.js",
+    "assets/wizard/bundle.json",
+    "assets/stylesheets/main.css",
 ]
 
 
@@ -55,8 +76,10 @@ def test_every_path_gets_from_headers_and_from_nginx_exactly_the_headers_of_the_
 @pytest.mark.parametrize("host", ["_headers", "nginx"])
 def test_each_kind_of_path_gets_what_the_site_needs(configs, host):
     headers_text, nginx_text = configs
-    read = {"_headers": lambda path: headers_file_headers(headers_text, path),
-            "nginx": lambda path: nginx_headers(nginx_text, path)}[host]
+    read = {
+        "_headers": lambda path: headers_file_headers(headers_text, path),
+        "nginx": lambda path: nginx_headers(nginx_text, path),
+    }[host]
     assert read("/zh/wizard-embed/")["Content-Security-Policy"] == [embed.EMBED_HEADER_CSP]
     assert read("/zh/wizard/")["Content-Security-Policy"] == [f"{embed.WIZARD_PAGE_CSP}; frame-ancestors 'none'"]
     assert read("/visas/tourism-l/")["X-Frame-Options"] == ["DENY"]
@@ -77,7 +100,11 @@ def test_a_folder_holding_anything_but_pages_is_named_page_by_page(tmp_path):
 def test_a_folder_whose_name_begins_another_is_named_page_by_page(tmp_path):
     headers_text, nginx_text = make_site(tmp_path, ["download/index.html", "downloads/bundle.zip"])
     assert "/download/*" not in [pattern for pattern, _ in parse_headers_file(headers_text)]
-    assert headers_file_headers(headers_text, "/downloads/bundle.zip") == {} == nginx_headers(nginx_text, "/downloads/bundle.zip")
+    assert (
+        headers_file_headers(headers_text, "/downloads/bundle.zip")
+        == {}
+        == nginx_headers(nginx_text, "/downloads/bundle.zip")
+    )
 
 
 def test_the_cover_names_no_excluded_page_and_every_other_one():
@@ -118,11 +145,19 @@ def test_two_rules_naming_one_path_fail_the_build(monkeypatch, tmp_path):
         make_site(tmp_path, ["sw.js"])
 
 
-@pytest.mark.parametrize("pattern, path, matches", [
-    ("/visas/*", "/visas/", True), ("/visas/*", "/visas/tourism-l/index.html", True),
-    ("/visas/*", "/visa-free/", False), ("/wizard/", "/wizard", True), ("/wizard/", "/wizard/webmasters/", False),
-    ("/*.wasm", "/pyodide/pyodide.asm.wasm", True), ("/*.wasm", "/pyodide/pyodide.js", False), ("/", "/", True),
-])
+@pytest.mark.parametrize(
+    "pattern, path, matches",
+    [
+        ("/visas/*", "/visas/", True),
+        ("/visas/*", "/visas/tourism-l/index.html", True),
+        ("/visas/*", "/visa-free/", False),
+        ("/wizard/", "/wizard", True),
+        ("/wizard/", "/wizard/webmasters/", False),
+        ("/*.wasm", "/pyodide/pyodide.asm.wasm", True),
+        ("/*.wasm", "/pyodide/pyodide.js", False),
+        ("/", "/", True),
+    ],
+)
 def test_the_reader_matches_paths_as_netlify_does(pattern, path, matches):
     assert bool(path_regexp(pattern).match(path)) is matches
 

@@ -1,4 +1,5 @@
 """Front matter checks: a page without a review date or with an incomplete source stops the build."""
+
 import datetime as dt
 
 import pytest
@@ -19,7 +20,10 @@ def test_a_complete_front_matter_passes_with_dates_as_dates():
         ({}, "en/x.md: front matter has no 'reviewed' date"),
         ({"reviewed": "soon"}, "en/x.md: reviewed: 'soon' is not a date (YYYY-MM-DD)"),
         ({"reviewed": "2026-11-23", "sources": [{**SOURCE, "date": None}]}, "en/x.md: sources[0] lacks date"),
-        ({"reviewed": "2026-11-23", "sources": [{**SOURCE, "url": "nia.gov.cn"}]}, "en/x.md: sources[0].url is not an http(s) address: nia.gov.cn"),
+        (
+            {"reviewed": "2026-11-23", "sources": [{**SOURCE, "url": "nia.gov.cn"}]},
+            "en/x.md: sources[0].url is not an http(s) address: nia.gov.cn",
+        ),
         ({"reviewed": "2026-11-23", "sources": "NIA"}, "en/x.md: 'sources' must be a list"),
     ],
 )

@@ -1,4 +1,5 @@
 """The public address comes from SITE_URL; a release build refuses to publish a local site_url."""
+
 import os
 import subprocess
 import sys
@@ -39,9 +40,14 @@ def test_a_release_accepts_a_public_site_url_and_a_local_build_any(monkeypatch):
 
 def test_mkdocs_build_with_release_and_no_site_url_stops_with_one_clear_line(tmp_path):
     env = {name: value for name, value in os.environ.items() if name != "SITE_URL"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
-                            cwd=ROOT, env={**env, "RELEASE": "1", "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env={**env, "RELEASE": "1", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "RELEASE=1 but site_url is 'http://127.0.0.1:8000/'" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr + result.stdout

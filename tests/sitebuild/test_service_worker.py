@@ -1,5 +1,6 @@
 """The service worker's manifest: every file of the build with its hash, in the right group, under the
 URL a browser requests; a changed file changes the version; the worker itself is never listed."""
+
 import hashlib
 
 import pytest
@@ -28,7 +29,13 @@ def site(tmp_path):
 
 @pytest.mark.parametrize(
     "relative, requested",
-    [("index.html", ""), ("about/index.html", "about/"), ("zh/index.html", "zh/"), ("404.html", "404.html"), ("assets/x.js", "assets/x.js")],
+    [
+        ("index.html", ""),
+        ("about/index.html", "about/"),
+        ("zh/index.html", "zh/"),
+        ("404.html", "404.html"),
+        ("assets/x.js", "assets/x.js"),
+    ],
 )
 def test_files_are_listed_under_the_url_a_browser_requests(relative, requested):
     assert url_path(relative) == requested

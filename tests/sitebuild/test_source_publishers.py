@@ -1,5 +1,6 @@
 """Page source checks: a source off the publisher list, a home page given as a source, or a page the
 text cites without listing it is reported as `file: reason`."""
+
 import datetime as dt
 
 from sitebuild import page_sources
@@ -16,20 +17,24 @@ def test_a_page_citing_only_listed_original_pages_has_no_problems():
 def test_a_source_on_a_mirror_domain_is_named_with_the_file():
     mirror = {**LAW, "url": "http://www.ming7.cn/china/law.htm"}
     problems = page_sources.source_problems([mirror], "", "en/x.md", DOMAINS)
-    assert problems == ["en/x.md: sources[0].url http://www.ming7.cn/china/law.htm is not on an accepted publisher's "
-                        "domain (rules/publishers.yaml); cite the original publisher and keep a copy in read_at"]
+    assert problems == [
+        "en/x.md: sources[0].url http://www.ming7.cn/china/law.htm is not on an accepted publisher's "
+        "domain (rules/publishers.yaml); cite the original publisher and keep a copy in read_at"
+    ]
 
 
 def test_a_home_page_given_as_a_source_is_reported():
     home = {**LAW, "url": "http://www.npc.gov.cn/"}
     assert page_sources.source_problems([home], "", "en/x.md", DOMAINS) == [
-        "en/x.md: sources[0].url http://www.npc.gov.cn/ is a site's home page; cite the page that says it"]
+        "en/x.md: sources[0].url http://www.npc.gov.cn/ is a site's home page; cite the page that says it"
+    ]
 
 
 def test_a_page_the_text_links_to_but_does_not_list_is_reported():
     text = "See the [announcement](https://www.nia.gov.cn/n741440/n741577/c1.html)."
     assert page_sources.source_problems([LAW], text, "en/x.md", DOMAINS) == [
-        "en/x.md: the text cites https://www.nia.gov.cn/n741440/n741577/c1.html, which is missing from the page's sources"]
+        "en/x.md: the text cites https://www.nia.gov.cn/n741440/n741577/c1.html, which is missing from the page's sources"
+    ]
 
 
 def test_a_dated_citation_without_a_source_of_that_date_is_reported_in_either_language():
@@ -37,7 +42,8 @@ def test_a_dated_citation_without_a_source_of_that_date_is_reported_in_either_la
     problems = page_sources.source_problems([LAW], text, "en/x.md", DOMAINS)
     assert problems == [
         'en/x.md: the text cites "NIA, 2025-11-03" but no source in the front matter is dated 2025-11-03',
-        'en/x.md: the text cites "国家移民管理局, 2025-11-03" but no source in the front matter is dated 2025-11-03']
+        'en/x.md: the text cites "国家移民管理局, 2025-11-03" but no source in the front matter is dated 2025-11-03',
+    ]
 
 
 def test_links_inside_code_blocks_are_not_citations():

@@ -1,4 +1,5 @@
 """Translation checks: each translation keeps the English structure and records the English it was made from."""
+
 import pytest
 
 from sitebuild import translations
@@ -75,14 +76,17 @@ def test_every_translation_matches_its_english_page_and_is_current(source, trans
     assert translations.page_problems(source, text, code) == []
 
 
-TERMS = [{"en": "residence permit", "zh": "居留许可", "reject": ["居留证件"]},
-         {"en": "quotation marks around Chinese text", "zh": "“”", "reject": ["\"[^\"\\n]*[\\u4e00-\\u9fff][^\"\\n]*\""]}]
+TERMS = [
+    {"en": "residence permit", "zh": "居留许可", "reject": ["居留证件"]},
+    {"en": "quotation marks around Chinese text", "zh": "“”", "reject": ['"[^"\\n]*[\\u4e00-\\u9fff][^"\\n]*"']},
+]
 
 
 def test_a_variant_the_termbase_rejects_is_reported_with_its_line():
     page = "---\nreviewed: 2026-11-29\n---\n\n# 居留\n\n请办理居留证件。\n"
     assert translations.term_problems(page, TERMS) == [
-        "line 7: '居留证件' rejected by the termbase; use '居留许可' (residence permit)"]
+        "line 7: '居留证件' rejected by the termbase; use '居留许可' (residence permit)"
+    ]
 
 
 def test_admonition_titles_and_link_targets_are_syntax_not_prose():
@@ -92,7 +96,8 @@ def test_admonition_titles_and_link_targets_are_syntax_not_prose():
 
 def test_ascii_quotes_around_chinese_text_are_reported():
     assert translations.term_problems('凭"口岸签证通知"申请。\n', TERMS) == [
-        "line 1: '\"口岸签证通知\"' rejected by the termbase; use '“”' (quotation marks around Chinese text)"]
+        "line 1: '\"口岸签证通知\"' rejected by the termbase; use '“”' (quotation marks around Chinese text)"
+    ]
 
 
 def test_the_termbase_sends_chinese_readers_to_the_chinese_nia_site_without_a_structure_difference():

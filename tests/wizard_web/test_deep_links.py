@@ -1,5 +1,6 @@
 """Deep links in the web layer: presets stay in the fragment, in every form and in the back link,
 until their question is reached."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """The URL fragment: parsed as plain pairs, capped in size, written back in answer order."""
+
 from wizard.web import fragment
 
 

@@ -1,4 +1,5 @@
 """The wizard's HTML: every text escaped, forms carrying the answers so far, checklists bilingual."""
+
 import pytest
 
 from sitebuild.wizard_page import wizard_strings
@@ -9,17 +10,31 @@ HOSTILE = '<img src=x onerror="alert(1)">'
 
 
 def _question_view(**question):
-    base = {"id": "purpose", "text": "Why are you going?", "hint": "", "type": "choice",
-            "options": [{"value": "work", "label": "Work"}, {"value": "study", "label": "Study"}]}
+    base = {
+        "id": "purpose",
+        "text": "Why are you going?",
+        "hint": "",
+        "type": "choice",
+        "options": [{"value": "work", "label": "Work"}, {"value": "study", "label": "Study"}],
+    }
     return {"kind": "question", "question": {**base, **question}, "answered": [], "notices": []}
 
 
 def _outcome(**fields):
-    return {"id": "visa_z", "title": "Z visa", "summary": "Work", "reasons": ["You will work"],
-            "checklist": [{"id": "passport", "label": "Passport", "label_officials": "护照", "officials_lang": "zh", "detail": ""}],
-            "duties": ["Apply for a residence permit within 30 days"], "not_allowed": [],
-            "sources": [{"publisher": "NIA", "title": "Law", "url": "https://www.nia.gov.cn/", "date": "2013-07-01"}],
-            "guide": "visas/work-z-talent-r/", **fields}
+    return {
+        "id": "visa_z",
+        "title": "Z visa",
+        "summary": "Work",
+        "reasons": ["You will work"],
+        "checklist": [
+            {"id": "passport", "label": "Passport", "label_officials": "护照", "officials_lang": "zh", "detail": ""}
+        ],
+        "duties": ["Apply for a residence permit within 30 days"],
+        "not_allowed": [],
+        "sources": [{"publisher": "NIA", "title": "Law", "url": "https://www.nia.gov.cn/", "date": "2013-07-01"}],
+        "guide": "visas/work-z-talent-r/",
+        **fields,
+    }
 
 
 def test_hostile_text_in_a_notice_or_answer_is_escaped():
@@ -40,9 +55,12 @@ def test_a_choice_question_is_a_labelled_radio_group_with_the_answers_so_far():
 
 
 def _multi_view():
-    return _question_view(id="circumstances", type="multi",
-                          options=[{"value": "urgent", "label": "Urgent"}, {"value": "under_18", "label": "Under 18"}],
-                          none={"value": "none", "label": "None of these"})
+    return _question_view(
+        id="circumstances",
+        type="multi",
+        options=[{"value": "urgent", "label": "Urgent"}, {"value": "under_18", "label": "Under 18"}],
+        none={"value": "none", "label": "None of these"},
+    )
 
 
 def test_a_tick_all_that_apply_question_is_a_group_of_boxes_with_none_of_these_last():
@@ -73,9 +91,14 @@ def test_number_and_date_questions_keep_their_limits(kind):
 
 
 def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
-    view = {"kind": "result", "primary": _outcome(), "alternatives": [_outcome(id="alt", title="Alternative")],
-            "answered": [{"id": "purpose", "question": "Purpose", "value": "work", "label": "Work"}],
-            "rules_reviewed": "2026-11-23", "notices": []}
+    view = {
+        "kind": "result",
+        "primary": _outcome(),
+        "alternatives": [_outcome(id="alt", title="Alternative")],
+        "answered": [{"id": "purpose", "question": "Purpose", "value": "work", "label": "Work"}],
+        "rules_reviewed": "2026-11-23",
+        "notices": [],
+    }
     html = render.result(view, UI, "en", "../", back="")
     assert '<span class="wizard-zh" lang="zh">护照</span>' in html
     assert 'href="https://www.nia.gov.cn/"' in html and "2013-07-01" in html
@@ -89,17 +112,33 @@ def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
 def test_a_checklist_item_without_the_officials_name_shows_one_name():
     # The engine leaves the officials' name out where the page is in their language.
     item = {"id": "passport", "label": "护照", "detail": ""}
-    view = {"kind": "result", "primary": _outcome(checklist=[item]), "alternatives": [], "answered": [],
-            "rules_reviewed": "2026-11-23", "notices": []}
+    view = {
+        "kind": "result",
+        "primary": _outcome(checklist=[item]),
+        "alternatives": [],
+        "answered": [],
+        "rules_reviewed": "2026-11-23",
+        "notices": [],
+    }
     assert "wizard-zh" not in render.result(view, wizard_strings()["zh"], "zh", "../", back=None)
 
 
 def test_a_duty_with_a_guide_links_to_that_page_and_section():
-    item = _outcome(duties=["Register where you stay within 24 hours", "Extend before the stay ends"],
-                    duty_guides=["newcomers/after-arrival/#register-your-place-of-stay", None])
-    view = {"kind": "result", "primary": item, "alternatives": [], "answered": [],
-            "rules_reviewed": "2026-11-23", "notices": []}
+    item = _outcome(
+        duties=["Register where you stay within 24 hours", "Extend before the stay ends"],
+        duty_guides=["newcomers/after-arrival/#register-your-place-of-stay", None],
+    )
+    view = {
+        "kind": "result",
+        "primary": item,
+        "alternatives": [],
+        "answered": [],
+        "rules_reviewed": "2026-11-23",
+        "notices": [],
+    }
     html = render.result(view, UI, "en", "../", back=None)
-    assert ('<li><a href="../newcomers/after-arrival/#register-your-place-of-stay">'
-            "Register where you stay within 24 hours</a></li>") in html
+    assert (
+        '<li><a href="../newcomers/after-arrival/#register-your-place-of-stay">'
+        "Register where you stay within 24 hours</a></li>"
+    ) in html
     assert "<li>Extend before the stay ends</li>" in html

@@ -2,6 +2,7 @@
 
 Runs unchanged on CPython and under Pyodide; takes an already-loaded bundle (a dict), does no I/O.
 """
+
 # The engine's public surface: the tooling and the web layer import these names from
 # `wizard.engine`, never from its modules (tests/engine/test_purity.py checks it).
 from .conditions import Env
@@ -13,5 +14,15 @@ from .questions import NONE_OF_THESE
 from .routes import decide
 from .shapes import Json, Value
 
-__all__ = ["FALLBACK_OUTCOME", "HOURS_PER", "NONE_OF_THESE", "Engine", "Env", "Json", "Value", "add_days",
-           "decide", "translate_old_answers"]
+__all__ = [
+    "FALLBACK_OUTCOME",
+    "HOURS_PER",
+    "NONE_OF_THESE",
+    "Engine",
+    "Env",
+    "Json",
+    "Value",
+    "add_days",
+    "decide",
+    "translate_old_answers",
+]

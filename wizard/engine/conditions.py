@@ -2,6 +2,7 @@
 
 A condition is a one-key mapping such as {"equals": ["purpose", "work"]}; no eval, no strings.
 """
+
 from collections.abc import Callable
 from typing import Any
 
@@ -35,8 +36,13 @@ class Env:
 class Context:
     """Compile-time context: policies, question units, named conditions (built lazily)."""
 
-    def __init__(self, policies: dict[str, Policy], units: dict[str, str | None], named: Json,
-                 windows: dict[str, list[int]] | None = None) -> None:
+    def __init__(
+        self,
+        policies: dict[str, Policy],
+        units: dict[str, str | None],
+        named: Json,
+        windows: dict[str, list[int]] | None = None,
+    ) -> None:
         self.policies = policies
         self.units = units
         self.windows = windows or {}  # date question id -> [first, last] days from today
@@ -94,6 +100,7 @@ def _includes(arg: list[Any], ctx: Context) -> Predicate:
     def check(env: Env) -> bool:
         value = env.values.get(qid)
         return isinstance(value, tuple) and want in value
+
     return check
 
 
@@ -104,7 +111,9 @@ def _compare(test: Callable[[Any, Any], bool]) -> Builder:
         def check(env: Env) -> bool:
             value = env.values.get(qid)
             return value is not None and test(value, limit)
+
         return check
+
     return builder
 
 
@@ -114,6 +123,7 @@ def _same(arg: list[str], ctx: Context) -> Predicate:
     def check(env: Env) -> bool:
         va = env.values.get(a)
         return va is not None and va == env.values.get(b)
+
     return check
 
 
@@ -129,6 +139,7 @@ def _ref(arg: str, ctx: Context) -> Predicate:
         if not holder:
             holder.append(ctx.ref(arg))
         return holder[0](env)
+
     return check
 
 
@@ -143,6 +154,7 @@ def _member(arg: Json, ctx: Context) -> Predicate:
         if ever:
             return policy.ever_member(country)
         return policy.membership_on(country, env.day(on_q)) is not None
+
     return check
 
 
@@ -166,6 +178,7 @@ def _within_terms(arg: Json, ctx: Context) -> Predicate:
         purpose = _text(env, purpose_q)
         country = _text(env, country_q)
         return policy.within(stay, unit, env.day(on_q), purpose, country)
+
     return check
 
 
@@ -186,6 +199,7 @@ def _date_matters(arg: Json, ctx: Context) -> Predicate:
         if country_q and country is None:
             return False
         return policy.changes_between(country, add_days(env.today, first), add_days(env.today, last))
+
     return check
 
 
@@ -214,7 +228,7 @@ def build(condition: Any, ctx: Context) -> Predicate:
     """Turn one condition mapping into a function Env -> bool."""
     if not isinstance(condition, dict) or len(condition) != 1:
         raise ValueError("a condition is a mapping with exactly one operator")
-    (name, arg), = condition.items()
+    ((name, arg),) = condition.items()
     builder = OPERATORS.get(name)
     if builder is None:
         raise ValueError("unknown operator %r" % name)

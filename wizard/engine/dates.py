@@ -1,4 +1,5 @@
 """ISO dates as strings: validation and day arithmetic, for answers, policies and today."""
+
 import datetime as _dt
 import re
 

@@ -1,4 +1,5 @@
 """The Engine: compiles a bundle once, then answers `step` calls without ever raising."""
+
 import re
 from typing import Any
 
@@ -21,8 +22,15 @@ class Evaluation:
 
     __slots__ = ("env", "asked", "question", "decision", "notices", "raw")
 
-    def __init__(self, env: Env, asked: list[str], question: Question | None, decision: Decision | None,
-                 notices: list[tuple[str, str | None]], raw: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        env: Env,
+        asked: list[str],
+        question: Question | None,
+        decision: Decision | None,
+        notices: list[tuple[str, str | None]],
+        raw: dict[str, str] | None = None,
+    ) -> None:
         self.env, self.asked, self.question = env, asked, question
         self.decision, self.notices = decision, notices
         self.raw = raw or {}  # the answers to known questions, as given
@@ -69,7 +77,9 @@ class Engine:
         try:
             errors = self._check_call(answers, lang, today)
             if errors:
-                cat = self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
+                cat = (
+                    self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
+                )
                 return {"kind": "error", "errors": [{"code": c, "message": cat.get("errors", c)} for c in errors]}
             return self._present(self.evaluate_raw(answers, today), self.catalogues[lang])
         except Exception as exc:  # noqa: BLE001 - a bug must not escape to the page; say what it was
@@ -87,8 +97,11 @@ class Engine:
         out["primary"] = outcomes[0][0]
         out["alternatives"] = [o for o, _, _ in outcomes[1:]]
         out["details"] = {
-            o: {"reasons": [r for r, _ in reasons], "checklist": checklist,
-                "duties": list(self.bundle["outcomes"][o].get("duties", []))}
+            o: {
+                "reasons": [r for r, _ in reasons],
+                "checklist": checklist,
+                "duties": list(self.bundle["outcomes"][o].get("duties", [])),
+            }
             for o, reasons, checklist in outcomes
         }
         return out
@@ -99,7 +112,9 @@ class Engine:
         raw = {qid: value for qid, value in answers.items() if qid in self.flow.by_id}
         unknown = [qid for qid in answers if qid not in raw and qid not in used_up]
         # One notice however many unknown ids: its message does not name them (5,000 gave 5,000).
-        notices: list[tuple[str, str | None]] = [("unknown_question", next((q for q in unknown if _SAFE_ID.match(q)), None))] if unknown else []
+        notices: list[tuple[str, str | None]] = (
+            [("unknown_question", next((q for q in unknown if _SAFE_ID.match(q)), None))] if unknown else []
+        )
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += list(flow_notices)
         decision = decide(self.routes, env) if question is None else None
@@ -129,8 +144,11 @@ class Engine:
     # -- internals ---------------------------------------------------------------------
     def _check_call(self, answers: object, lang: object, today: object) -> list[str]:
         errors = []
-        if (not isinstance(answers, dict) or len(answers) > MAX_ANSWERS
-                or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())):
+        if (
+            not isinstance(answers, dict)
+            or len(answers) > MAX_ANSWERS
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items())
+        ):
             errors.append("bad_answers")
         if not isinstance(lang, str) or lang not in self.catalogues:
             errors.append("bad_language")
@@ -160,16 +178,27 @@ class Engine:
             notices.append(p.notice("rules_old", None, cat))
         answered = p.answered(ev.asked, ev.env, cat)
         if ev.question is not None:
-            return {"kind": "question", "question": p.question(ev.question, ev.env, cat),
-                    "answered": answered, "presets": presets, "notices": notices}
+            return {
+                "kind": "question",
+                "question": p.question(ev.question, ev.env, cat),
+                "answered": answered,
+                "presets": presets,
+                "notices": notices,
+            }
         outcomes = self._outcomes(ev)
         views = [p.outcome(o, reasons, ev.env, cat, checklist) for o, reasons, checklist in outcomes]
         ends = self._ends_soon(views, ev.env)
         if ends:
             notices.append(p.notice("policy_ends_soon", None, cat, {"valid_to": cat.date(ends)}))
         notices += p.policy_notices(self.policies, outcomes[0][0], ev.env, cat)
-        return {"kind": "result", "answered": answered, "primary": views[0], "alternatives": views[1:],
-                "rules_reviewed": self.reviewed, "notices": notices}
+        return {
+            "kind": "result",
+            "answered": answered,
+            "primary": views[0],
+            "alternatives": views[1:],
+            "rules_reviewed": self.reviewed,
+            "notices": notices,
+        }
 
     def _presets(self, ev: Evaluation) -> tuple[list[dict[str, str]], list[str]]:
         """Answers to questions the path has not reached yet (a deep link's presets), in asking
@@ -193,6 +222,9 @@ class Engine:
         horizon = add_days(day, self.warn_days)
         """The earliest end date, within the warning horizon of the travel date, of a visa-free
         policy in these views; None if there is none."""
-        ends = [v["valid_to"] for v in views
-                if v["kind"] == "visa_free" and v.get("valid_to") and day <= v["valid_to"] <= horizon]
+        ends = [
+            v["valid_to"]
+            for v in views
+            if v["kind"] == "visa_free" and v.get("valid_to") and day <= v["valid_to"] <= horizon
+        ]
         return min(ends) if ends else None

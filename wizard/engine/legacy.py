@@ -4,8 +4,12 @@ and the three checklist answers become the ticked boxes of `circumstances`."""
 
 TRANSIT_IDS = ("from_country", "onward_destination", "onward_ticket")
 # The yes/no questions that became boxes of `circumstances`: (box, the answer that ticks it).
-BOXES = {"urgent": ("urgent", "yes"), "apply_in_home_country": ("apply_elsewhere", "no"),
-         "under_18": ("under_18", "yes"), "former_chinese": ("former_chinese", "yes")}
+BOXES = {
+    "urgent": ("urgent", "yes"),
+    "apply_in_home_country": ("apply_elsewhere", "no"),
+    "under_18": ("under_18", "yes"),
+    "former_chinese": ("former_chinese", "yes"),
+}
 DETAILS = ("apply_in_home_country", "under_18", "former_chinese")
 CIRCUMSTANCES_IDS = ("applicant_circumstances",) + tuple(BOXES)
 
@@ -31,8 +35,11 @@ def translate(answers: dict[str, str]) -> tuple[dict[str, str], tuple[str, ...]]
     # the old path at the port visa): the boxes are known. `under_18` was not asked when the
     # relationship settled the age. Otherwise the visitor is asked the new question, and the
     # old answers are reported as unknown.
-    settled = (answers.get("applicant_circumstances") == "no" or answers.get("urgent") == "yes"
-               or all(qid in answers for qid in DETAILS if qid != "under_18"))
+    settled = (
+        answers.get("applicant_circumstances") == "no"
+        or answers.get("urgent") == "yes"
+        or all(qid in answers for qid in DETAILS if qid != "under_18")
+    )
     if not settled:
         return answers, used_up
     answers = {k: v for k, v in answers.items() if k not in CIRCUMSTANCES_IDS}

@@ -1,4 +1,5 @@
 """Policy groups on a date: is a nationality a member, which terms apply, what limits and dates."""
+
 from collections.abc import Callable
 
 from .dates import add_days, in_range
@@ -19,7 +20,8 @@ class Policy:
         members = data.get("members")
         # None = open to every nationality; otherwise code -> list of membership periods.
         self.members: dict[str, list[Json]] | None = (
-            None if members is None else {c: list(p) for c, p in members.items()})
+            None if members is None else {c: list(p) for c, p in members.items()}
+        )
 
     @property
     def open_to_all(self) -> bool:
@@ -86,8 +88,11 @@ class Policy:
         unknown (no extension found), when no later period covers `day`; else None."""
         if self.members is None or self.membership_on(country, day) is not None:
             return None
-        ended = [p["valid_to"] for p in self.members.get(country, ())
-                 if p.get("continuation") == "unknown" and p.get("valid_to") and p["valid_to"] < day]
+        ended = [
+            p["valid_to"]
+            for p in self.members.get(country, ())
+            if p.get("continuation") == "unknown" and p.get("valid_to") and p["valid_to"] < day
+        ]
         return max(ended) if ended else None
 
     def member_terms(self, country: str, day: str) -> Json:
@@ -96,7 +101,9 @@ class Policy:
         period = period or {}
         return {"cumulative": period.get("cumulative"), "terms_confirmed": period.get("terms_confirmed", True)}
 
-    def dates_for(self, country: str | None, day: str) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
+    def dates_for(
+        self, country: str | None, day: str
+    ) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
         """(valid_from, valid_to, max_stay, unit, member_sources) to show for `country` near `day`.
 
         Uses the period covering `day`, or else the latest period; for open policies, the
@@ -124,7 +131,6 @@ class Policy:
             if covering and covering.get("max_stay") is not None:
                 max_stay = covering["max_stay"]
         return start, end, max_stay, unit, member_sources
-
 
     def terms_dates_for(self, country: str | None, day: str) -> tuple[str | None, str | None]:
         """(valid_from, valid_to) of the answer itself: the country's period narrowed to the

@@ -1,4 +1,5 @@
 """Presentation: localized, JSON-ready views of questions, answers, outcomes and notices."""
+
 import re
 
 from .conditions import Env
@@ -135,12 +136,14 @@ class Presenter:
         for qid in asked:
             question = self.flow.by_id[qid]
             value = env.values[qid]
-            out.append({
-                "id": qid,
-                "question": cat.get("questions", question.text_key(env), "text"),
-                "value": question.raw(value),
-                "label": cat.answer_label(question, value),
-            })
+            out.append(
+                {
+                    "id": qid,
+                    "question": cat.get("questions", question.text_key(env), "text"),
+                    "value": question.raw(value),
+                    "label": cat.answer_label(question, value),
+                }
+            )
         return out
 
     # -- outcomes ----------------------------------------------------------------------
@@ -160,7 +163,9 @@ class Presenter:
                 params["max_stay"] = cat.quantity(max_stay, unit)
         return params
 
-    def policy_dates(self, policy_id: str, env: Env) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
+    def policy_dates(
+        self, policy_id: str, env: Env
+    ) -> tuple[str | None, str | None, int | None, str | None, list[str]]:
         policy = self.policies[policy_id]
         nationality = env.values.get(self.country_question)
         return policy.dates_for(nationality if isinstance(nationality, str) else None, env.day(self.date_question))
@@ -185,14 +190,17 @@ class Presenter:
         if data.get("visa"):
             view["visa"] = data["visa"]
         for doc in checklist_ids:
-            view["checklist"].append({
-                "id": doc,
-                "label": cat.get("documents", doc, "label"),
-                "detail": cat.get("documents", doc, "detail"),
-            })
+            view["checklist"].append(
+                {
+                    "id": doc,
+                    "label": cat.get("documents", doc, "label"),
+                    "detail": cat.get("documents", doc, "detail"),
+                }
+            )
             if officials_cat is not None:  # the name the officials read, for the printout
-                view["checklist"][-1].update(label_officials=officials_cat.get("documents", doc, "label"),
-                                             officials_lang=officials)
+                view["checklist"][-1].update(
+                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=officials
+                )
         source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")
         if policy_id:
@@ -201,7 +209,8 @@ class Presenter:
             # reasons give those): the 240-hour terms began on 2024-12-17.
             nationality = env.values.get(self.country_question)
             start, end = self.policies[policy_id].terms_dates_for(
-                nationality if isinstance(nationality, str) else None, env.day(self.date_question))
+                nationality if isinstance(nationality, str) else None, env.day(self.date_question)
+            )
             if start:
                 view["valid_from"] = start
             if end:
@@ -227,13 +236,15 @@ class Presenter:
         source_ids: list[str] = []
         for step_id in data["outcomes"].get(outcome_id, []):
             step = data["steps"][step_id]
-            steps.append({
-                "id": step_id,
-                "topic": step["topic"],
-                "label": texts.get("topics", {}).get(step["topic"], ""),
-                "text": texts.get("steps", {}).get(step_id, ""),
-                "guide": step.get("guide", ""),
-            })
+            steps.append(
+                {
+                    "id": step_id,
+                    "topic": step["topic"],
+                    "label": texts.get("topics", {}).get(step["topic"], ""),
+                    "text": texts.get("steps", {}).get(step_id, ""),
+                    "guide": step.get("guide", ""),
+                }
+            )
             source_ids += step["sources"]
         return steps, source_ids
 
@@ -248,9 +259,15 @@ class Presenter:
                 continue
             seen.add(sid)
             src = table[sid]
-            out.append({"id": sid, "publisher": src["publisher"],
-                        "title": src.get("title_" + cat.lang, src["title"]),
-                        "url": src.get("url"), "date": src.get("date")})
+            out.append(
+                {
+                    "id": sid,
+                    "publisher": src["publisher"],
+                    "title": src.get("title_" + cat.lang, src["title"]),
+                    "url": src.get("url"),
+                    "date": src.get("date"),
+                }
+            )
         return out
 
     def notice(self, code: str, qid: str | None, cat: Catalogue, params: dict[str, str] | None = None) -> Json:
@@ -268,17 +285,32 @@ class Presenter:
         for pid in sorted(policies):
             ended = policies[pid].lapsed_unconfirmed(country, day)
             if ended:
-                out.append(self.notice("continuation_unknown", None, cat, {
-                    "nationality": cat.countries.get(country, country), "ended": cat.date(ended)}))
+                out.append(
+                    self.notice(
+                        "continuation_unknown",
+                        None,
+                        cat,
+                        {"nationality": cat.countries.get(country, country), "ended": cat.date(ended)},
+                    )
+                )
         pid = self.bundle["outcomes"][primary_outcome].get("policy")
         if pid and policies[pid].members is not None:
             terms = policies[pid].member_terms(country, day)
             _, _, max_stay, unit, _ = self.policy_dates(pid, env)
             cap = terms["cumulative"]
             if cap and max_stay is not None:
-                out.append(self.notice("stay_cap", None, cat, {
-                    "max_stay": cat.quantity(max_stay, unit), "cap_days": cat.quantity(cap["max_days"], "days"),
-                    "cap_period": cat.quantity(cap["period_days"], "days")}))
+                out.append(
+                    self.notice(
+                        "stay_cap",
+                        None,
+                        cat,
+                        {
+                            "max_stay": cat.quantity(max_stay, unit),
+                            "cap_days": cat.quantity(cap["max_days"], "days"),
+                            "cap_period": cat.quantity(cap["period_days"], "days"),
+                        },
+                    )
+                )
             if not terms["terms_confirmed"]:
                 out.append(self.notice("terms_unconfirmed", None, cat))
         return out

@@ -1,4 +1,5 @@
 """Questions: which one comes next on a path, and turning raw answer strings into values."""
+
 import re
 
 from .conditions import Context, Env, Predicate, always, build
@@ -64,7 +65,8 @@ class Question:
             return raw in self.country_set
         if kind == "number":
             return bool(_NUMBER.match(raw)) and not (
-                (self.min is not None and int(raw) < self.min) or (self.max is not None and int(raw) > self.max))
+                (self.min is not None and int(raw) < self.min) or (self.max is not None and int(raw) > self.max)
+            )
         if kind == "date":
             if parse_iso(raw) is None:
                 return False

@@ -1,4 +1,5 @@
 """Routes: which outcomes match the answers; the first is primary, the rest alternatives."""
+
 from .conditions import Context, Env, Predicate, always, build
 from .shapes import Json
 

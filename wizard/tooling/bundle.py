@@ -2,6 +2,7 @@
 
 `python -m wizard.tooling.bundle --out path/bundle.json` writes it.
 """
+
 import argparse
 import datetime as _dt
 import json
@@ -57,7 +58,9 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     for lang in sorted(rules.messages):
         table = countries.names(lang)
         if table is None:
-            problems.add(rules.messages[lang], "/meta/language", "CLDR (Babel) has no locale %r for country names" % lang)
+            problems.add(
+                rules.messages[lang], "/meta/language", "CLDR (Babel) has no locale %r for country names" % lang
+            )
         else:
             names[lang] = table
     problems.raise_if_any()
@@ -86,7 +89,9 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     bundle["countries"] = sets
     bundle["messages"] = {lang: rules.messages[lang].data for lang in bundle["languages"]}
     bundle["country_names"] = {lang: {c: names[lang][c] for c in sets["all"]} for lang in bundle["languages"]}
-    bundle["country_order"] = {lang: countries.collation_order(lang, bundle["country_names"][lang]) for lang in bundle["languages"]}
+    bundle["country_order"] = {
+        lang: countries.collation_order(lang, bundle["country_names"][lang]) for lang in bundle["languages"]
+    }
     if deep:
         deep_check(bundle, build_date, compiler, problems)
         problems.raise_if_any()

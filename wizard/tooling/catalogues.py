@@ -1,5 +1,6 @@
 """Message catalogue checks: every id translated in every language, nothing extra, and
 placeholders that the engine can fill."""
+
 import re
 
 from wizard.engine import NONE_OF_THESE
@@ -7,15 +8,25 @@ from wizard.engine import NONE_OF_THESE
 from . import how_to_get
 from .conditions_walk import questions_used
 
-NOTICE_CODES = ("unknown_question", "invalid_value", "not_on_path", "rules_old", "policy_ends_soon",
-                "continuation_unknown", "stay_cap", "terms_unconfirmed")
+NOTICE_CODES = (
+    "unknown_question",
+    "invalid_value",
+    "not_on_path",
+    "rules_old",
+    "policy_ends_soon",
+    "continuation_unknown",
+    "stay_cap",
+    "terms_unconfirmed",
+)
 ERROR_CODES = ("bad_answers", "bad_language", "bad_date")
 POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
 # Notices the engine fills in (policy data, present.Presenter.policy_notices; the end date of a
 # policy ending soon), and the names they may use.
-NOTICE_PLACEHOLDERS = {"continuation_unknown": {"nationality", "ended"},
-                       "stay_cap": {"max_stay", "cap_days", "cap_period"},
-                       "policy_ends_soon": {"valid_to"}}
+NOTICE_PLACEHOLDERS = {
+    "continuation_unknown": {"nationality", "ended"},
+    "stay_cap": {"max_stay", "cap_days", "cap_period"},
+    "policy_ends_soon": {"valid_to"},
+}
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -59,7 +70,9 @@ def allowed_placeholders(rules):
                 names |= {"valid_from", "max_stay"}
                 policy = policies[pid]
                 ends = policy["valid_to"] is not None or (
-                    policy["members"] is not None and all(p["valid_to"] for ps in policy["members"].values() for p in ps))
+                    policy["members"] is not None
+                    and all(p["valid_to"] for ps in policy["members"].values() for p in ps)
+                )
                 if ends:
                     names.add("valid_to")
             rid = reason["id"]
@@ -86,9 +99,13 @@ def check(rules, catalogues, default_language, problems):
                         problems.add(loaded, "/options", "missing translation: options of question %r" % qid)
                         continue
                     for value in sorted(values - set(got)):
-                        problems.add(loaded, "/options/%s" % qid, "missing translation: option %r of question %r" % (value, qid))
+                        problems.add(
+                            loaded, "/options/%s" % qid, "missing translation: option %r of question %r" % (value, qid)
+                        )
                     for value in sorted(set(got) - values):
-                        problems.add(loaded, "/options/%s/%s" % (qid, value), "question %r has no option %r" % (qid, value))
+                        problems.add(
+                            loaded, "/options/%s/%s" % (qid, value), "question %r has no option %r" % (qid, value)
+                        )
                 for qid in sorted(set(have) - set(ids)):
                     problems.add(loaded, "/options/%s" % qid, "no choice or yes/no question %r needs options" % qid)
                 continue
@@ -109,23 +126,43 @@ def _strings(node, pointer):
 
 
 def _check_placeholders(loaded, data, placeholders, problems):
-    for section in ("questions", "options", "outcomes", "reasons", "documents", "duties", "restrictions", "notices", "errors"):
+    for section in (
+        "questions",
+        "options",
+        "outcomes",
+        "reasons",
+        "documents",
+        "duties",
+        "restrictions",
+        "notices",
+        "errors",
+    ):
         for pointer, text in _strings(data.get(section, {}), "/" + section):
             names = _PLACEHOLDER.findall(text)
             if section == "notices":
                 allowed = NOTICE_PLACEHOLDERS.get(pointer.split("/")[2], set())
                 for name in names:
                     if name not in allowed:
-                        problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (
-                            name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))
+                        problems.add(
+                            loaded,
+                            pointer,
+                            "placeholder {%s} cannot be filled here; usable: %s"
+                            % (name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"),
+                        )
                 continue
             if section != "reasons":
                 for name in names:
-                    problems.add(loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name)
+                    problems.add(
+                        loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name
+                    )
                 continue
             rid = pointer.split("/")[2]
             allowed = placeholders.get(rid, set())
             for name in names:
                 if name not in allowed:
-                    problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (
-                        name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))
+                    problems.add(
+                        loaded,
+                        pointer,
+                        "placeholder {%s} cannot be filled here; usable: %s"
+                        % (name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"),
+                    )

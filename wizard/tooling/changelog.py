@@ -1,5 +1,6 @@
 """The dated policy changes (rules/changelog.yaml): their checks against the rules, and the
 "What changed" page body (markdown, newest first) for one language."""
+
 from pathlib import Path
 
 from .yamlfiles import load
@@ -16,7 +17,9 @@ def check(loaded, policy_ids, sources, languages, problems):
     for i, change in enumerate(loaded.data["changes"]):
         ptr = "/changes/%d" % i
         if "policy" in change and change["policy"] not in policy_ids:
-            problems.add(loaded, ptr + "/policy", "unknown policy %r (no policies/*.yaml has this id)" % change["policy"])
+            problems.add(
+                loaded, ptr + "/policy", "unknown policy %r (no policies/*.yaml has this id)" % change["policy"]
+            )
         for j, sid in enumerate(change["sources"]):
             if sid not in sources:
                 problems.add(loaded, "%s/sources/%d" % (ptr, j), "unknown source %r (not in sources.yaml)" % sid)
@@ -50,6 +53,8 @@ def page_markdown(rules_dir, lang):
     lines = []
     for change in sorted(changes, key=lambda c: c["date"], reverse=True):
         cited = separator.join(_source(sources[sid], lang) for sid in change["sources"])
-        lines.append("- **%s**%s%s%s%s%s" % (_date(change["date"], meta), colon, _escape(change["text"][lang]),
-                                           opening, cited, closing))
+        lines.append(
+            "- **%s**%s%s%s%s%s"
+            % (_date(change["date"], meta), colon, _escape(change["text"][lang]), opening, cited, closing)
+        )
     return "\n".join(lines) + "\n"

@@ -2,6 +2,7 @@
 
 Dangling or unused ids, condition types and order, country codes, overlapping and expired dates.
 """
+
 import datetime as _dt
 
 from wizard.engine import FALLBACK_OUTCOME, NONE_OF_THESE
@@ -34,6 +35,7 @@ class Compiler:
 
     def warn(self, loaded, pointer, reason):
         from .errors import Problem
+
         self.w.append(Problem(loaded.display, pointer, reason, loaded.line_of(pointer)))
 
     def check_sources(self, loaded, pointer, ids):
@@ -76,8 +78,9 @@ class Compiler:
             "duties": self.duties,
             "restrictions": self.restrictions,
             # read_at and note are for reviewers: they stay out of the bundle users download.
-            "sources": {sid: {k: v for k, v in src.items() if k not in ("read_at", "note")}
-                        for sid, src in self.sources.items()},
+            "sources": {
+                sid: {k: v for k, v in src.items() if k not in ("read_at", "note")} for sid, src in self.sources.items()
+            },
             "how_to_get": self.how_to_get,
         }
 
@@ -93,10 +96,14 @@ class Compiler:
             if "url" not in source:  # no original found: the schema requires a note saying so
                 continue
             if not publishers.is_accepted(source["url"], domains):
-                self.err(src_file, "/sources/%s/url" % sid, "%s is not on an accepted publisher's domain "
-                         "(%s): cite the original publisher's page and record the copy in read_at, or add "
-                         "the publisher to publishers.yaml" % (publishers.host_of(source["url"]) or source["url"],
-                                                                 listed.display))
+                self.err(
+                    src_file,
+                    "/sources/%s/url" % sid,
+                    "%s is not on an accepted publisher's domain "
+                    "(%s): cite the original publisher's page and record the copy in read_at, or add "
+                    "the publisher to publishers.yaml"
+                    % (publishers.host_of(source["url"]) or source["url"], listed.display),
+                )
 
     # -- questions --------------------------------------------------------------------
     def compile_questions(self):
@@ -105,7 +112,9 @@ class Compiler:
         for i, q in enumerate(loaded.data["questions"]):
             ptr = "/questions/%d" % i
             if q["id"] in seen:
-                self.err(loaded, ptr + "/id", "duplicate question id %r (also at /questions/%d)" % (q["id"], seen[q["id"]]))
+                self.err(
+                    loaded, ptr + "/id", "duplicate question id %r (also at /questions/%d)" % (q["id"], seen[q["id"]])
+                )
             seen[q["id"]] = i
             q = dict(q)
             options = [o if isinstance(o, dict) else {"value": o} for o in q.get("options", [])]
@@ -118,9 +127,11 @@ class Compiler:
             if q["type"] == "number" and q["min"] > q["max"]:
                 self.err(loaded, ptr + "/min", "min is greater than max")
             if q["type"] == "multi" and NONE_OF_THESE in values:
-                self.err(loaded, "%s/options/%d" % (ptr, values.index(NONE_OF_THESE)),
-                         "%r is the box every tick-all-that-apply question has; it is not an option to list"
-                         % NONE_OF_THESE)
+                self.err(
+                    loaded,
+                    "%s/options/%d" % (ptr, values.index(NONE_OF_THESE)),
+                    "%r is the box every tick-all-that-apply question has; it is not an option to list" % NONE_OF_THESE,
+                )
             out.append(q)
         self.qindex = {q["id"]: i for i, q in enumerate(out)}
         self.qtypes = {q["id"]: q for q in out}
@@ -143,11 +154,19 @@ class Compiler:
                 q = self.qtypes[qid]
                 if op in ("equals", "in"):
                     if q["type"] == "country":
-                        self.err(loaded, ptr, "nationality and countries enter rules only through policies "
-                                 "(member) or same; do not compare %r with values" % qid)
+                        self.err(
+                            loaded,
+                            ptr,
+                            "nationality and countries enter rules only through policies "
+                            "(member) or same; do not compare %r with values" % qid,
+                        )
                         continue
                     if q["type"] not in ("choice", "yesno"):
-                        self.err(loaded, ptr, "%s needs a choice or yes/no question; %r is a %s question" % (op, qid, q["type"]))
+                        self.err(
+                            loaded,
+                            ptr,
+                            "%s needs a choice or yes/no question; %r is a %s question" % (op, qid, q["type"]),
+                        )
                         continue
                     wanted = [arg[1]] if op == "equals" else arg[1]
                     for value in wanted:
@@ -160,14 +179,22 @@ class Compiler:
                     elif q["type"] == "date" and not isinstance(literal, str):
                         self.err(loaded, ptr + "/1", "question %r is a date; compare it with a date" % qid)
                     elif q["type"] not in ("number", "date"):
-                        self.err(loaded, ptr, "%s needs a number or date question; %r is a %s question" % (op, qid, q["type"]))
+                        self.err(
+                            loaded,
+                            ptr,
+                            "%s needs a number or date question; %r is a %s question" % (op, qid, q["type"]),
+                        )
             elif op == "includes":
                 qid, value = arg
                 if not self.known_question(loaded, ptr + "/0", qid, before):
                     continue
                 if self.qtypes[qid]["type"] != "multi":
-                    self.err(loaded, ptr, "includes needs a tick-all-that-apply (multi) question; %r is a %s question"
-                             % (qid, self.qtypes[qid]["type"]))
+                    self.err(
+                        loaded,
+                        ptr,
+                        "includes needs a tick-all-that-apply (multi) question; %r is a %s question"
+                        % (qid, self.qtypes[qid]["type"]),
+                    )
                 elif value not in self.question_values(qid):
                     self.err(loaded, ptr + "/1", "%r is not an option of question %r" % (value, qid))
             elif op == "same":
@@ -183,7 +210,11 @@ class Compiler:
                 elif before is not None:
                     for qid in sorted(questions_used({"ref": arg}, self.named)):
                         if qid not in before:
-                            self.err(loaded, ptr, "condition %r reads question %r, which is not asked before this point" % (arg, qid))
+                            self.err(
+                                loaded,
+                                ptr,
+                                "condition %r reads question %r, which is not asked before this point" % (arg, qid),
+                            )
             elif op in ("member", "in_force", "within_terms"):
                 self.check_policy_operator(loaded, ptr, op, arg, before)
             elif op == "date_matters":
@@ -238,13 +269,18 @@ class Compiler:
             if state.get(name) == "done":
                 return
             if state.get(name) == "active":
-                self.err(loaded, "/conditions/%s" % name, "named conditions refer to each other in a cycle: %s" % " -> ".join(trail + [name]))
+                self.err(
+                    loaded,
+                    "/conditions/%s" % name,
+                    "named conditions refer to each other in a cycle: %s" % " -> ".join(trail + [name]),
+                )
                 return
             state[name] = "active"
             for op, arg, _ in iter_nodes(self.named[name]):
                 if op == "ref" and arg in self.named:
                     visit(arg, trail + [name])
             state[name] = "done"
+
         for name in self.named:
             visit(name, [])
 
@@ -283,11 +319,15 @@ class Compiler:
                 ptr = "/terms/%d" % i
                 self.check_sources(loaded, ptr + "/sources", term["sources"])
                 t_from, t_to = term.get("valid_from", p_from), term.get("valid_to", p_to)
-                self.check_range(loaded, ptr, t_from, t_to, term.get("historical", False), explicit_end="valid_to" in term)
+                self.check_range(
+                    loaded, ptr, t_from, t_to, term.get("historical", False), explicit_end="valid_to" in term
+                )
                 self.check_inside(loaded, ptr, t_from, t_to, p_from, p_to)
                 for j, purpose in enumerate(term.get("purposes", [])):
                     if purpose not in purposes:
-                        self.err(loaded, "%s/purposes/%d" % (ptr, j), "%r is not a value of the purpose question" % purpose)
+                        self.err(
+                            loaded, "%s/purposes/%d" % (ptr, j), "%r is not a value of the purpose question" % purpose
+                        )
                 for k, other in enumerate(terms):
                     if _overlap(t_from, t_to, other["valid_from"], other["valid_to"]):
                         self.err(loaded, ptr, "terms overlap with /terms/%d: a date must have one set of terms" % k)
@@ -302,24 +342,44 @@ class Compiler:
                     code = m["country"]
                     if code not in self.codes:
                         hint = " (did you mean %s?)" % LIKELY_CODES[code] if code in LIKELY_CODES else ""
-                        self.err(loaded, ptr + "/country", "%r is not an ISO 3166-1 alpha-2 code of a nationality%s" % (code, hint))
+                        self.err(
+                            loaded,
+                            ptr + "/country",
+                            "%r is not an ISO 3166-1 alpha-2 code of a nationality%s" % (code, hint),
+                        )
                     self.check_sources(loaded, ptr + "/sources", m["sources"])
                     m_from, m_to = m["valid_from"], m.get("valid_to", p_to)
-                    self.check_range(loaded, ptr, m_from, m_to, m.get("historical", False), explicit_end="valid_to" in m)
+                    self.check_range(
+                        loaded, ptr, m_from, m_to, m.get("historical", False), explicit_end="valid_to" in m
+                    )
                     self.check_inside(loaded, ptr, m_from, m_to, p_from, p_to)
                     periods = members.setdefault(code, [])
                     for other in periods:
                         if _overlap(m_from, m_to, other["valid_from"], other["valid_to"]):
-                            self.err(loaded, ptr, "%s is listed twice for overlapping dates (%s to %s and %s to %s)" % (
-                                code, m_from, m_to or "open", other["valid_from"], other["valid_to"] or "open"))
+                            self.err(
+                                loaded,
+                                ptr,
+                                "%s is listed twice for overlapping dates (%s to %s and %s to %s)"
+                                % (code, m_from, m_to or "open", other["valid_from"], other["valid_to"] or "open"),
+                            )
                     period = {"valid_from": m_from, "valid_to": m_to, "sources": m["sources"]}
                     for key in ("max_stay", "cumulative", "continuation", "terms_confirmed"):
                         if key in m:
                             period[key] = m[key]
                     if m.get("continuation") == "unknown" and "valid_to" not in m:
-                        self.err(loaded, ptr + "/continuation", "continuation unknown needs the date the membership ended (valid_to)")
+                        self.err(
+                            loaded,
+                            ptr + "/continuation",
+                            "continuation unknown needs the date the membership ended (valid_to)",
+                        )
                     periods.append(period)
-            out[pid] = {"valid_from": p_from, "valid_to": p_to, "sources": d["sources"], "terms": terms, "members": members}
+            out[pid] = {
+                "valid_from": p_from,
+                "valid_to": p_to,
+                "sources": d["sources"],
+                "terms": terms,
+                "members": members,
+            }
         self.policy_files = files
         return out
 
@@ -336,13 +396,21 @@ class Compiler:
         where = ptr + "/valid_to"
         if end < self.build:
             if not historical:
-                self.err(loaded, where, "expired: ended on %s, before the build date %s; update it, or mark it "
-                         "historical: true if it only answers past travel dates" % (end, self.build))
+                self.err(
+                    loaded,
+                    where,
+                    "expired: ended on %s, before the build date %s; update it, or mark it "
+                    "historical: true if it only answers past travel dates" % (end, self.build),
+                )
         elif historical:
             self.err(loaded, where, "marked historical but still in force until %s" % end)
         elif end <= self.warn_until:
-            self.warn(loaded, where, "ends on %s, within %d days of the build date %s: check whether it was "
-                      "extended" % (end, self.warn_days, self.build))
+            self.warn(
+                loaded,
+                where,
+                "ends on %s, within %d days of the build date %s: check whether it was "
+                "extended" % (end, self.warn_days, self.build),
+            )
 
     def check_inside(self, loaded, ptr, start, end, p_from, p_to):
         if p_from and start and start < p_from:
@@ -383,7 +451,11 @@ class Compiler:
                 for i, item in enumerate(o.get("documents", [])):
                     if isinstance(item, dict) and "doc" in item:
                         if item["doc"] not in self.documents:
-                            self.err(loaded, "%s/documents/%d/doc" % (ptr, i), "unknown document %r (not in documents.yaml)" % item["doc"])
+                            self.err(
+                                loaded,
+                                "%s/documents/%d/doc" % (ptr, i),
+                                "unknown document %r (not in documents.yaml)" % item["doc"],
+                            )
                         if "when" in item:
                             self.check_condition(loaded, "%s/documents/%d/when" % (ptr, i), item["when"])
                         self.check_sources(loaded, "%s/documents/%d/sources" % (ptr, i), item.get("sources"))
@@ -391,12 +463,18 @@ class Compiler:
                         if item["set"] not in self.sets:
                             self.err(loaded, "%s/documents/%d/set" % (ptr, i), "unknown document set %r" % item["set"])
                     elif item not in self.documents:
-                        self.err(loaded, "%s/documents/%d" % (ptr, i), "unknown document %r (not in documents.yaml)" % item)
+                        self.err(
+                            loaded, "%s/documents/%d" % (ptr, i), "unknown document %r (not in documents.yaml)" % item
+                        )
                 for section, table in (("duties", self.duties), ("not_allowed", self.restrictions)):
                     for i, did in enumerate(o.get(section, [])):
                         if did not in table:
-                            self.err(loaded, "%s/%s/%d" % (ptr, section, i), "unknown %s %r (not in duties.yaml)" % (
-                                "duty" if section == "duties" else "restriction", did))
+                            self.err(
+                                loaded,
+                                "%s/%s/%d" % (ptr, section, i),
+                                "unknown %s %r (not in duties.yaml)"
+                                % ("duty" if section == "duties" else "restriction", did),
+                            )
                 self.check_guide(loaded, ptr + "/guide", o["guide"])
                 out[oid] = o
         if FALLBACK_OUTCOME not in out:
@@ -417,7 +495,9 @@ class Compiler:
         for i, route in enumerate(loaded.data["routes"]):
             ptr = "/routes/%d" % i
             if route["id"] in seen:
-                self.err(loaded, ptr + "/id", "duplicate route id %r (also at /routes/%d)" % (route["id"], seen[route["id"]]))
+                self.err(
+                    loaded, ptr + "/id", "duplicate route id %r (also at /routes/%d)" % (route["id"], seen[route["id"]])
+                )
             seen[route["id"]] = i
             if route["outcome"] not in self.outcomes:
                 self.err(loaded, ptr + "/outcome", "unknown outcome %r (not in outcomes/*.yaml)" % route["outcome"])
@@ -465,7 +545,9 @@ class Compiler:
                 self.err(duties_file, "/duties/%s" % did, "duty %r is defined but no outcome lists it" % did)
         for rid in self.restrictions:
             if rid not in used_restr:
-                self.err(duties_file, "/restrictions/%s" % rid, "restriction %r is defined but no outcome lists it" % rid)
+                self.err(
+                    duties_file, "/restrictions/%s" % rid, "restriction %r is defined but no outcome lists it" % rid
+                )
         for pid, loaded in self.policy_files.items():
             if pid not in self.used_policies:
                 self.err(loaded, "/id", "policy %r is not used by any route or outcome" % pid)

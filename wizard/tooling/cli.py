@@ -1,6 +1,7 @@
 """The wizard in a terminal, on the same engine: interactive, or answers (JSON) in, result JSON out.
 Exit 0 with a result or question, 2 on any error: one line each, never a traceback.
 """
+
 import argparse
 import datetime as _dt
 import json
@@ -34,6 +35,7 @@ def load_engine(args):
         except (KeyError, TypeError, AttributeError, IndexError, ValueError) as exc:
             raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc)) from exc
     from .bundle import compile_rules
+
     try:
         _dt.date.fromisoformat(args.date)  # a malformed --date is refused before compiling
     except ValueError as exc:
@@ -63,22 +65,32 @@ def main(argv=None):
     except (OSError, UnicodeError) as exc:
         print("error: %s" % exc, file=sys.stderr)
     except (RecursionError, MemoryError, OverflowError, ValueError, KeyError, TypeError) as exc:
-        print("error: the wizard could not go on (%s: %s)" % (type(exc).__name__, " ".join(str(exc).split())[:200]),
-              file=sys.stderr)
+        print(
+            "error: the wizard could not go on (%s: %s)" % (type(exc).__name__, " ".join(str(exc).split())[:200]),
+            file=sys.stderr,
+        )
     return 2
 
 
 def _main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m wizard.cli", description=__doc__, epilog=USAGE,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m wizard.cli",
+        description=__doc__,
+        epilog=USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
-    parser.add_argument("--date", default=_dt.date.today().isoformat(),
-                        help="the traveller's today, YYYY-MM-DD (the rules are compiled for the real date)")
+    parser.add_argument(
+        "--date",
+        default=_dt.date.today().isoformat(),
+        help="the traveller's today, YYYY-MM-DD (the rules are compiled for the real date)",
+    )
     parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
     parser.add_argument("--rules", default="rules", help="rules folder (compiled on the fly)")
     parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")
     args = parser.parse_args(argv)
     from .errors import RuleError
+
     try:
         engine = load_engine(args)
     except RuleError as exc:
@@ -96,8 +108,9 @@ def _main(argv=None):
             print(json.dumps({"kind": "error", "errors": [{"code": "bad_json", "message": reason}]}))
             return 2
         if isinstance(answers, dict):  # convenience: 200 and "200" mean the same on the command line
-            answers = {k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
-                       for k, v in answers.items()}
+            answers = {
+                k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for k, v in answers.items()
+            }
         result = engine.step(answers, args.lang or engine.default_language, args.date)
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0 if result["kind"] != "error" else 2
@@ -142,9 +155,12 @@ def interactive(engine, lang, today):
                 print("  %d. %s" % (i, option["label"]))
         if q["type"] == "multi":
             print("  0. %s" % q["none"]["label"])
-        hint = {"country": "country code or part of its name", "date": "YYYY-MM-DD, Enter for %s" % q.get("default"),
-                "number": "%s-%s" % (q.get("min"), q.get("max")),
-                "multi": "numbers, e.g. 1,3; 0 for none"}.get(q["type"], "number")
+        hint = {
+            "country": "country code or part of its name",
+            "date": "YYYY-MM-DD, Enter for %s" % q.get("default"),
+            "number": "%s-%s" % (q.get("min"), q.get("max")),
+            "multi": "numbers, e.g. 1,3; 0 for none",
+        }.get(q["type"], "number")
         raw = _ask("> [%s; b = back, q = quit] " % hint)
         if raw is None or raw == "q":
             return 0
@@ -213,7 +229,17 @@ def print_result(view):
         for item in o["not_allowed"]:
             print("  x " + item)
         for s in o["sources"]:
-            print("  [%s] %s, %s (%s) %s" % (s["id"], s["publisher"], s["title"], s["date"] or "undated", s["url"] or "(no link: original not found)"))
+            print(
+                "  [%s] %s, %s (%s) %s"
+                % (
+                    s["id"],
+                    s["publisher"],
+                    s["title"],
+                    s["date"] or "undated",
+                    s["url"] or "(no link: original not found)",
+                )
+            )
+
     outcome(view["primary"], "1")
     for i, alt in enumerate(view["alternatives"], 2):
         outcome(alt, str(i))

@@ -5,7 +5,7 @@ LEAF_QUESTION_OPS = ("equals", "in", "includes", "lt", "le", "gt", "ge")
 
 def iter_nodes(cond, pointer=""):
     """Yield (operator, argument, pointer) for every node of a condition tree."""
-    (op, arg), = cond.items()
+    ((op, arg),) = cond.items()
     yield op, arg, pointer + "/" + op
     if op in ("all", "any"):
         for i, sub in enumerate(arg):
@@ -59,4 +59,3 @@ def all_conditions(bundle):
         for item in outcome.get("documents", []):
             if isinstance(item, dict) and "when" in item:
                 yield "outcome %s document %s" % (outcome_id, item["doc"]), item["when"]
-

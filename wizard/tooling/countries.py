@@ -1,5 +1,6 @@
 """Country names from CLDR (through Babel), keyed by ISO 3166-1 alpha-2 codes; which of them can be
 a traveller's nationality; and each language's sort order (ICU collation: pinyin for zh)."""
+
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
@@ -16,8 +17,11 @@ def names(lang):
         locale = Locale.parse(lang)
     except (UnknownLocaleError, ValueError):
         return None
-    return {code: name for code, name in locale.territories.items()
-            if len(code) == 2 and code.isalpha() and code.isupper() and code not in _NOT_COUNTRIES}
+    return {
+        code: name
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha() and code.isupper() and code not in _NOT_COUNTRIES
+    }
 
 
 def has_people(code):
@@ -42,5 +46,6 @@ def collation_order(lang, table):
     """The codes of `table` ({code: name}) sorted by their names as `lang` sorts them (ICU: pinyin
     for zh, accents after base letters for en). Used at build time only; the order ships in the bundle."""
     import icu  # PyICU (pyicu-wheels): build-time tooling only, never shipped to the browser
+
     collator = icu.Collator.createInstance(icu.Locale(lang))
     return sorted(table, key=lambda code: (collator.getSortKey(table[code]), code))

@@ -1,6 +1,7 @@
 """Policy diff for reviewers: whose advice changes between two rule sets (git refs or rules
 folders). `python -m wizard.tooling.diff OLD NEW [--date YYYY-MM-DD] [--max-examples N]`.
 """
+
 import argparse
 import datetime as _dt
 import io
@@ -47,6 +48,7 @@ themselves. Exit 0 (a report, not a gate), 1 when a rule set does not compile, 2
 arguments.
 """
 
+
 def rules_from(spec, scratch):
     """(rules folder, label) for a folder path or a git ref; a ref's rules/ is extracted under
     `scratch`."""
@@ -58,8 +60,10 @@ def rules_from(spec, scratch):
     commit = _git("rev-parse", "--verify", "--quiet", spec + "^{commit}")
     if commit is None:
         shallow = (_git("rev-parse", "--is-shallow-repository") or b"").strip() == b"true"
-        raise UsageError("%s is neither a rules folder nor a git commit%s" % (
-            spec, " (this clone is shallow: git fetch --unshallow)" if shallow else ""))
+        raise UsageError(
+            "%s is neither a rules folder nor a git commit%s"
+            % (spec, " (this clone is shallow: git fetch --unshallow)" if shallow else "")
+        )
     commit = commit.decode().strip()
     archive = _git("archive", "--format=tar", commit, "rules")
     if archive is None:
@@ -113,14 +117,27 @@ def _iso_date(text):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m wizard.tooling.diff", description=__doc__, epilog=METHOD,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m wizard.tooling.diff",
+        description=__doc__,
+        epilog=METHOD,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("old", metavar="OLD", help="a rules folder, or else a git ref (HEAD~1, a branch, a commit)")
     parser.add_argument("new", metavar="NEW", help="the same, for the changed rules")
-    parser.add_argument("--date", type=_iso_date, default=_dt.date.today(),
-                        help="the date both rule sets are compiled and walked for, YYYY-MM-DD (default: today)")
-    parser.add_argument("--max-examples", type=int, default=3, metavar="N",
-                        help="example answer paths shown per kind of change (default: 3)")
+    parser.add_argument(
+        "--date",
+        type=_iso_date,
+        default=_dt.date.today(),
+        help="the date both rule sets are compiled and walked for, YYYY-MM-DD (default: today)",
+    )
+    parser.add_argument(
+        "--max-examples",
+        type=int,
+        default=3,
+        metavar="N",
+        help="example answer paths shown per kind of change (default: 3)",
+    )
     args = parser.parse_args(argv)
     today = args.date
     with tempfile.TemporaryDirectory(prefix="policy-diff-") as scratch:

@@ -1,6 +1,7 @@
 """What the policy diff prints: the changes of the rule files themselves (questions, options,
 policy members, wording), then the answer paths whose advice changes, grouped by kind of change.
 """
+
 import time
 
 from .diff_walk import JointWalk
@@ -25,8 +26,9 @@ def _question_changes(old, new):
         lines.append("questions: %s" % (added_removed or "asked in a new order"))
     for qid in (q for q in new_q if q in old_q):
         before, after = old_q[qid], new_q[qid]
-        options = _plus_minus([o["value"] for o in before.get("options", [])],
-                              [o["value"] for o in after.get("options", [])])
+        options = _plus_minus(
+            [o["value"] for o in before.get("options", [])], [o["value"] for o in after.get("options", [])]
+        )
         if options:
             lines.append("options of %s: %s" % (qid, options))
         for field in ("type", "min", "max", "days_from_today", "countries"):
@@ -42,8 +44,11 @@ def _policy_changes(old, new):
         if before is None or after is None:
             lines.append("policy %s: %s" % (pid, "added" if before is None else "removed"))
             continue
-        notes = ["%s changed" % field for field in ("valid_from", "valid_to", "terms")
-                 if before.get(field) != after.get(field)]
+        notes = [
+            "%s changed" % field
+            for field in ("valid_from", "valid_to", "terms")
+            if before.get(field) != after.get(field)
+        ]
         members_before, members_after = before.get("members") or {}, after.get("members") or {}
         members = _plus_minus(sorted(members_before), sorted(members_after))
         if members:
@@ -103,13 +108,18 @@ def changes(old, new):
     if old.primary != new.primary:
         out.append(("outcome", "%s -> %s" % (old.primary, new.primary)))
     # An alternative that became the primary outcome, or the reverse, is said by the outcome line.
-    out += [("alternatives", label) for label in _added_removed(
-        [o for o in old.alternatives if o != new.primary], [o for o in new.alternatives if o != old.primary])]
+    out += [
+        ("alternatives", label)
+        for label in _added_removed(
+            [o for o in old.alternatives if o != new.primary], [o for o in new.alternatives if o != old.primary]
+        )
+    ]
     for outcome in (o for o in (new.primary,) + new.alternatives if o in old.checklists):
-        for section, before, after in (("checklist", old.checklists, new.checklists),
-                                       ("duties", old.duties, new.duties)):
-            out += [(section, "%s: %s" % (outcome, label))
-                    for label in _added_removed(before[outcome], after[outcome])]
+        for section, before, after in (
+            ("checklist", old.checklists, new.checklists),
+            ("duties", old.duties, new.duties),
+        ):
+            out += [(section, "%s: %s" % (outcome, label)) for label in _added_removed(before[outcome], after[outcome])]
     return out
 
 
@@ -139,7 +149,8 @@ class Report:
         self.total = self.changed = 0
         self.groups = {}
         self.all_countries = set(old_engine.bundle["countries"]["nationality"]) | set(
-            new_engine.bundle["countries"]["nationality"])
+            new_engine.bundle["countries"]["nationality"]
+        )
         self.walk.walk(self._observe)
         self.seconds = time.perf_counter() - started
 
@@ -170,19 +181,27 @@ class Report:
     def lines(self, max_examples):
         if not self.groups:
             return ["no advice changes (%d answer paths compared in %.1f s)" % (self.total, self.seconds)]
-        out = ["%d of %d answer paths change advice (compared in %.1f s; %d nationality classes)" % (
-            self.changed, self.total, self.seconds, len(self.walk.classes))]
+        out = [
+            "%d of %d answer paths change advice (compared in %.1f s; %d nationality classes)"
+            % (self.changed, self.total, self.seconds, len(self.walk.classes))
+        ]
         for section, title in SECTIONS:
-            groups = sorted(((label, group) for (kind, label), group in self.groups.items() if kind == section),
-                            key=lambda item: (-item[1].paths, item[0]))
+            groups = sorted(
+                ((label, group) for (kind, label), group in self.groups.items() if kind == section),
+                key=lambda item: (-item[1].paths, item[0]),
+            )
             if not groups:
                 continue
             out += ["", "== %s ==" % title]
             for label, group in groups:
                 out.append("%s: %d path%s" % (label, group.paths, "" if group.paths == 1 else "s"))
                 if group.outcomes:
-                    out.append("  outcomes there: %s" % ", ".join(
-                        "%s (%d)" % kv for kv in sorted(group.outcomes.items(), key=lambda kv: (-kv[1], kv[0]))))
+                    out.append(
+                        "  outcomes there: %s"
+                        % ", ".join(
+                            "%s (%d)" % kv for kv in sorted(group.outcomes.items(), key=lambda kv: (-kv[1], kv[0]))
+                        )
+                    )
                 out.append("  nationalities: %s" % self._countries(group))
                 for fragment in _spread(group.fragments, max_examples):
                     out.append("  e.g. #%s" % fragment)

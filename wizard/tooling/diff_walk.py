@@ -1,6 +1,7 @@
 """The joint path walk behind the policy diff: one walk over the answers of two rule sets, each
 leaf giving both engines' advice (outcome, alternatives, checklists, duties) for the same answers.
 """
+
 from wizard.engine import FALLBACK_OUTCOME, Env, translate_old_answers
 
 from .conditions_walk import questions_used
@@ -99,9 +100,12 @@ class Side:
         alternatives = tuple(route.outcome for route, _ in decision.alternatives)
         shown = (primary,) + alternatives
         outcomes = self.engine.bundle["outcomes"]
-        return Advice(primary, alternatives,
-                      {o: self.checklist(o) for o in shown},
-                      {o: tuple(outcomes[o].get("duties", ())) for o in shown})
+        return Advice(
+            primary,
+            alternatives,
+            {o: self.checklist(o) for o in shown},
+            {o: tuple(outcomes[o].get("duties", ())) for o in shown},
+        )
 
     def checklist(self, outcome):
         values = self.env.values
@@ -142,17 +146,21 @@ class JointWalk:
         """The countries grouped by the pair of their membership signatures in OLD and NEW (on
         every date either walk tries): exact for both, so a country moved between lists is its
         own class or shares one only with countries moved alike."""
-        dates = sorted({d for side in self.sides for reps in side.enum.date_reps.values() for d in reps}
-                       | {self.today})
-        codes = sorted(set(self.old.engine.bundle["countries"]["nationality"])
-                       | set(self.new.engine.bundle["countries"]["nationality"]))
+        dates = sorted({d for side in self.sides for reps in side.enum.date_reps.values() for d in reps} | {self.today})
+        codes = sorted(
+            set(self.old.engine.bundle["countries"]["nationality"])
+            | set(self.new.engine.bundle["countries"]["nationality"])
+        )
         listed = [[p for p in side.engine.policies.values() if p.members is not None] for side in self.sides]
         classes = {}
         for code in codes:
             signature = tuple(
-                tuple((p.ever_member(code),) + tuple(period_key(p.membership_on(code, d)) for d in dates)
-                      for p in policies)
-                for policies in listed)
+                tuple(
+                    (p.ever_member(code),) + tuple(period_key(p.membership_on(code, d)) for d in dates)
+                    for p in policies
+                )
+                for policies in listed
+            )
             classes.setdefault(signature, []).append(code)
         return list(classes.values())
 

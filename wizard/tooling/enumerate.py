@@ -1,6 +1,7 @@
 """`python -m wizard.tooling.enumerate`: walks every path of a rules folder and prints the count,
 the questions per path and any broken invariant (wizard/tooling/invariants.py).
 """
+
 import argparse
 import datetime as _dt
 import sys
@@ -19,8 +20,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.enumerate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
     parser.add_argument("--date", default=None, help="today's date, YYYY-MM-DD (default: the system date)")
-    parser.add_argument("--timing", type=int, default=500, metavar="N",
-                        help="also time Engine.step on N results spread over all paths (0: skip)")
+    parser.add_argument(
+        "--timing",
+        type=int,
+        default=500,
+        metavar="N",
+        help="also time Engine.step on N results spread over all paths (0: skip)",
+    )
     args = parser.parse_args(argv)
     today = args.date or _dt.date.today().isoformat()
     try:
@@ -49,28 +55,34 @@ def main(argv=None):
         for outcome in leaf.outcomes():
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
     seconds = time.perf_counter() - started
-    print("%d paths enumerated in %.2f s (as of %s; %d nationality classes)" % (
-        total, seconds, today, len(enumerator.nationality_reps)))
+    print(
+        "%d paths enumerated in %.2f s (as of %s; %d nationality classes)"
+        % (total, seconds, today, len(enumerator.nationality_reps))
+    )
     print("paths without a matching route: %d" % ended)
     print("outcomes reached: %d of %d" % (len(outcomes), len(engine.bundle["outcomes"])))
     (median, most), (seq_median, seq_most), sequences = invariants.question_stats()
     print("questions per path: median %g, max %d (over all %d paths)" % (median, most, total))
-    print("questions per journey: median %g, max %d (over %d distinct question sequences)" % (
-        seq_median, seq_most, sequences))
+    print(
+        "questions per journey: median %g, max %d (over %d distinct question sequences)"
+        % (seq_median, seq_most, sequences)
+    )
     print("invariant violations: %d" % len(invariants.problems))
     for kind, oid, values in invariants.problems[:20]:
         print("  %s: %s: %s" % (oid, kind, "&".join("%s=%s" % kv for kv in engine.flow.raw_answers(values).items())))
     if args.timing and samples:
         step = max(1, len(samples) // args.timing)
         times = []
-        for i, answers in enumerate(samples[::step][:args.timing]):
+        for i, answers in enumerate(samples[::step][: args.timing]):
             lang = engine.languages[i % len(engine.languages)]
             started = time.perf_counter()
             engine.step(answers, lang, today)
             times.append(time.perf_counter() - started)
         times.sort()
-        print("Engine.step per result: median %.2f ms, p95 %.2f ms (%d results, en and zh)" % (
-            times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000, len(times)))
+        print(
+            "Engine.step per result: median %.2f ms, p95 %.2f ms (%d results, en and zh)"
+            % (times[len(times) // 2] * 1000, times[int(len(times) * 0.95)] * 1000, len(times))
+        )
     return 0 if ended == 0 and not invariants.problems else 1
 
 

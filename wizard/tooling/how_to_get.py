@@ -1,5 +1,6 @@
 """Checks and compiles rules/how-to-get.yaml: every outcome has its steps, every step exists,
 cites known sources and links to a guide page that exists; and the catalogues' texts for them."""
+
 import re
 
 TOPICS_SECTION = "topics"
@@ -57,7 +58,9 @@ def check_catalogue(loaded, compiled, problems):
         for key in sorted(ids - set(have)):
             problems.add(loaded, "/how_to_get/%s" % part, "missing translation: how_to_get %s %r" % (part, key))
         for key in sorted(set(have) - ids):
-            problems.add(loaded, "/how_to_get/%s/%s" % (part, key), "%r is not an id of the rules (how_to_get %s)" % (key, part))
+            problems.add(
+                loaded, "/how_to_get/%s/%s" % (part, key), "%r is not an id of the rules (how_to_get %s)" % (key, part)
+            )
         for key, text in have.items():
             names = _PLACEHOLDER.findall(text)
             allowed = set()
@@ -65,6 +68,9 @@ def check_catalogue(loaded, compiled, problems):
                 allowed = {"max_stay", "valid_to", "valid_from"}
             for name in names:
                 if name not in allowed:
-                    problems.add(loaded, "/how_to_get/%s/%s" % (part, key),
-                                 "placeholder {%s} cannot be filled here; usable: %s" % (
-                                     name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"))
+                    problems.add(
+                        loaded,
+                        "/how_to_get/%s/%s" % (part, key),
+                        "placeholder {%s} cannot be filled here; usable: %s"
+                        % (name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"),
+                    )

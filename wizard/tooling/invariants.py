@@ -1,6 +1,7 @@
 """Invariants checked on every path: no visa-free result after a visa-application question, the
 24-hour registration duty on every entry route, no result citing a source none of its rules
 uses (outcome, checklist shown, duties, restrictions, policy); and questions per path."""
+
 import statistics
 
 REGISTRATION_DUTY = "register_within_24_hours"
@@ -33,8 +34,13 @@ class Invariants:
         if self.outcomes[primary]["kind"] == "visa_free":
             asked = self.visa_questions.intersection(values)
             if asked:
-                self.problems.append(("visa-free result after the visa-application question %s" % sorted(asked)[0],
-                                      primary, dict(values)))
+                self.problems.append(
+                    (
+                        "visa-free result after the visa-application question %s" % sorted(asked)[0],
+                        primary,
+                        dict(values),
+                    )
+                )
         for oid in leaf.outcomes():
             if oid not in self._outcomes_checked:
                 self._outcomes_checked.add(oid)
@@ -71,5 +77,8 @@ class Invariants:
     def question_stats(self):
         """(median, max) questions over all paths, and over distinct question sequences."""
         per_sequence = [len(s) for s in self.sequences]
-        return ((statistics.median(self.counts), max(self.counts)),
-                (statistics.median(per_sequence), max(per_sequence)), len(per_sequence))
+        return (
+            (statistics.median(self.counts), max(self.counts)),
+            (statistics.median(per_sequence), max(per_sequence)),
+            len(per_sequence),
+        )

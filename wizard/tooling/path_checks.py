@@ -1,5 +1,6 @@
 """Checks that need every path walked: each ends in a route, every question and outcome is reached,
 reason placeholders are filled, and the path invariants hold (wizard/tooling/invariants.py)."""
+
 import re
 
 from wizard.engine import FALLBACK_OUTCOME, Engine
@@ -41,8 +42,11 @@ def deep_check(bundle, build_date, compiler, problems):
         problems.add(questions, "/questions/%d" % i, "answers route nowhere (no route matches): %s" % path)
     for (lang, rid), (qid, values) in sorted(unfilled.items()):
         path = "&".join("%s=%s" % kv for kv in values.items())
-        problems.add(compiler.r.messages[lang], "/reasons/%s" % rid,
-                     "placeholder {%s} is unanswered on a path that shows this reason: %s" % (qid, path))
+        problems.add(
+            compiler.r.messages[lang],
+            "/reasons/%s" % rid,
+            "placeholder {%s} is unanswered on a path that shows this reason: %s" % (qid, path),
+        )
     reported = set()
     for kind, oid, values in invariants.problems:
         if (kind, oid) in reported:  # one line per broken invariant and outcome
@@ -55,7 +59,9 @@ def deep_check(bundle, build_date, compiler, problems):
             problems.add(questions, "/questions/%d" % i, "unreachable question %r: no path asks it" % q["id"])
     for oid, loaded in compiler.outcome_files.items():
         if oid not in reached and oid != FALLBACK_OUTCOME:
-            problems.add(loaded, "/outcomes/%s" % oid, "unreachable outcome %r: no path from %s leads to it" % (oid, build_date))
+            problems.add(
+                loaded, "/outcomes/%s" % oid, "unreachable outcome %r: no path from %s leads to it" % (oid, build_date)
+            )
 
 
 def _reason_placeholders(bundle):

@@ -1,6 +1,7 @@
 """The accepted source publishers (rules/publishers.yaml) and whether a URL is on one of them:
 one list for the rules check (checks.py) and the guide-page check (sitebuild).
 """
+
 from pathlib import Path
 from urllib.parse import urlparse
 

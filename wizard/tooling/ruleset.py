@@ -1,4 +1,5 @@
 """Find, parse and schema-check every file of a rules folder; group the data by kind."""
+
 import itertools
 import time
 from pathlib import Path
@@ -16,9 +17,9 @@ class RuleSet:
     def __init__(self, root):
         self.root = root
         self.single = {}
-        self.policies = []   # LoadedFile per policy
-        self.outcomes = []   # LoadedFile per outcomes file
-        self.messages = {}   # lang -> LoadedFile
+        self.policies = []  # LoadedFile per policy
+        self.outcomes = []  # LoadedFile per outcomes file
+        self.messages = {}  # lang -> LoadedFile
         self.schemas = None
 
 
@@ -39,7 +40,9 @@ def read(root: Path):
     found = (p for p in root.rglob("*.yaml") if p.relative_to(root).parts[0] not in ("schema", "messages", "scenarios"))
     files = sorted(itertools.islice(found, MAX_FILES + 1))
     if len(files) > MAX_FILES:
-        raise RuleError([_p(root.name, "more than %d rule files; the rules may have at most %d" % (MAX_FILES, MAX_FILES))])
+        raise RuleError(
+            [_p(root.name, "more than %d rule files; the rules may have at most %d" % (MAX_FILES, MAX_FILES))]
+        )
     total = 0
 
     def load_counted(path):
@@ -47,7 +50,9 @@ def read(root: Path):
         loaded = load(path, display_path(root, path), deadline)
         total += loaded.size
         if total > MAX_TOTAL_BYTES:
-            raise RuleError([_p(loaded.display, "the rule files together pass %d bytes; stopped here" % MAX_TOTAL_BYTES)])
+            raise RuleError(
+                [_p(loaded.display, "the rule files together pass %d bytes; stopped here" % MAX_TOTAL_BYTES)]
+            )
         return loaded
 
     for path in files:
@@ -61,7 +66,9 @@ def read(root: Path):
         data = loaded.data
         kind = data.get("kind") if isinstance(data, dict) else None
         if kind not in KIND_SCHEMAS:
-            problems.add(loaded, "/kind", "unknown or missing kind %r; expected one of %s" % (kind, ", ".join(KIND_SCHEMAS)))
+            problems.add(
+                loaded, "/kind", "unknown or missing kind %r; expected one of %s" % (kind, ", ".join(KIND_SCHEMAS))
+            )
             continue
         if not rules.schemas.check(loaded, KIND_SCHEMAS[kind], problems):
             continue
@@ -70,7 +77,9 @@ def read(root: Path):
         elif kind == "outcomes":
             rules.outcomes.append(loaded)
         elif kind in rules.single:
-            problems.add(loaded, "/kind", "a second %r file; %s already defines it" % (kind, rules.single[kind].display))
+            problems.add(
+                loaded, "/kind", "a second %r file; %s already defines it" % (kind, rules.single[kind].display)
+            )
         else:
             rules.single[kind] = loaded
     for kind in SINGLE_KINDS if not problems else ():  # a file that failed to load may be it
@@ -92,4 +101,5 @@ def read(root: Path):
 
 def _p(file, reason):
     from .errors import Problem
+
     return Problem(file, "", reason)

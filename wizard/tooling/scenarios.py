@@ -2,6 +2,7 @@
 
 A case: a sentence, a `today`, answers as in the URL fragment (over the file's `base`), expectations.
 """
+
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -36,13 +37,23 @@ def load_cases(path: Path, schemas: Schemas):
             answers = dict(base, **parse_fragment(item["answers"]))
         except ValueError as exc:
             raise RuleError([_problem(loaded, "/cases/%d/answers" % i, "not a URL fragment: %s" % exc)]) from exc
-        cases.append(Case(item["case"], loaded.display, loaded.line_of("/cases/%d" % i), item["today"],
-                          item.get("lang", "en"), answers, item["expect"]))
+        cases.append(
+            Case(
+                item["case"],
+                loaded.display,
+                loaded.line_of("/cases/%d" % i),
+                item["today"],
+                item.get("lang", "en"),
+                answers,
+                item["expect"],
+            )
+        )
     return cases
 
 
 def _problem(loaded, pointer, reason):
     from .errors import Problem
+
     return Problem(loaded.display, pointer, reason, loaded.line_of(pointer))
 
 
@@ -71,7 +82,11 @@ def check_case(engine, case):
             if oid in alts or oid == got["primary"]:
                 bad.append("%r should not be offered: %r + %r" % (oid, got["primary"], alts))
         detail = got["details"][got["primary"]]
-        for key, field in (("reasons_include", "reasons"), ("checklist_include", "checklist"), ("duties_include", "duties")):
+        for key, field in (
+            ("reasons_include", "reasons"),
+            ("checklist_include", "checklist"),
+            ("duties_include", "duties"),
+        ):
             for item in e.get(key, []):
                 if item not in detail[field]:
                     bad.append("%s should include %r: %r" % (field, item, detail[field]))

@@ -1,4 +1,5 @@
 """JSON Schema (draft 2020-12) checks of rule files, catalogues and scenario files."""
+
 import json
 from pathlib import Path
 
@@ -29,10 +30,11 @@ class Schemas:
 
     def __init__(self, schema_dir: Path):
         self.docs = {p.name: _read_schema(p, schema_dir) for p in sorted(schema_dir.glob("*.schema.json"))}
-        registry = Registry().with_resources(
-            (name, Resource.from_contents(doc)) for name, doc in self.docs.items())
-        self.validators = {name: Draft202012Validator(
-            doc, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER) for name, doc in self.docs.items()}
+        registry = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in self.docs.items())
+        self.validators = {
+            name: Draft202012Validator(doc, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            for name, doc in self.docs.items()
+        }
 
     def check(self, loaded, schema_name, problems):
         """Add one problem per schema error (the most specific first); True when valid."""

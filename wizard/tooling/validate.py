@@ -2,6 +2,7 @@
 
 Exit 0 when valid (warnings are printed but do not fail), 1 when not. Never a traceback.
 """
+
 import argparse
 import datetime as _dt
 import sys
@@ -15,7 +16,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.validate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
     parser.add_argument("--date", default=None, help="build date YYYY-MM-DD (default: today)")
-    parser.add_argument("--docs", default=None, help="check guide links against this docs language folder, e.g. docs/en")
+    parser.add_argument(
+        "--docs", default=None, help="check guide links against this docs language folder, e.g. docs/en"
+    )
     parser.add_argument("--quick", action="store_true", help="skip the exhaustive path walk")
     args = parser.parse_args(argv)
     try:
@@ -28,8 +31,9 @@ def main(argv=None):
         print("%s: no such rules folder" % rules)
         return 1
     try:
-        compiled = compile_rules(rules, build_date, deep=not args.quick,
-                                 docs_root=Path(args.docs) if args.docs else None)
+        compiled = compile_rules(
+            rules, build_date, deep=not args.quick, docs_root=Path(args.docs) if args.docs else None
+        )
     except RuleError as exc:
         for problem in exc.problems:
             print(problem)
@@ -42,9 +46,16 @@ def main(argv=None):
         return 1
     for warning in compiled.warnings:
         print("warning: %s" % warning)
-    print("%s: valid (%d questions, %d routes, %d outcomes, %d languages)" % (
-        rules, len(compiled.bundle["questions"]), len(compiled.bundle["routes"]),
-        len(compiled.bundle["outcomes"]), len(compiled.bundle["languages"])))
+    print(
+        "%s: valid (%d questions, %d routes, %d outcomes, %d languages)"
+        % (
+            rules,
+            len(compiled.bundle["questions"]),
+            len(compiled.bundle["routes"]),
+            len(compiled.bundle["outcomes"]),
+            len(compiled.bundle["languages"]),
+        )
+    )
     return 0
 
 

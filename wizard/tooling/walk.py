@@ -1,6 +1,7 @@
 """The path walk: every reachable path of the wizard, numbers and dates cut at their thresholds,
 nationality by policy-group signature (`python -m wizard.tooling.enumerate` reports on it).
 """
+
 import time
 
 from wizard.engine import HOURS_PER, Env, add_days, decide
@@ -107,8 +108,8 @@ class Enumerator:
         reps = {}
         for code in codes:
             signature = tuple(
-                (p.ever_member(code),) + tuple(period_key(p.membership_on(code, d)) for d in dates)
-                for p in policies)
+                (p.ever_member(code),) + tuple(period_key(p.membership_on(code, d)) for d in dates) for p in policies
+            )
             reps.setdefault(signature, code)
         return sorted(reps.values())
 

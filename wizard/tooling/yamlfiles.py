@@ -1,6 +1,7 @@
 """Read YAML rule files into plain data with the line of every node, refusing hostile files (limits below).
 Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates stay ISO strings.
 """
+
 import os
 import stat
 import time
@@ -104,8 +105,11 @@ def _scan(text, display, deadline):
     for event in yaml.parse(text, Loader=_Loader):
         count += 1
         if isinstance(event, yaml.AliasEvent):
-            _refuse(display, "YAML alias *%s: aliases are not allowed in rule files; write the value out"
-                    % event.anchor, event.start_mark.line + 1)
+            _refuse(
+                display,
+                "YAML alias *%s: aliases are not allowed in rule files; write the value out" % event.anchor,
+                event.start_mark.line + 1,
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -113,8 +117,11 @@ def _scan(text, display, deadline):
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if count % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
-            _refuse(display, "still reading after %g seconds; the file is too complex" % TIME_BUDGET_SECONDS,
-                    event.start_mark.line + 1)
+            _refuse(
+                display,
+                "still reading after %g seconds; the file is too complex" % TIME_BUDGET_SECONDS,
+                event.start_mark.line + 1,
+            )
 
 
 def load(path, display, deadline=None):

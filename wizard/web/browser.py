@@ -2,6 +2,7 @@
 
 Replies are JSON text, so nothing crosses the JavaScript boundary as a live Python object.
 """
+
 import json
 
 from wizard.engine import Engine

@@ -3,6 +3,7 @@
 The fragment comes from anyone's link, so it is treated as hostile: size-capped, parsed as plain
 key=value pairs, never evaluated. The engine then judges each id and value.
 """
+
 from urllib.parse import parse_qsl, urlencode
 
 MAX_FRAGMENT_LENGTH = 2000

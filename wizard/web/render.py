@@ -3,6 +3,7 @@
 The same functions pre-render the first question at build time and render each step in the
 browser, so both show the same markup. Interface words come from the `ui` catalogue.
 """
+
 from html import escape
 
 from wizard.engine import Json
@@ -39,7 +40,9 @@ def _options(question: Json, current: str | None, ui: UI) -> str:
             f'<option value="{_attr(o["value"])}"{" selected" if o["value"] == current else ""}>{_text(o["label"])}</option>'
             for o in question["options"]
         )
-        placeholder = f'<option value=""{"" if current else " selected"} disabled>{_text(ui["choose_country"])}</option>'
+        placeholder = (
+            f'<option value=""{"" if current else " selected"} disabled>{_text(ui["choose_country"])}</option>'
+        )
         return f'<select id="wizard-input" name="{name}" required aria-describedby="wizard-hint">{placeholder}{options}</select>'
     if question["type"] in ("choice", "yesno"):
         rows = []
@@ -83,7 +86,11 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     q = view["question"]
     grouped = q["type"] in ("choice", "yesno", "multi")
     heading = f'<h2 id="wizard-heading" tabindex="-1" elementtiming="wizard-question">{_text(q["text"])}</h2>'
-    hint = f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>' if q.get("hint") else '<p id="wizard-hint" hidden></p>'
+    hint = (
+        f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>'
+        if q.get("hint")
+        else '<p id="wizard-hint" hidden></p>'
+    )
     field = _options(q, current, ui)
     if grouped:
         field = f'<fieldset aria-labelledby="wizard-heading" aria-describedby="wizard-hint"><legend class="visually-hidden">{_text(q["text"])}</legend>{field}</fieldset>'
@@ -95,7 +102,9 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     return (
         notices(view.get("notices", []))
         + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" novalidate>'
-        + heading + hint + field
+        + heading
+        + hint
+        + field
         + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui["tick_required" if q["type"] == "multi" else "answer_required"])}</p>'
         + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
         + answers_summary(view.get("answered", []), ui)
@@ -108,7 +117,7 @@ def answers_summary(answered: list[Json], ui: UI) -> str:
     answers = {item["id"]: item["value"] for item in answered}
     rows = "".join(
         f'<div class="wizard-answer"><dt>{_text(item["question"])}</dt><dd>{_text(item["label"])} '
-        f'{_link(fragments.build(answers, change=item["id"]), ui["change"])}'
+        f"{_link(fragments.build(answers, change=item['id']), ui['change'])}"
         f'<span class="visually-hidden"> {_text(item["question"])}</span></dd></div>'
         for item in answered
     )
@@ -126,7 +135,7 @@ def _sources(sources: list[Json], ui: UI, h: str) -> str:
     if not sources:
         return ""
     items = "".join(
-        f'<li>{_source_title(s)}, {_text(s["publisher"])}, '
+        f"<li>{_source_title(s)}, {_text(s['publisher'])}, "
         f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
         for s in sources
     )
@@ -167,7 +176,7 @@ def _how_to_get(item: Json, ui: UI, guide_root: str, h: str) -> str:
             more = f' <a href="{_attr(guide_root + step["guide"])}">{_text(ui["step_guide"])}</a>'
         rows.append(
             f'<div class="wizard-step" data-topic="{_attr(step["topic"])}"><dt>{_text(step["label"])}</dt>'
-            f'<dd>{_text(step["text"])}{more}</dd></div>'
+            f"<dd>{_text(step['text'])}{more}</dd></div>"
         )
     return f'<{h}>{_text(ui["how_to_get"])}</{h}><dl class="wizard-how">{"".join(rows)}</dl>'
 
@@ -188,9 +197,13 @@ def _duties(item: Json, ui: UI, guide_root: str, h: str) -> str:
 def _dates(item: Json, ui: UI) -> str:
     dates = []
     if item.get("valid_from"):
-        dates.append(f'{_text(ui["valid_from"])} <time datetime="{_attr(item["valid_from"])}">{_text(item["valid_from"])}</time>')
+        dates.append(
+            f'{_text(ui["valid_from"])} <time datetime="{_attr(item["valid_from"])}">{_text(item["valid_from"])}</time>'
+        )
     if item.get("valid_to"):
-        dates.append(f'{_text(ui["valid_to"])} <time datetime="{_attr(item["valid_to"])}">{_text(item["valid_to"])}</time>')
+        dates.append(
+            f'{_text(ui["valid_to"])} <time datetime="{_attr(item["valid_to"])}">{_text(item["valid_to"])}</time>'
+        )
     return f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else ""
 
 
@@ -198,7 +211,9 @@ def _details(item: Json, ui: UI, lang: str, guide_root: str, prefix: str, h: str
     """Everything after the summary, in the order a reader acts on it: how to get it, then what to prepare."""
     guide = ""
     if item.get("guide"):
-        guide = f'<p class="wizard-guide"><a href="{_attr(guide_root + item["guide"])}">{_text(ui["read_guide"])}</a></p>'
+        guide = (
+            f'<p class="wizard-guide"><a href="{_attr(guide_root + item["guide"])}">{_text(ui["read_guide"])}</a></p>'
+        )
     return (
         _how_to_get(item, ui, guide_root, h)
         + _checklist(item, ui, lang, prefix, h)
@@ -247,7 +262,9 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
     ]
     if alternatives:
         parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
-        parts.extend(alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives))
+        parts.extend(
+            alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives)
+        )
     parts.append(
         f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
     )
@@ -255,7 +272,7 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
     # the visitor's date, so a step rendered at build time carries no build date.
     parts.append(
         f'<p class="wizard-print-meta">{_text(ui["printed_from"])} <span data-print-url></span> '
-        f'{_text(ui["printed_on"])} <time data-print-date></time></p>'
+        f"{_text(ui['printed_on'])} <time data-print-date></time></p>"
     )
     nav = [
         f'<button type="button" class="md-button md-button--primary" data-action="print">{_text(ui["print"])}</button>',
@@ -278,5 +295,5 @@ def error(view: Json, ui: UI) -> str:
     messages = "".join(f"<li>{_text(e.get('message'))}</li>" for e in view.get("errors", []))
     return (
         f'<div class="wizard-notice" role="alert"><h2 id="wizard-heading" tabindex="-1">{_text(ui["error_heading"])}</h2>'
-        f'<ul>{messages}</ul>{_link("", ui["start_over"], "md-button")}</div>'
+        f"<ul>{messages}</ul>{_link('', ui['start_over'], 'md-button')}</div>"
     )

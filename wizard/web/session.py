@@ -3,6 +3,7 @@
 Called with the raw location.hash by the browser worker and with '' at build time. It never
 raises: whatever the fragment holds, the visitor gets a page and a notice.
 """
+
 from wizard.engine import Engine, Json
 
 from . import fragment as fragments, render
@@ -13,7 +14,10 @@ def handle(engine: Engine, raw_fragment: str, lang: str, today: str, ui: UI, gui
     try:
         return _handle(engine, raw_fragment, lang, today, ui, guide_root)
     except Exception as problem:  # noqa: BLE001 - the page must always get an answer, never a traceback
-        view = {"kind": "error", "errors": [{"code": "internal", "message": f"{ui['internal_error']} ({type(problem).__name__})"}]}
+        view = {
+            "kind": "error",
+            "errors": [{"code": "internal", "message": f"{ui['internal_error']} ({type(problem).__name__})"}],
+        }
         return {"kind": "error", "html": render.error(view, ui), "fragment": "", "announce": ui["error_heading"]}
 
 
