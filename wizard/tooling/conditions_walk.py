@@ -35,6 +35,21 @@ def questions_used(cond, named, _seen=None):
     return used
 
 
+def boxes_tested(cond, named, _seen=None):
+    """Question id -> the boxes of a tick-all-that-apply answer a condition tests (`includes`),
+    following {ref: name} into named conditions."""
+    seen = _seen if _seen is not None else set()
+    boxes: dict = {}
+    for op, arg, _ in iter_nodes(cond):
+        if op == "includes":
+            boxes.setdefault(arg[0], set()).add(arg[1])
+        elif op == "ref" and arg in named and arg not in seen:
+            seen.add(arg)
+            for qid, values in boxes_tested(named[arg], named, seen).items():
+                boxes.setdefault(qid, set()).update(values)
+    return boxes
+
+
 def all_conditions(bundle):
     """Every condition in compiled rules, as (label, condition)."""
     for q in bundle["questions"]:

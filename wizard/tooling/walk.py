@@ -6,7 +6,7 @@ import time
 
 from wizard.engine import HOURS_PER, Env, add_days, decide
 
-from .conditions_walk import all_conditions, iter_nodes, questions_used
+from .conditions_walk import all_conditions, boxes_tested, iter_nodes, questions_used
 
 _NEXT = {"le": 1, "gt": 1, "lt": 0, "ge": 0}
 
@@ -60,17 +60,24 @@ class Enumerator:
         self.nationality_reps = self._nationality_classes()
         # Questions the routes read: leaves that differ only elsewhere share one decision.
         named = bundle["conditions"]
-        read = set()
+        read, boxes = set(), {}
         for route in bundle["routes"]:
-            read |= questions_used(route["when"], named)
-            for reason in route["reasons"]:
-                if "when" in reason:
-                    read |= questions_used(reason["when"], named)
+            conditions = [route["when"]] + [reason["when"] for reason in route["reasons"] if "when" in reason]
+            for cond in conditions:
+                read |= questions_used(cond, named)
+                for qid, values in boxes_tested(cond, named).items():
+                    boxes.setdefault(qid, set()).update(values)
         self.route_questions = tuple(q.id for q in engine.flow.questions if q.id in read)
+        # Of a tick-all-that-apply answer, only the boxes the routes test tell decisions apart.
+        self.route_boxes = {qid: frozenset(values) for qid, values in boxes.items()}
         self._decisions = {}
 
     def decide(self, env):
-        key = tuple(env.values.get(q) for q in self.route_questions)
+        values, boxes = env.values, self.route_boxes
+        key = tuple(
+            tuple(v for v in values.get(q, ()) if v in boxes[q]) if q in boxes else values.get(q)
+            for q in self.route_questions
+        )
         decision = self._decisions.get(key)
         if decision is None:
             decision = self._decisions[key] = decide(self.engine.routes, env)
