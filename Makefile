@@ -58,7 +58,7 @@ check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
 
 fast-tests: setup
-	$(PY) -m pytest -m "not browser" $(FAST_TESTS)
+	$(PY) -m pytest -m "not browser and not history" $(FAST_TESTS)
 
 # The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
 test: setup chromium lint

@@ -174,6 +174,7 @@ def test_every_example_path_shows_its_change_when_both_engines_answer_it(edited)
             assert "%s -> %s" % (before["primary"], after["primary"]) == label, fragment
 
 
+@pytest.mark.history
 def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_the_texts(monkeypatch, capsys, tmp_path):
     commit = "3d979e174fc8ba07502da5e9c5f64cb492a78259"  # PR decision time said the same way everywhere
     if subprocess.run(["git", "cat-file", "-e", commit + "^^{commit}"], cwd=ROOT, capture_output=True).returncode:
@@ -191,6 +192,7 @@ def test_a_real_commit_that_rewords_a_duty_reports_no_advice_changes_and_names_t
     assert list(scratch.iterdir()) == []  # the extracted rules are removed afterwards
 
 
+@pytest.mark.history
 def test_five_questions_merged_into_one_tick_all_that_apply_question_change_no_one_s_advice(
     monkeypatch, capsys, tmp_path
 ):
