@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # each), so they run with the browser tests in `make test`.
 FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
 
-.PHONY: setup bundle build serve test check lint fast-tests bench chromium clean policy-diff
+.PHONY: setup offline-copy build serve test check lint fast-tests bench chromium clean policy-diff
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -27,14 +27,14 @@ $(NPM_STAMP): package.json package-lock.json
 
 setup: $(PY_STAMP) $(NPM_STAMP)
 
-# The offline bundle (file://, every language) into dist/; the site's download page offers it.
-bundle: setup
-	$(PY) -m sitebuild.offline_bundle
+# The offline copy (file://, every language) into dist/; the site's download page offers it.
+offline-copy: setup
+	$(PY) -m sitebuild.offline_copy
 
-build: bundle
+build: offline-copy
 	$(VENV)/bin/mkdocs build --strict
 
-serve: bundle
+serve: offline-copy
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium; install it when it is missing (needs root, as on CI).

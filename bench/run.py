@@ -1,4 +1,4 @@
-"""Wizard benchmark: builds the offline bundle and the site, serves the site on localhost and measures
+"""Wizard benchmark: builds the offline copy and the site, serves the site on localhost and measures
 both in Debian's Chromium (http, file://, and a repeat visit through the service worker).
 
 Prints a table and writes bench-results/wizard.json. Targets are reported, not asserted.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from sitebuild import offline_bundle
+from sitebuild import offline_copy
 from sitebuild.cache_probe import wait_until_cached
 from sitebuild.chromium import launch
 from sitebuild.paths import ROOT
@@ -66,14 +66,14 @@ SNAPSHOT_SETTLED = (
 )
 
 
-def build_bundle(folder: Path) -> tuple[offline_bundle.BundleInfo, Path]:
-    """The offline bundle, zipped into folder and unzipped beside it as a reader would; its site folder."""
-    return offline_bundle.make_bundle(folder), offline_bundle.unzip(folder)
+def build_offline_copy(folder: Path) -> tuple[offline_copy.OfflineCopyInfo, Path]:
+    """The offline copy, zipped into folder and unzipped beside it as a reader would; its site folder."""
+    return offline_copy.make_offline_copy(folder), offline_copy.unzip(folder)
 
 
-def build_site(target: Path, bundle_folder: Path) -> float:
+def build_site(target: Path, copy_folder: Path) -> float:
     started = time.perf_counter()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_bundle.ENV_DIR: str(bundle_folder)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_copy.ENV_DIR: str(copy_folder)}
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)],
         cwd=ROOT,
@@ -238,15 +238,15 @@ def journey_fragments() -> list[str]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        bundle, bundle_site = build_bundle(Path(folder) / "bundle")
-        bundle_seconds = time.perf_counter() - started
+        offline, copy_site = build_offline_copy(Path(folder) / "offline-copy")
+        copy_seconds = time.perf_counter() - started
         site = Path(folder) / "site"
-        build_seconds = build_site(site, Path(folder) / "bundle")
+        build_seconds = build_site(site, Path(folder) / "offline-copy")
         manifest = read_manifest(site)
         with serve(site) as base, sync_playwright() as playwright:
             browser = launch(playwright)
             wizard_url, bare_url = base + "wizard/", base + "_bench/bare-pyodide.html"
-            file_url = (bundle_site / "wizard" / "index.html").as_uri()
+            file_url = (copy_site / "wizard" / "index.html").as_uri()
             # Interleave the loads so all see the same machine state; take medians.
             wizard_runs, bare_runs, guide_paints, file_runs, sw_cold, sw_repeat = [], [], [], [], [], []
             answer_waits = []
@@ -271,7 +271,7 @@ def main() -> None:
     repeat_ready = statistics.median(run["ready_ms"] for run in sw_repeat)
     figures = {
         "site_build_s": round(build_seconds, 2),
-        "bundle_build_s": round(bundle_seconds, 2),
+        "offline_copy_build_s": round(copy_seconds, 2),
         "first_question_visible_ms": round(first_question, 1),
         "guide_page_first_paint_ms": round(statistics.median(guide_paints), 1),
         "wizard_ready_ms": round(ready, 1),
@@ -290,8 +290,8 @@ def main() -> None:
         "guide_page_loads_pyodide": any("/pyodide/" in url for url in guide_urls),
         "wizard_page_bytes": wizard_bytes,
         "wizard_visit_sw_cache_bytes": wizard_cache_bytes,
-        "bundle_zipped_mb": round(bundle.zipped_bytes / 1e6, 2),
-        "bundle_unpacked_mb": round(bundle.unpacked_bytes / 1e6, 2),
+        "offline_copy_zipped_mb": round(offline.zipped_bytes / 1e6, 2),
+        "offline_copy_unpacked_mb": round(offline.unpacked_bytes / 1e6, 2),
         "file_first_question_visible_ms": round(statistics.median(run["first_question_ms"] for run in file_runs), 1),
         "file_wizard_ready_ms": round(file_ready, 1),
         "file_to_http_ready_ratio": round(file_ready / ready, 3),
@@ -310,7 +310,7 @@ def main() -> None:
         "ready_ratio": ("<=", 1.15),
         "answer_latency_p95_ms": ("<=", 30),
         "guide_page_loads_pyodide": ("==", False),
-        "bundle_zipped_mb": ("<=", 30),
+        "offline_copy_zipped_mb": ("<=", 30),
         "file_to_http_ready_ratio": ("<=", 1.3),
         "wait_after_first_answer_ms": ("<=", 300),
         "wait_after_second_answer_ms": ("<=", 300),

@@ -1,11 +1,11 @@
-"""The download page's block: the offline bundle's link, size and rules date on the web site (or a
-note when this build has none); inside the bundle itself, which rules it carries."""
+"""The download page's block: the offline copy's link, size and rules date on the web site (or a
+note when this build has none); inside the offline copy itself, which rules it carries."""
 
 import shutil
 from html import escape
 from pathlib import Path
 
-from .offline_bundle import BundleInfo, bundle_dir, read_info, zip_path
+from .offline_copy import OfflineCopyInfo, copy_dir, read_info, zip_path
 from .ui_strings import ui_string
 
 PLACEHOLDER = "<!-- offline-download -->"
@@ -20,8 +20,8 @@ def _text(key: str, lang: str, **values) -> str:
     return escape(ui_string(key, lang).format(**values))
 
 
-def download_html(info: BundleInfo | None, lang: str, site_root: str) -> str:
-    """On the web site: the bundle's link, size and rules date, or a note that this build has none."""
+def download_html(info: OfflineCopyInfo | None, lang: str, site_root: str) -> str:
+    """On the web site: the offline copy's link, size and rules date, or a note that this build has none."""
     if info is None:
         return f'<p class="cig-download cig-download--missing">{_text("download_missing", lang)}</p>'
     href = escape(f"{site_root}{DOWNLOADS}/{info.file}", quote=True)
@@ -34,21 +34,21 @@ def download_html(info: BundleInfo | None, lang: str, site_root: str) -> str:
     )
 
 
-def inside_bundle_html(lang: str, rules_reviewed: str) -> str:
-    """Inside the bundle itself: which rules this copy carries."""
+def inside_copy_html(lang: str, rules_reviewed: str) -> str:
+    """Inside the offline copy itself: which rules this copy carries."""
     return f'<p class="cig-download">{_text("download_inside", lang, date=rules_reviewed)}</p>'
 
 
-def current_info() -> BundleInfo | None:
-    return read_info(bundle_dir())
+def current_info() -> OfflineCopyInfo | None:
+    return read_info(copy_dir())
 
 
 def publish(site_dir: Path) -> Path | None:
-    """Copy the bundle into site_dir/downloads/ when there is one; return its path in the site."""
+    """Copy the offline copy into site_dir/downloads/ when there is one; return its path in the site."""
     info = current_info()
     if info is None:
         return None
     target = site_dir / DOWNLOADS / info.file
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(zip_path(bundle_dir()), target)
+    shutil.copy2(zip_path(copy_dir()), target)
     return target

@@ -1,6 +1,6 @@
 """Shared fixtures: the real rules compiled and walked once (tests/shared_rules.py), one real
-offline bundle and one real strict MkDocs build per test session (the site's download page
-describes the bundle), and a local server for the site."""
+offline copy and one real strict MkDocs build per test session (the site's download page
+describes the offline copy), and a local server for the site."""
 
 import json
 import os
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import offline_bundle
+from sitebuild import offline_copy
 from sitebuild.paths import ROOT
 from sitebuild.static_server import serve
 
@@ -49,28 +49,28 @@ class Build:
 
 
 @dataclass
-class Bundle:
+class OfflineCopy:
     directory: Path
-    info: offline_bundle.BundleInfo
-    site_dir: Path  # the bundle's site as unzipped by a reader
+    info: offline_copy.OfflineCopyInfo
+    site_dir: Path  # the offline copy's site as unzipped by a reader
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory) -> Bundle:
-    directory = tmp_path_factory.mktemp("bundle")
-    info = offline_bundle.make_bundle(directory)
-    return Bundle(directory, info, offline_bundle.unzip(directory))
+def offline_copy(tmp_path_factory) -> OfflineCopy:
+    directory = tmp_path_factory.mktemp("offline-copy")
+    info = offline_copy.make_offline_copy(directory)
+    return OfflineCopy(directory, info, offline_copy.unzip(directory))
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory, bundle) -> Build:
+def site_build(tmp_path_factory, offline_copy) -> Build:
     site_dir = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_bundle.ENV_DIR: str(bundle.directory)},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_copy.ENV_DIR: str(offline_copy.directory)},
     )
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 

@@ -1,5 +1,5 @@
 """MkDocs hooks: thin calls into sitebuild (front matter, interface strings, Pyodide runtime, wizard,
-the offline bundle)."""
+the offline copy)."""
 
 import logging
 import mimetypes
@@ -16,7 +16,7 @@ from sitebuild import (
     hosting,
     inline_scripts,
     not_found,
-    offline_bundle,
+    offline_copy,
     release,
     service_worker,
     wizard_page,
@@ -55,8 +55,8 @@ def on_config(config):
         release.check_site_url(config.site_url)
     except release.NotForRelease as error:
         raise PluginError(str(error)) from None
-    if offline_bundle.is_offline_build(config):
-        offline_bundle.use_local_shim(config)
+    if offline_copy.is_offline_build(config):
+        offline_copy.use_local_shim(config)
     return config
 
 
@@ -101,8 +101,8 @@ def on_page_content(html, page, config, files):
     template, lang = page.meta.get("template"), config.theme["language"]
     site_root = "../" * page.url.count("/")
     if download_page.PLACEHOLDER in html:
-        if offline_bundle.is_offline_build(config):
-            block = download_page.inside_bundle_html(lang, _bundle["data"]["reviewed"])
+        if offline_copy.is_offline_build(config):
+            block = download_page.inside_copy_html(lang, _bundle["data"]["reviewed"])
         else:
             block = download_page.download_html(download_page.current_info(), lang, site_root)
         html = html.replace(download_page.PLACEHOLDER, block)
@@ -169,8 +169,8 @@ def on_post_build(config):
     except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
-    if offline_bundle.is_offline_build(config):
-        offline_bundle.write_offline_files(Path(config.site_dir), wizard_assets)
+    if offline_copy.is_offline_build(config):
+        offline_copy.write_offline_files(Path(config.site_dir), wizard_assets)
         return
     download_page.publish(Path(config.site_dir))
     hosting.write_hosting_configs(Path(config.site_dir))  # after the last file of the site is in place

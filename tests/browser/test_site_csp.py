@@ -1,6 +1,6 @@
 """Every page's script policy: no inline script anywhere (Material's are moved into files), a <meta>
 policy on every page and the same as a hosting header; pages, search, the language switch and the
-wizard work under it with no violation, over http and from the offline bundle (file://)."""
+wizard work under it with no violation, over http and from the offline copy (file://)."""
 
 import re
 
@@ -27,9 +27,9 @@ def pages_of(root):
     return sorted(path for path in root.rglob("*.html") if "assets" not in path.parts)
 
 
-@pytest.mark.parametrize("which", ["site", "bundle"])
-def test_no_page_has_an_inline_script_and_each_carries_its_policy(which, site_dir, bundle):
-    root = site_dir if which == "site" else bundle.site_dir
+@pytest.mark.parametrize("which", ["site", "offline_copy"])
+def test_no_page_has_an_inline_script_and_each_carries_its_policy(which, site_dir, offline_copy):
+    root = site_dir if which == "site" else offline_copy.site_dir
     pages = pages_of(root)
     assert len(pages) > 40
     for path in pages:
@@ -136,8 +136,8 @@ def test_the_wizard_runs_python_under_the_policy_with_no_violation(watched, host
     assert view.inline_script_is_refused()
 
 
-def test_the_offline_bundle_works_under_its_meta_policy_search_switch_and_wizard_included(watched, bundle):
-    root = bundle.site_dir.as_uri() + "/"
+def test_the_offline_copy_works_under_its_meta_policy_search_switch_and_wizard_included(watched, offline_copy):
+    root = offline_copy.site_dir.as_uri() + "/"
     view = watched(route_only_files=True)
     view.page.goto(root + "visas/index.html")
     assert view.search("Five-Star") > 0

@@ -10,7 +10,7 @@ import shutil
 import zipfile
 
 import pytest
-from test_offline_bundle import FilePage
+from test_offline_copy import FilePage
 
 from sitebuild.engine_wheel import LOCK_FILE, engine_entry
 from sitebuild.file_runtime import ENGINE_PAYLOAD, payload_script
@@ -96,9 +96,9 @@ def test_over_http_a_changed_wheel_is_refused_unless_the_lock_lists_its_sha256(
     context.close()
 
 
-def test_from_file_urls_a_changed_wheel_payload_with_the_lock_unchanged_is_refused(browser, bundle, tmp_path):
-    site = tmp_path / "bundle"
-    shutil.copytree(bundle.site_dir, site)
+def test_from_file_urls_a_changed_wheel_payload_with_the_lock_unchanged_is_refused(browser, offline_copy, tmp_path):
+    site = tmp_path / "copy"
+    shutil.copytree(offline_copy.site_dir, site)
     payload = site / SITE_FOLDER / f"{ENGINE_PAYLOAD}.js"
     text = payload.read_text("ascii")
     wheel = base64.b64decode(text[text.index('="') + 2 : text.rindex('"')])
@@ -113,10 +113,10 @@ def test_from_file_urls_a_changed_wheel_payload_with_the_lock_unchanged_is_refus
 
 
 @pytest.mark.parametrize("path", ["wizard/index.html", "wizard-embed.html"])
-def test_from_file_urls_the_wheel_payload_loads_under_each_wizard_page_s_policy(browser, bundle, path):
+def test_from_file_urls_the_wheel_payload_loads_under_each_wizard_page_s_policy(browser, offline_copy, path):
     # The embed page's policy (connect-src 'self') allows no blob: or data: fetch: the check must not need one.
     context = browser.new_context()
-    file_page = FilePage(context, bundle.site_dir)
+    file_page = FilePage(context, offline_copy.site_dir)
     violations = []
     file_page.page.on(
         "console",

@@ -1,6 +1,6 @@
 """The hosting configs of the real build: for every file of the built site and every directory URL,
 `_headers` (read as Netlify does) and hosting/nginx.conf (read as nginx does) give exactly
-sitebuild.embed.hosting_headers(path); the offline bundle, opened from file://, ships neither."""
+sitebuild.embed.hosting_headers(path); the offline copy, opened from file://, ships neither."""
 from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file
 
 from sitebuild import embed
@@ -32,6 +32,6 @@ def test_the_configs_are_for_the_host_not_for_the_service_worker_to_cache(site_d
     assert not listed & set(WRITTEN)
 
 
-def test_the_offline_bundle_ships_no_hosting_config(bundle):
-    assert not any((bundle.site_dir / name).exists() for name in WRITTEN)
-    assert not (bundle.site_dir / NGINX_FILE).parent.exists()
+def test_the_offline_copy_ships_no_hosting_config(offline_copy):
+    assert not any((offline_copy.site_dir / name).exists() for name in WRITTEN)
+    assert not (offline_copy.site_dir / NGINX_FILE).parent.exists()

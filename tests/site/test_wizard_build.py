@@ -1,14 +1,14 @@
 """What the build writes for newcomers: an OPEN-ME file in the unzipped offline copy, the Chinese
 snippet builder preset to Chinese, the embed's visible title, and named search dialogs."""
-from sitebuild.offline_bundle import OPEN_ME
+from sitebuild.offline_copy import OPEN_ME
 
 
-def test_the_unzipped_offline_copy_has_an_open_me_file_linking_each_language_s_home(bundle):
-    page = (bundle.site_dir / OPEN_ME).read_text(encoding="utf-8")
+def test_the_unzipped_offline_copy_has_an_open_me_file_linking_each_language_s_home(offline_copy):
+    page = (offline_copy.site_dir / OPEN_ME).read_text(encoding="utf-8")
     assert 'href="index.html"' in page and 'href="zh/index.html"' in page
     assert "<script" not in page
     for href in ("index.html", "zh/index.html"):
-        assert (bundle.site_dir / href).exists()
+        assert (offline_copy.site_dir / href).exists()
 
 
 def test_the_chinese_snippet_builder_starts_in_chinese(site_dir):

@@ -1,4 +1,4 @@
-"""The downloaded bundle, unzipped and opened from file:// with every network request blocked:
+"""The downloaded offline copy, unzipped and opened from file:// with every network request blocked:
 browsing, search, the language switch and a whole wizard journey work."""
 
 import shutil
@@ -41,9 +41,9 @@ class FilePage:
 
 
 @pytest.fixture
-def file_page(browser, bundle):
+def file_page(browser, offline_copy):
     context = browser.new_context()
-    yield FilePage(context, bundle.site_dir)
+    yield FilePage(context, offline_copy.site_dir)
     context.close()
 
 
@@ -90,9 +90,11 @@ def test_a_wizard_link_with_answers_restores_its_result_from_file_urls(file_page
     assert file_page.blocked == []
 
 
-def test_a_bundle_missing_part_of_python_says_so_at_once_and_points_to_the_guides(browser, bundle, tmp_path):
-    broken = tmp_path / "bundle"
-    shutil.copytree(bundle.site_dir, broken)
+def test_an_offline_copy_missing_part_of_python_says_so_at_once_and_points_to_the_guides(
+    browser, offline_copy, tmp_path
+):
+    broken = tmp_path / "copy"
+    shutil.copytree(offline_copy.site_dir, broken)
     (broken / "pyodide" / "pyodide.asm.wasm.js").unlink()
     context = browser.new_context()
     file_page = FilePage(context, broken)
@@ -105,10 +107,10 @@ def test_a_bundle_missing_part_of_python_says_so_at_once_and_points_to_the_guide
     context.close()
 
 
-def damaged_copy(bundle, tmp_path, relative):
-    """A copy of the bundle whose payload script has one base64 character changed in the middle."""
-    broken = tmp_path / "bundle"
-    shutil.copytree(bundle.site_dir, broken)
+def damaged_copy(offline_copy, tmp_path, relative):
+    """A copy of the offline copy whose payload script has one base64 character changed in the middle."""
+    broken = tmp_path / "copy"
+    shutil.copytree(offline_copy.site_dir, broken)
     path = broken / relative
     text = path.read_text("ascii")
     middle = text.index('="') + (len(text) - text.index('="')) // 2
@@ -117,9 +119,9 @@ def damaged_copy(bundle, tmp_path, relative):
 
 
 @pytest.mark.parametrize("relative", ["pyodide/pyodide.asm.wasm.js", "assets/wizard/bundle.json.js"])
-def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser, bundle, tmp_path, relative):
+def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser, offline_copy, tmp_path, relative):
     context = browser.new_context()
-    file_page = FilePage(context, damaged_copy(bundle, tmp_path, relative))
+    file_page = FilePage(context, damaged_copy(offline_copy, tmp_path, relative))
     page = file_page.open("wizard/index.html")
     page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
     reason = page.locator("[data-wizard-failed] [data-wizard-reason]").inner_text()

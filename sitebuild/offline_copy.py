@@ -1,6 +1,6 @@
-"""The offline bundle: the whole site, every language, built for file:// (Material's offline plugin,
+"""The offline copy: the whole site, every language, built for file:// (Material's offline plugin,
 a local iframe-worker shim, Pyodide as classic scripts) and zipped, with a small description file
-that the web build reads for the download page. `python -m sitebuild.offline_bundle` makes it."""
+that the web build reads for the download page. `python -m sitebuild.offline_copy` makes it."""
 
 import argparse
 import json
@@ -17,8 +17,8 @@ from . import file_runtime
 from .paths import NODE_MODULES, ROOT
 
 NAME = "china-immigration-guide-offline"
-ENV_SWITCH = "OFFLINE_BUNDLE"  # read by mkdocs.yml to enable the offline plugin
-ENV_DIR = "OFFLINE_BUNDLE_DIR"  # where the web build finds the bundle (default: dist/)
+ENV_SWITCH = "OFFLINE_COPY"  # read by mkdocs.yml to enable the offline plugin
+ENV_DIR = "OFFLINE_COPY_DIR"  # where the web build finds the offline copy (default: dist/)
 DEFAULT_DIR = ROOT / "dist"
 OFFLINE_PLUGIN = "material/offline"
 SHIM_SOURCE = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
@@ -46,13 +46,13 @@ def shim_without_inline_script(source: str) -> str:
     return init + source.replace(SHIM_INLINE, f'<script src="${{{SHIM_INIT_URL}}}" data-worker="${{e}}"><\\/script>')
 
 
-class BundleBuildFailed(RuntimeError):
+class OfflineCopyBuildFailed(RuntimeError):
     """The offline build of the site failed; the message holds MkDocs' output."""
 
 
 @dataclass(frozen=True)
-class BundleInfo:
-    """What the download page says about the bundle."""
+class OfflineCopyInfo:
+    """What the download page says about the offline copy."""
 
     file: str
     zipped_bytes: int
@@ -62,7 +62,7 @@ class BundleInfo:
     built: str
 
 
-def bundle_dir() -> Path:
+def copy_dir() -> Path:
     return Path(os.environ.get(ENV_DIR) or DEFAULT_DIR)
 
 
@@ -74,12 +74,12 @@ def info_path(directory: Path) -> Path:
     return directory / f"{NAME}.json"
 
 
-def read_info(directory: Path) -> BundleInfo | None:
-    """The description of the bundle in directory, or None when no bundle has been made there."""
+def read_info(directory: Path) -> OfflineCopyInfo | None:
+    """The description of the offline copy in directory, or None when no offline copy has been made there."""
     path = info_path(directory)
     if not (path.exists() and zip_path(directory).exists()):
         return None
-    return BundleInfo(**json.loads(path.read_text("utf-8")))
+    return OfflineCopyInfo(**json.loads(path.read_text("utf-8")))
 
 
 # --- inside the MkDocs build -------------------------------------------------------------------
@@ -97,7 +97,7 @@ def use_local_shim(config) -> None:
 
 
 def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
-    """The files only the bundle needs: the shim, Pyodide as classic scripts, the wizard's payloads."""
+    """The files only the offline copy needs: the shim, Pyodide as classic scripts, the wizard's payloads."""
     shim = site_dir / SHIM_PATH
     shim.parent.mkdir(parents=True, exist_ok=True)
     shim.write_text(shim_without_inline_script(SHIM_SOURCE.read_text("utf-8")), "utf-8")
@@ -113,7 +113,7 @@ OPEN_ME = "OPEN-ME.html"
 
 
 def write_open_me(site_dir: Path) -> Path:
-    """The file a reader who unzipped the bundle looks for: one link per language to its home page
+    """The file a reader who unzipped the offline copy looks for: one link per language to its home page
     (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
     from html import escape
 
@@ -138,7 +138,7 @@ def write_open_me(site_dir: Path) -> Path:
     return target
 
 
-# --- making the bundle -------------------------------------------------------------------------
+# --- making the offline copy -------------------------------------------------------------------------
 
 
 def build_site(site_dir: Path) -> None:
@@ -146,11 +146,11 @@ def build_site(site_dir: Path) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise BundleBuildFailed(f"the offline build failed:\n{result.stdout}{result.stderr}")
+        raise OfflineCopyBuildFailed(f"the offline build failed:\n{result.stdout}{result.stderr}")
 
 
 def write_zip(site_dir: Path, path: Path) -> tuple[int, int]:
-    """Zip site_dir under a top folder named like the bundle; return (file count, unpacked bytes)."""
+    """Zip site_dir under a top folder named like the offline copy; return (file count, unpacked bytes)."""
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for file in files:
@@ -158,13 +158,13 @@ def write_zip(site_dir: Path, path: Path) -> tuple[int, int]:
     return len(files), sum(file.stat().st_size for file in files)
 
 
-def make_bundle(directory: Path) -> BundleInfo:
+def make_offline_copy(directory: Path) -> OfflineCopyInfo:
     directory.mkdir(parents=True, exist_ok=True)
     site_dir = directory / NAME
     build_site(site_dir)
     rules = json.loads((site_dir / "assets" / "wizard" / "bundle.json").read_text("utf-8"))
     files, unpacked = write_zip(site_dir, zip_path(directory))
-    info = BundleInfo(
+    info = OfflineCopyInfo(
         file=zip_path(directory).name,
         zipped_bytes=zip_path(directory).stat().st_size,
         unpacked_bytes=unpacked,
@@ -177,7 +177,7 @@ def make_bundle(directory: Path) -> BundleInfo:
 
 
 def unzip(directory: Path) -> Path:
-    """Unzip the bundle made in directory into directory/unzipped, as a reader would; its site folder."""
+    """Unzip the offline copy made in directory into directory/unzipped, as a reader would; its site folder."""
     with zipfile.ZipFile(zip_path(directory)) as archive:
         archive.extractall(directory / "unzipped")
     return directory / "unzipped" / NAME
@@ -185,12 +185,12 @@ def unzip(directory: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=bundle_dir(), help="folder for the zip (default: %(default)s)")
+    parser.add_argument("--out", type=Path, default=copy_dir(), help="folder for the zip (default: %(default)s)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        info = make_bundle(args.out)
-    except BundleBuildFailed as error:
+        info = make_offline_copy(args.out)
+    except OfflineCopyBuildFailed as error:
         print(error, file=sys.stderr)
         return 1
     print(

@@ -1,4 +1,4 @@
-"""In the offline bundle every local link names a file: from file:// a link to a folder opens a folder
+"""In the offline copy every local link names a file: from file:// a link to a folder opens a folder
 listing, not its index page. The wizard's links to guides (from Python) are checked the same way."""
 import json
 from urllib.parse import urlsplit
@@ -7,27 +7,27 @@ from sitebuild.built_html import built_pages, is_external
 from sitebuild.wizard_page import guide_url
 
 
-def test_every_local_link_in_the_bundle_names_an_existing_file(bundle):
+def test_every_local_link_in_the_bundle_names_an_existing_file(offline_copy):
     problems = []
-    for page in built_pages(bundle.site_dir):
+    for page in built_pages(offline_copy.site_dir):
         if page.path.name == "404.html":
-            continue  # served by web servers at any missing path; never opened from the bundle
+            continue  # served by web servers at any missing path; never opened from the offline copy
         for href in page.links:
             path = urlsplit(href).path
             if is_external(href) or not path or href.startswith(("mailto:", "tel:", "javascript:")):
                 continue
             target = page.path.parent / path
             if not target.is_file():
-                problems.append(f"{page.path.relative_to(bundle.site_dir)} -> {href}")
+                problems.append(f"{page.path.relative_to(offline_copy.site_dir)} -> {href}")
     assert not problems, "\n".join(problems[:30])
 
 
-def test_the_wizard_s_guide_links_in_the_bundle_name_existing_pages(bundle):
-    rules = json.loads((bundle.site_dir / "assets" / "wizard" / "bundle.json").read_text("utf-8"))
+def test_the_wizard_s_guide_links_in_the_bundle_name_existing_pages(offline_copy):
+    rules = json.loads((offline_copy.site_dir / "assets" / "wizard" / "bundle.json").read_text("utf-8"))
     guides = {outcome["guide"] for outcome in rules["outcomes"].values() if outcome.get("guide")}
     assert guides and all(guide.endswith(".html") for guide in guides)
     for language in ("", "zh/"):
-        missing = [guide for guide in guides if not (bundle.site_dir / language / guide).is_file()]
+        missing = [guide for guide in guides if not (offline_copy.site_dir / language / guide).is_file()]
         assert not missing, missing
 
 
