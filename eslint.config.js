@@ -12,14 +12,14 @@ module.exports = [
   {
     // Classic scripts on the site's pages and on a host page that embeds the wizard.
     files: [
-      "wizard/front/*.js", "wizard/host/*.js", "sitebuild/front/iframe-worker-init.js",
+      "wizard/front/*.js", "wizard/host-page/*.js", "sitebuild/workers/iframe-worker-init.js",
       "overrides/assets/javascripts/*.js",
     ],
     languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },
   {
-    // The wizard's module worker and what it imports (python-host.js also runs on the page).
-    files: ["wizard/front/worker.js", "wizard/front/snapshot-store.js", "wizard/front/python-host.js"],
+    // The wizard's module worker and what it imports (python-runner.js also runs on the page).
+    files: ["wizard/front/worker.js", "wizard/front/snapshot-store.js", "wizard/front/python-runner.js"],
     languageOptions: { sourceType: "module", globals: { ...globals.browser, ...globals.worker } },
   },
   {
@@ -27,7 +27,7 @@ module.exports = [
     languageOptions: { sourceType: "module", globals: { ...globals.worker } },
   },
   {
-    files: ["sitebuild/front/sw.js", "sitebuild/front/sw-retire.js"],
+    files: ["sitebuild/workers/sw.js", "sitebuild/workers/sw-retire.js"],
     languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
   },
   {

@@ -18,7 +18,7 @@ BUILDER_TEMPLATE = "wizard-webmasters.html"
 BUILDER_PLACEHOLDER = "<!-- embed-builder -->"
 CSP_PLACEHOLDER = "<!-- embed-csp -->"
 HEADERS_PLACEHOLDER = "<!-- embed-headers -->"
-HOST_SCRIPT_SOURCE = Path(__file__).resolve().parents[1] / "wizard" / "host" / "embed.js"
+HOST_SCRIPT_SOURCE = Path(__file__).resolve().parents[1] / "wizard" / "host-page" / "embed.js"
 HOST_SCRIPT = "assets/wizard/embed.js"
 CONFIG_MARK = "/*@config@*/null"
 # Where each language's embed page lives, relative to the site root: at the wizard page's depth, so the

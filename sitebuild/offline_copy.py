@@ -29,7 +29,7 @@ SHIM_INLINE = (
     '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
     '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
 )
-SHIM_INIT_SOURCE = Path(__file__).parent / "front" / "iframe-worker-init.js"
+SHIM_INIT_SOURCE = Path(__file__).parent / "workers" / "iframe-worker-init.js"
 SHIM_INIT_PATH = "assets/vendor/iframe-worker-init.js"
 SHIM_INIT_URL = "__iframeWorkerInit"
 

@@ -11,11 +11,11 @@ from .hosting import WRITTEN as HOSTING_CONFIGS
 from .languages import languages
 from .runtime import SITE_FOLDER
 
-SOURCE = Path(__file__).parent / "front" / "sw.js"
+SOURCE = Path(__file__).parent / "workers" / "sw.js"
 FILE_NAME = "sw.js"
 PLACEHOLDER = '"__BUILD__"'
 # Published in place of sw.js, it retires the worker everywhere (README, "Offline cache").
-RETIRE_SOURCE = Path(__file__).parent / "front" / "sw-retire.js"
+RETIRE_SOURCE = Path(__file__).parent / "workers" / "sw-retire.js"
 RETIRE_NAME = "sw-retire.js"
 RETIRE_PLACEHOLDER = "__PREFIX__"
 WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)

@@ -4,7 +4,7 @@
 // Input: the site's base URL and a date; output: JSON on stdout.
 import { createHash } from "node:crypto";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
-import "../../wizard/front/python-host.js";
+import "../../wizard/front/python-runner.js";
 
 const [siteURL, today] = process.argv.slice(2);
 const fetched = async (path) => {

@@ -10,7 +10,7 @@ const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const bundleText = JSON.stringify(input.bundle);
 const replay = (wizard) => input.cases.map((c) => JSON.parse(wizard.step(c.fragment, c.lang, c.today)));
 
-// As wizard/front/python-host.js does on a first visit: build the Wizard, keep it in __main__.
+// As wizard/front/python-runner.js does on a first visit: build the Wizard, keep it in __main__.
 let started = performance.now();
 const cold = await pyodideWithEngine(input.runtime_dir, { _makeSnapshot: true });
 cold.globals.set(WIZARD_GLOBAL, cold.pyimport("wizard.web.browser").Wizard(bundleText));

@@ -133,7 +133,7 @@
     const deliver = (message) => {
       if (!stopped && worker.onmessage) worker.onmessage({ data: message });
     };
-    const host = loadScript(new URL("assets/wizard/python-host.js", siteRoot).href).then(() =>
+    const host = loadScript(new URL("assets/wizard/python-runner.js", siteRoot).href).then(() =>
       globalThis.createWizardHost(loadInputs, deliver)
     );
     host.catch((error) => {

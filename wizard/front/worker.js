@@ -3,7 +3,7 @@
    host, which loads the engine package. On a repeat visit Python is restored from the memory
    snapshot the last visit kept (snapshot-store.js); any failure there falls back to a normal load.
    No decision is made here. */
-import "./python-host.js";
+import "./python-runner.js";
 
 async function fetchOk(url, as) {
   const response = await fetch(url);

@@ -9,7 +9,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   const WIZARD_GLOBAL = "__wizard__";
   // A fixed step whose HTML a snapshot records when made and must reproduce when restored.
   const PROBE = ["", "en", "2000-01-01"];
-  // Milliseconds since the host started, per phase: reported with "ready" for the benchmark.
+  // Milliseconds since the runner started, per phase: reported with "ready" for the benchmark.
   const phases = {};
   let wizard = null;
   let starting = null;
