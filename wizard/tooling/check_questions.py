@@ -1,0 +1,45 @@
+"""Meaning checks of questions.yaml: unique ids and options, number ranges, tick-all-that-apply boxes."""
+
+from wizard.engine import NONE_OF_THESE
+
+
+class QuestionChecks:
+    """Compiles the questions (a part of checks.Compiler; its state is the Compiler's)."""
+
+    # -- questions --------------------------------------------------------------------
+    def compile_questions(self):
+        loaded = self.r.single["questions"]
+        out, seen = [], {}
+        for i, q in enumerate(loaded.data["questions"]):
+            ptr = "/questions/%d" % i
+            if q["id"] in seen:
+                self.err(
+                    loaded, ptr + "/id", "duplicate question id %r (also at /questions/%d)" % (q["id"], seen[q["id"]])
+                )
+            seen[q["id"]] = i
+            q = dict(q)
+            options = [o if isinstance(o, dict) else {"value": o} for o in q.get("options", [])]
+            values = [o["value"] for o in options]
+            for j, v in enumerate(values):
+                if v in values[:j]:
+                    self.err(loaded, "%s/options/%d" % (ptr, j), "duplicate option %r" % v)
+            if options:
+                q["options"] = options
+            if q["type"] == "number" and q["min"] > q["max"]:
+                self.err(loaded, ptr + "/min", "min is greater than max")
+            if q["type"] == "multi" and NONE_OF_THESE in values:
+                self.err(
+                    loaded,
+                    "%s/options/%d" % (ptr, values.index(NONE_OF_THESE)),
+                    "%r is the box every tick-all-that-apply question has; it is not an option to list" % NONE_OF_THESE,
+                )
+            out.append(q)
+        self.qindex = {q["id"]: i for i, q in enumerate(out)}
+        self.qtypes = {q["id"]: q for q in out}
+        return out
+
+    def question_values(self, qid):
+        q = self.qtypes[qid]
+        if q["type"] == "yesno":
+            return {"yes", "no"}
+        return {o["value"] for o in q.get("options", [])}
