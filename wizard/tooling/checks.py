@@ -18,6 +18,9 @@ from .yamlfiles import pointer_join
 
 
 class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
+    """One compilation: the shared state (rules, problems, warnings) and the order of the checks;
+    each kind of rule is checked by its own part (check_questions.py, check_conditions.py, ...)."""
+
     def __init__(self, rules, build_date, nationality_codes, problems, warnings, docs_root=None):
         self.r = rules
         self.build = build_date.isoformat()
