@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import offline_copy
+from sitebuild.offline_copy import ENV_DIR as OFFLINE_COPY_DIR, OfflineCopyInfo, make_offline_copy, unzip
 from sitebuild.paths import ROOT
 from sitebuild.static_server import serve
 
@@ -51,15 +51,15 @@ class Build:
 @dataclass
 class OfflineCopy:
     directory: Path
-    info: offline_copy.OfflineCopyInfo
+    info: OfflineCopyInfo
     site_dir: Path  # the offline copy's site as unzipped by a reader
 
 
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory) -> OfflineCopy:
     directory = tmp_path_factory.mktemp("offline-copy")
-    info = offline_copy.make_offline_copy(directory)
-    return OfflineCopy(directory, info, offline_copy.unzip(directory))
+    info = make_offline_copy(directory)
+    return OfflineCopy(directory, info, unzip(directory))
 
 
 @pytest.fixture(scope="session")
@@ -70,7 +70,7 @@ def site_build(tmp_path_factory, offline_copy) -> Build:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", offline_copy.ENV_DIR: str(offline_copy.directory)},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", OFFLINE_COPY_DIR: str(offline_copy.directory)},
     )
     return Build(site_dir, result.returncode, result.stdout + result.stderr)
 

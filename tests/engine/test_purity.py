@@ -57,6 +57,17 @@ def test_the_engine_works_on_a_bundle_that_went_through_json(bundle):
     assert Engine(copy).step(answers, "en", "2026-11-23")["primary"]["id"] == "visa_x1"
 
 
+def test_the_engine_and_the_web_layer_import_only_at_the_top_of_their_modules():
+    # A repeat visit restores them from a memory snapshot that holds their modules but not their
+    # files (wizard/front/python-runner.js): an import inside a function would then fail.
+    for path in modules() + sorted((ENGINE.parent / "web").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        top = {id(node) for node in tree.body}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                assert id(node) in top, f"{path.name}:{node.lineno} imports inside a function or block"
+
+
 def _imported_modules(path):
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:

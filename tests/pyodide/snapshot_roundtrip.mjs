@@ -3,6 +3,7 @@
 // Input: a JSON file {runtime_dir, bundle, cases: [{fragment, lang, today}]}; output: JSON on stdout.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 import { pyodideWithEngine } from "./engine_package.mjs";
 
 const WIZARD_GLOBAL = "__wizard__";
@@ -29,10 +30,13 @@ started = performance.now();
 const snapshot = globalThis.createWizardHost.memorySnapshot(cold);
 const makeMs = performance.now() - started;
 
-// As on a repeat visit: the engine package is installed again (the file system is not in the
-// snapshot), the Wizard comes back from memory without importing or building anything.
+// As on a repeat visit: the Wizard comes back from memory without importing or building anything,
+// and without the engine's package installed again (its files are not in the snapshot, and its
+// modules, already imported, need none).
+const lockFileContents = JSON.parse(readFileSync(`${input.runtime_dir}/pyodide-lock.json`, "utf8"));
+const restoreOptions = { lockFileContents, packageBaseUrl: `${input.runtime_dir}/` };
 started = performance.now();
-const restored = await pyodideWithEngine(input.runtime_dir, { _loadSnapshot: snapshot });
+const restored = await loadPyodide({ ...restoreOptions, _loadSnapshot: snapshot });
 const wizard = restored.globals.get(WIZARD_GLOBAL);
 const restoreMs = performance.now() - started;
 const modulesBeforeSteps = restored.runPython("import sys; 'wizard.web.browser' in sys.modules");
@@ -42,7 +46,7 @@ let rejected = "";
 try {
   const corrupt = snapshot.slice();
   corrupt[0] ^= 0xff; // the header's magic number
-  await pyodideWithEngine(input.runtime_dir, { _loadSnapshot: corrupt });
+  await loadPyodide({ ...restoreOptions, _loadSnapshot: corrupt });
 } catch (error) {
   rejected = String(error.message || error);
 }
