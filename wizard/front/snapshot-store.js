@@ -57,22 +57,31 @@ export async function readRecord() {
   }
 }
 
-/** The snapshot's bytes and probe if record was made for key (otherwise the record is deleted),
-    with `intact`, a promise of whether the bytes still have the digest they were stored with:
-    hashing runs off this thread, beside Pyodide's restore, instead of before it. */
+/** The snapshot's bytes (a promise) and probe if record was made for key (otherwise the record is
+    deleted), with `intact`, a promise of whether the bytes still have the digest they were stored
+    with: reading and hashing run beside Pyodide's start and restore, instead of before them. */
 export async function snapshotFor(record, key) {
   if (!record) return null;
   if (record.key !== key) {
     await dropSnapshot();
     return null;
   }
-  const bytes = record.bytes instanceof Uint8Array ? record.bytes : new Uint8Array(record.bytes || 0);
-  return { bytes, probe: record.probe, intact: sha256(bytes).then((digest) => digest === record.sha256) };
+  const bytes = readBytes(record.bytes);
+  return { bytes, probe: record.probe, intact: bytes.then(sha256).then((digest) => digest === record.sha256) };
+}
+
+// The bytes are kept as a Blob: reading the record then returns at once, and the 31.5 MB are read
+// while Pyodide prepares (loadPyodide takes them as a promise). Records of earlier builds hold them
+// as an ArrayBuffer or Uint8Array.
+async function readBytes(stored) {
+  if (stored instanceof Blob) return new Uint8Array(await stored.arrayBuffer());
+  return stored instanceof Uint8Array ? stored : new Uint8Array(stored || 0);
 }
 
 export async function saveSnapshot(key, bytes, probe) {
   const digest = await sha256(bytes);
-  await inStore("readwrite", (store) => store.put({ key, probe, bytes, sha256: digest, made: new Date().toISOString() }, RECORD));
+  const record = { key, probe, bytes: new Blob([bytes]), sha256: digest, made: new Date().toISOString() };
+  await inStore("readwrite", (store) => store.put(record, RECORD));
   return bytes.byteLength;
 }
 
