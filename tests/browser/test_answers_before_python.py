@@ -49,6 +49,16 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     context.close()
 
 
+def _rewrite(page, url: str, pattern: str, replacement: str) -> None:
+    """Serve url with the first match of pattern replaced, as a build of another day would be."""
+
+    def rewritten(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=re.sub(pattern, replacement, response.text(), count=1))
+
+    page.route(url, rewritten)
+
+
 def _waits_for_python(page, held) -> None:
     _choose(page, "purpose", "work")
     page.wait_for_timeout(500)
@@ -65,12 +75,7 @@ def test_steps_proved_only_up_to_yesterday_are_loaded_but_not_shown_and_python_a
     page = context.new_page()
     held = hold_python(page)
 
-    def ended_yesterday(route):
-        response = route.fetch()
-        body = re.sub(r'"until":"[^"]*"', f'"until":"{in_days(-1)}"', response.text(), count=1)
-        route.fulfill(response=response, body=body)
-
-    page.route(site_url + "assets/wizard/steps-en.js", ended_yesterday)
+    _rewrite(page, site_url + "assets/wizard/steps-en.js", r'"until":"[^"]*"', f'"until":"{in_days(-1)}"')
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
     _waits_for_python(page, held)
@@ -82,12 +87,7 @@ def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(browser, s
     page = context.new_page()
     held = hold_python(page)
 
-    def built_tomorrow(route):
-        response = route.fetch()
-        html = re.sub(r'data-built="[^"]*"', f'data-built="{in_days(1)}"', response.text(), count=1)
-        route.fulfill(response=response, body=html)
-
-    page.route(site_url + "wizard/", built_tomorrow)
+    _rewrite(page, site_url + "wizard/", r'data-built="[^"]*"', f'data-built="{in_days(1)}"')
     page.goto(site_url + "wizard/")
     assert page.evaluate(f"{ROOT}.dataset.built") == in_days(1)
     page.wait_for_timeout(300)
