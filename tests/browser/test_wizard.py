@@ -208,6 +208,18 @@ def test_the_circumstances_boxes_tick_by_keyboard_none_of_these_excludes_the_oth
     assert page.locator(".wizard-result [data-outcome]").first.get_attribute("data-outcome") == "port_visa"
 
 
+def test_ticking_a_document_on_the_result_checklist_raises_no_script_error(recording_page, site_url):
+    page = _open_wizard(
+        recording_page, site_url, "", "purpose=work&status=outside&nationality=NG&stay_days=365&circumstances=none"
+    )
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    boxes = page.locator(".wizard-primary .wizard-checklist input[type=checkbox]")
+    boxes.first.check()
+    page.wait_for_timeout(200)
+    assert boxes.first.is_checked() and errors == []
+
+
 def test_the_circumstances_question_with_nothing_ticked_says_what_to_do(recording_page, site_url):
     page = _open_wizard(recording_page, site_url, "zh/", "purpose=business&status=outside&nationality=NG&stay_days=20")
     form = page.locator("form[data-question=circumstances]")

@@ -205,7 +205,8 @@
     // "None of these" and the other boxes of a tick-all-that-apply question exclude each other.
     root.addEventListener("change", (event) => {
       const box = event.target;
-      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.checked) return;
+      // Only a question's boxes: the result's checklist boxes belong to no form.
+      if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.checked || !box.form) return;
       const exclusive = box.hasAttribute("data-exclusive");
       box.form.querySelectorAll(`input[type=checkbox][name="${box.name}"]`).forEach((other) => {
         if (other !== box && (exclusive || other.hasAttribute("data-exclusive"))) other.checked = false;
