@@ -10,6 +10,6 @@ import "../../wizard/front/python-runner.js";
 export async function pyodideWithEngine(runtimeDir, options = {}) {
   const lock = JSON.parse(readFileSync(`${runtimeDir}/pyodide-lock.json`, "utf8"));
   const pyodide = await loadPyodide({ lockFileContents: lock, packageBaseUrl: `${runtimeDir}/`, ...options });
-  await globalThis.createWizardHost.loadEngine(pyodide, lock);
+  await globalThis.createWizardRunner.loadEngine(pyodide, lock);
   return pyodide;
 }

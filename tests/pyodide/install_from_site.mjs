@@ -13,7 +13,7 @@ const fetched = async (path) => {
   return response;
 };
 const lock = await (await fetched("pyodide/pyodide-lock.json")).json();
-const engine = globalThis.createWizardHost.enginePackage(lock);
+const engine = globalThis.createWizardRunner.enginePackage(lock);
 const wheelURL = new URL(`pyodide/${engine.file_name}`, siteURL).href;
 const wheelSha256 = createHash("sha256").update(Buffer.from(await (await fetched(`pyodide/${engine.file_name}`)).arrayBuffer())).digest("hex");
 

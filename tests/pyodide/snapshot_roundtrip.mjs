@@ -18,7 +18,7 @@ cold.globals.set(WIZARD_GLOBAL, cold.pyimport("wizard.web.browser").Wizard(bundl
 const coldMs = performance.now() - started;
 const before = replay(cold.globals.get(WIZARD_GLOBAL));
 
-// Why the host empties pyodide.loadedPackages around the copy: Pyodide 314 refuses otherwise.
+// Why the runner empties pyodide.loadedPackages around the copy: Pyodide 314 refuses otherwise.
 let refusedWithPackageListed = "";
 try {
   cold.makeMemorySnapshot();
@@ -27,7 +27,7 @@ try {
 }
 
 started = performance.now();
-const snapshot = globalThis.createWizardHost.memorySnapshot(cold);
+const snapshot = globalThis.createWizardRunner.memorySnapshot(cold);
 const makeMs = performance.now() - started;
 
 // As on a repeat visit: the Wizard comes back from memory without importing or building anything,

@@ -49,7 +49,7 @@ def test_the_restored_wizard_answers_every_step_exactly_as_the_one_it_was_taken_
     assert roundtrip["after"] == roundtrip["before"]
 
 
-def test_pyodide_snapshots_only_with_no_package_listed_so_the_host_unlists_the_engine_for_the_copy(roundtrip):
+def test_pyodide_snapshots_only_with_no_package_listed_so_the_runner_unlists_the_engine_for_the_copy(roundtrip):
     # If an upgrade lifts this limit, python-runner.js's memorySnapshot can call makeMemorySnapshot directly.
     assert "Unexpected hiwire entry" in roundtrip["refusedWithPackageListed"]
     assert roundtrip["loadedAfterSnapshot"] == ["china-visa-wizard-engine"]

@@ -107,7 +107,7 @@
     }
     const text = (name) => new TextDecoder().decode(files[name]);
     const lock = JSON.parse(text("pyodide-lock.json"));
-    serveFiles(indexURL, files, globalThis.createWizardHost.enginePackage(lock).file_name);
+    serveFiles(indexURL, files, globalThis.createWizardRunner.enginePackage(lock).file_name);
     const pyodide = await globalThis.loadPyodide({
       indexURL,
       packageBaseUrl: indexURL,
@@ -124,7 +124,7 @@
       onmessage: null,
       onerror: null,
       postMessage(message) {
-        host.then((receive) => receive(message));
+        runner.then((receive) => receive(message));
       },
       terminate() {
         stopped = true;
@@ -133,10 +133,10 @@
     const deliver = (message) => {
       if (!stopped && worker.onmessage) worker.onmessage({ data: message });
     };
-    const host = loadScript(new URL("assets/wizard/python-runner.js", siteRoot).href).then(() =>
-      globalThis.createWizardHost(loadInputs, deliver)
+    const runner = loadScript(new URL("assets/wizard/python-runner.js", siteRoot).href).then(() =>
+      globalThis.createWizardRunner(loadInputs, deliver)
     );
-    host.catch((error) => {
+    runner.catch((error) => {
       if (!stopped && worker.onerror) worker.onerror({ message: error.message });
     });
     return worker;

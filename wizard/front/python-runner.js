@@ -2,9 +2,9 @@
    loads the engine package the site's pyodide-lock.json lists (Pyodide checks it against the lock's
    SHA-256), builds the Wizard from it and the rule bundle (or takes it back from a restored memory
    snapshot), then answers each step. Valid both as a classic script and as a module: it only sets
-   one global, createWizardHost, with enginePackage(lock), loadEngine(pyodide, lock) and
+   one global, createWizardRunner, with enginePackage(lock), loadEngine(pyodide, lock) and
    memorySnapshot(pyodide) on it for the loaders and the Node tests. */
-globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
+globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
   // Where the built Wizard lives in Python, so that a memory snapshot carries it to the next visit.
   const WIZARD_GLOBAL = "__wizard__";
   // A fixed step whose HTML a snapshot records when made and must reproduce when restored.
@@ -44,7 +44,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
       if (!wizard) inputs = await inputs.loadAgain();
     }
     if (!wizard) {
-      await createWizardHost.loadEngine(inputs.pyodide, inputs.lock);
+      await createWizardRunner.loadEngine(inputs.pyodide, inputs.lock);
       wizard = buildWizard(inputs.pyodide, inputs.bundleText);
     }
     phases.engine = performance.now();
@@ -56,7 +56,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
   async function keep(inputs) {
     try {
       const probe = wizard.step(...PROBE);
-      const bytes = createWizardHost.memorySnapshot(inputs.pyodide);
+      const bytes = createWizardRunner.memorySnapshot(inputs.pyodide);
       await inputs.keep(bytes, probe);
       post({ type: "snapshot", state: "saved", bytes: bytes.byteLength });
     } catch (error) {
@@ -103,7 +103,7 @@ globalThis.createWizardHost = function createWizardHost(loadInputs, post) {
 
 // The engine is the lock file's one package that provides the `wizard` import (sitebuild/engine_wheel.py
 // writes it there): the lock alone names its file and its SHA-256.
-globalThis.createWizardHost.enginePackage = function enginePackage(lock) {
+globalThis.createWizardRunner.enginePackage = function enginePackage(lock) {
   const engines = Object.values((lock && lock.packages) || {}).filter((entry) => (entry.imports || []).includes("wizard"));
   if (engines.length !== 1) throw new Error(`pyodide-lock.json: expected one package providing "wizard", found ${engines.length}`);
   return engines[0];
@@ -111,8 +111,8 @@ globalThis.createWizardHost.enginePackage = function enginePackage(lock) {
 
 // pyodide.loadPackage fetches the wheel with the lock's SHA-256 as its integrity, installs it, and
 // only reports a failure (a refused or missing wheel): turn that into an error the page can show.
-globalThis.createWizardHost.loadEngine = async function loadEngine(pyodide, lock) {
-  const engine = globalThis.createWizardHost.enginePackage(lock);
+globalThis.createWizardRunner.loadEngine = async function loadEngine(pyodide, lock) {
+  const engine = globalThis.createWizardRunner.enginePackage(lock);
   const problems = [];
   await pyodide.loadPackage(engine.name, { messageCallback() {}, errorCallback: (message) => problems.push(message) });
   if (!pyodide.loadedPackages[engine.name]) {
@@ -125,7 +125,7 @@ globalThis.createWizardHost.loadEngine = async function loadEngine(pyodide, lock
 // Pyodide 314 makes a memory snapshot only while pyodide.loadedPackages is empty (it checks that
 // object among its fixed JS references). A restored runtime has none of the package's files and
 // loads the engine again anyway, so the list is emptied for the copy and then put back.
-globalThis.createWizardHost.memorySnapshot = function memorySnapshot(pyodide) {
+globalThis.createWizardRunner.memorySnapshot = function memorySnapshot(pyodide) {
   const loaded = { ...pyodide.loadedPackages };
   for (const name of Object.keys(loaded)) delete pyodide.loadedPackages[name];
   try {

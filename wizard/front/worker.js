@@ -1,7 +1,8 @@
 /* The wizard's worker over http(s): loads Pyodide with the site's own lock file (which lists the
-   engine's wheel and its SHA-256) and the rules from this site, and hands them to the shared Python
-   host, which loads the engine package. On a repeat visit Python is restored from the memory
-   snapshot the last visit kept (snapshot-store.js); any failure there falls back to a normal load.
+   engine's wheel and its SHA-256) and the rules from this site, and hands them to the shared
+   Python runner (python-runner.js), which loads the engine package. On a repeat visit Python is
+   restored from the memory snapshot the last visit kept (snapshot-store.js); any failure there
+   falls back to a normal load.
    No decision is made here. */
 import "./python-runner.js";
 
@@ -49,7 +50,7 @@ async function loadInputs(siteRoot) {
     return { pyodide, lock, bundleText, snapshot: "off" };
   }
   const keyed = fetching.then(([lock, bundleText]) =>
-    store.snapshotKey(runtime.version, globalThis.createWizardHost.enginePackage(lock).sha256, bundleText));
+    store.snapshotKey(runtime.version, globalThis.createWizardRunner.enginePackage(lock).sha256, bundleText));
   const keep = async (bytes, probe) => store.saveSnapshot(await keyed, bytes, probe);
   // Called when a restored Python fails a check: forget the snapshot, start afresh.
   const loadAgain = async () => {
@@ -78,5 +79,5 @@ async function loadInputs(siteRoot) {
   return { pyodide, lock, bundleText, keep, snapshot: "made" };
 }
 
-const receive = globalThis.createWizardHost(loadInputs, (message) => self.postMessage(message));
+const receive = globalThis.createWizardRunner(loadInputs, (message) => self.postMessage(message));
 self.onmessage = (event) => receive(event.data);
