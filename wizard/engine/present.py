@@ -23,7 +23,9 @@ class Catalogue:
         self.date_format: str = meta["date_format"]
         self.months: list[str] = meta["months"]
         self.units: dict[str, dict[str, str]] = meta["units"]
-        self.list_separator: str = meta.get("list_separator", "; ")  # optional: rules before 2026-11-29 lack it
+        # Required by the schema; rule sets from before tick-all-that-apply questions (the policy diff
+        # compiles them) have neither the separator nor an answer that needs it.
+        self.list_separator: str = meta.get("list_separator", "")
 
     def get(self, section: str, key: str, field: str | None = None, default: str = "") -> str:
         entry = self.m.get(section, {}).get(key)
