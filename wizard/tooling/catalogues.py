@@ -140,15 +140,7 @@ def _check_placeholders(loaded, data, placeholders, problems):
         for pointer, text in _strings(data.get(section, {}), "/" + section):
             names = _PLACEHOLDER.findall(text)
             if section == "notices":
-                allowed = NOTICE_PLACEHOLDERS.get(pointer.split("/")[2], set())
-                for name in names:
-                    if name not in allowed:
-                        problems.add(
-                            loaded,
-                            pointer,
-                            "placeholder {%s} cannot be filled here; usable: %s"
-                            % (name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"),
-                        )
+                _check_fillable(problems, loaded, pointer, names, NOTICE_PLACEHOLDERS.get(pointer.split("/")[2], set()))
                 continue
             if section != "reasons":
                 for name in names:
@@ -156,13 +148,12 @@ def _check_placeholders(loaded, data, placeholders, problems):
                         loaded, pointer, "placeholder {%s} is not allowed here; only reasons take placeholders" % name
                     )
                 continue
-            rid = pointer.split("/")[2]
-            allowed = placeholders.get(rid, set())
-            for name in names:
-                if name not in allowed:
-                    problems.add(
-                        loaded,
-                        pointer,
-                        "placeholder {%s} cannot be filled here; usable: %s"
-                        % (name, ", ".join("{%s}" % n for n in sorted(allowed)) or "none"),
-                    )
+            _check_fillable(problems, loaded, pointer, names, placeholders.get(pointer.split("/")[2], set()))
+
+
+def _check_fillable(problems, loaded, pointer, names, allowed):
+    """One problem per placeholder the engine cannot fill at this message."""
+    for name in names:
+        if name not in allowed:
+            usable = ", ".join("{%s}" % n for n in sorted(allowed)) or "none"
+            problems.add(loaded, pointer, "placeholder {%s} cannot be filled here; usable: %s" % (name, usable))
