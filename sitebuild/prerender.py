@@ -28,12 +28,11 @@ def _answers(engine: Engine, fragment: str, lang: str, today: str) -> list[str]:
     return [fragments.build({**carried, question["id"]: option["value"]}) for option in question["options"]]
 
 
-def valid_until(bundle: dict, lang: str, on_date: dt.date, steps: dict[str, dict], days: int = VALID_DAYS) -> dt.date:
+def valid_until(engine: Engine, lang: str, on_date: dt.date, steps: dict[str, dict], days: int = VALID_DAYS) -> dt.date:
     """The last day, at most `days` after on_date, up to which the engine answers every step's
     fragment exactly as on on_date (checked day by day), so a visitor on any of those days is shown
     what Python would render for them. A step whose reply depends on the day (a date question's
     limits, a policy's end, a notice) ends the window the day before it changes."""
-    engine = Engine(bundle)
     answers = {fragment: fragments.parse(fragment)[0] for fragment in steps}
     built = {fragment: engine.step(given, lang, on_date.isoformat()) for fragment, given in answers.items()}
     last = on_date
@@ -45,11 +44,10 @@ def valid_until(bundle: dict, lang: str, on_date: dt.date, steps: dict[str, dict
     return last
 
 
-def prerendered_steps(bundle: dict, lang: str, on_date: dt.date, depth: int = DEPTH) -> dict[str, dict]:
+def prerendered_steps(engine: Engine, lang: str, on_date: dt.date, depth: int = DEPTH) -> dict[str, dict]:
     """Fragment (as the page's form writes it, without '#') -> the reply Python would give for it."""
-    engine = Engine(bundle)
     today = on_date.isoformat()
-    ui = bundle["ui"][lang]
+    ui = engine.bundle["ui"][lang]
     steps: dict[str, dict] = {}
     level = [""]
     for _ in range(depth + 1):

@@ -105,9 +105,10 @@ def write_steps(target: Path, bundle: dict) -> None:
     """Write each language's first steps, rendered for the bundle's build date, as a classic script
     that files them under globalThis.wizardSteps[lang] (wizard.js looks fragments up there)."""
     on_date = dt.date.fromisoformat(bundle["built"])
+    engine = Engine(bundle)
     for lang in bundle["ui"]:
-        steps = prerendered_steps(bundle, lang, on_date)
-        until = valid_until(bundle, lang, on_date, steps).isoformat()
+        steps = prerendered_steps(engine, lang, on_date)
+        until = valid_until(engine, lang, on_date, steps).isoformat()
         data = json.dumps(
             {"built": bundle["built"], "until": until, "steps": steps}, ensure_ascii=False, separators=(",", ":")
         )

@@ -1,4 +1,5 @@
 """The real strict build: it passes, and it puts one copy of the Pyodide runtime at the site root."""
+
 from sitebuild.languages import languages
 from sitebuild.runtime import RUNTIME_FILES, SITE_FOLDER
 

@@ -1,4 +1,5 @@
 """The public "What changed" pages show the changelog from the rules, in English and Chinese."""
+
 from wizard.tooling.changelog import PLACEHOLDER
 
 

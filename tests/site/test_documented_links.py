@@ -1,5 +1,6 @@
 """Every documented deep-link example reaches the question or result it says (webmasters pages in
 each language, wizard/README.md), and the READMEs show the policy and headers sitebuild/embed.py defines."""
+
 import datetime as dt
 import re
 from html.parser import HTMLParser

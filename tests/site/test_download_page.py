@@ -1,5 +1,6 @@
 """The download page offers the offline copy this build made, with its real size and rules date, in every
 language; inside the copy the same page says which rules the copy carries."""
+
 import re
 
 import pytest

@@ -1,6 +1,7 @@
 """The hosting configs of the real build: for every file of the built site and every directory URL,
 `_headers` (read as Netlify does) and hosting/nginx.conf (read as nginx does) give exactly
 sitebuild.embed.hosting_headers(path); the offline copy, opened from file://, ships neither."""
+
 from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file
 
 from sitebuild import embed
@@ -12,14 +13,31 @@ def test_every_path_of_the_built_site_gets_the_headers_of_the_table_from_both_co
     headers_text = (site_dir / HEADERS_FILE).read_text("utf-8")
     nginx_text = (site_dir / NGINX_FILE).read_text("utf-8")
     files = site_files(site_dir)
-    paths = ["/" + name for name in files] + ["/" + name[: -len("index.html")] for name in files if name.endswith("index.html")]
-    kinds = {"/visas/tourism-l/", "/wizard/", "/zh/wizard/", "/wizard-embed/", "/zh/wizard-embed/", "/wizard/webmasters/",
-             "/sw.js", "/pyodide/pyodide.asm.wasm", "/pyodide/pyodide.mjs", "/assets/wizard/worker.js", "/404.html", "/zh/404.html"}
+    paths = ["/" + name for name in files] + [
+        "/" + name[: -len("index.html")] for name in files if name.endswith("index.html")
+    ]
+    kinds = {
+        "/visas/tourism-l/",
+        "/wizard/",
+        "/zh/wizard/",
+        "/wizard-embed/",
+        "/zh/wizard-embed/",
+        "/wizard/webmasters/",
+        "/sw.js",
+        "/pyodide/pyodide.asm.wasm",
+        "/pyodide/pyodide.mjs",
+        "/assets/wizard/worker.js",
+        "/404.html",
+        "/zh/404.html",
+    }
     assert kinds <= set(paths)
     wrong = []
     for path in paths:
         expected = {name: [value] for name, value in embed.hosting_headers(path).items()}
-        for host, found in (("_headers", headers_file_headers(headers_text, path)), ("nginx", nginx_headers(nginx_text, path))):
+        for host, found in (
+            ("_headers", headers_file_headers(headers_text, path)),
+            ("nginx", nginx_headers(nginx_text, path)),
+        ):
             if found != expected:
                 wrong.append(f"{host} {path}: {found} != {expected}")
     assert wrong == []

@@ -1,12 +1,16 @@
 """Every built page links to the same page in each other language, and that link resolves."""
+
 from sitebuild.built_html import built_pages, resolve_local
 from sitebuild.languages import languages
 
 
 def _content_pages(site_dir):
     # The embed (wizard-embed) goes in other sites' iframes: no header, so no language switch.
-    return [page for page in built_pages(site_dir)
-            if page.path.name != "404.html" and page.path.parent.name != "wizard-embed"]
+    return [
+        page
+        for page in built_pages(site_dir)
+        if page.path.name != "404.html" and page.path.parent.name != "wizard-embed"
+    ]
 
 
 def test_every_page_links_to_its_counterpart_in_every_language(site_dir):
@@ -38,6 +42,8 @@ def test_each_language_switch_lands_on_the_same_page_in_that_language(site_dir):
 def test_each_page_declares_its_own_language(site_dir):
     for page in _content_pages(site_dir):
         relative = page.path.relative_to(site_dir)
-        expected = next((lang.code for lang in languages() if not lang.default and relative.parts[0] == lang.code), None)
+        expected = next(
+            (lang.code for lang in languages() if not lang.default and relative.parts[0] == lang.code), None
+        )
         expected = expected or next(lang.code for lang in languages() if lang.default)
         assert page.lang == expected, f"{relative} says lang={page.lang!r}"

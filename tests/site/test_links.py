@@ -1,4 +1,5 @@
 """Internal links and their anchors resolve in every language; no page fetches anything from elsewhere."""
+
 from sitebuild.built_html import built_pages, is_external, read_page, resolve_local
 
 

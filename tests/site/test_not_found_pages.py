@@ -1,5 +1,6 @@
 """Each language's 404 page is in its own language and folder; the root one, served for unknown URLs
 in the default language, is English, on the web site and in the offline copy."""
+
 import re
 
 import pytest

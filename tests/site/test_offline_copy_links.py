@@ -1,5 +1,6 @@
 """In the offline copy every local link names a file: from file:// a link to a folder opens a folder
 listing, not its index page. The wizard's links to guides (from Python) are checked the same way."""
+
 import json
 from urllib.parse import urlsplit
 

@@ -1,5 +1,6 @@
 """Every guide page shows its sources and review date; the wizard cites sources per result instead
 (and its embed for other sites' iframes, wizard-embed, shows nothing but the wizard)."""
+
 from sitebuild.built_html import built_pages
 from sitebuild.paths import DOCS
 from sitebuild.translations import front_matter
@@ -7,14 +8,22 @@ from sitebuild.translations import front_matter
 
 def test_every_guide_page_lists_at_least_one_source():
     pages = [path for path in DOCS.rglob("*.md") if path.parent.name != "wizard" and path.stem != "wizard-embed"]
-    unsourced = [str(path.relative_to(DOCS)) for path in pages if not front_matter(path.read_text(encoding="utf-8")).get("sources")]
+    unsourced = [
+        str(path.relative_to(DOCS))
+        for path in pages
+        if not front_matter(path.read_text(encoding="utf-8")).get("sources")
+    ]
     assert pages and not unsourced, unsourced
 
 
 def test_every_built_page_shows_the_sources_and_review_block(site_dir):
-    missing = [str(page.path.relative_to(site_dir)) for page in built_pages(site_dir)
-               if page.path.name != "404.html" and page.path.parent.name != "wizard-embed"
-               and "cig-sources-heading" not in page.ids]
+    missing = [
+        str(page.path.relative_to(site_dir))
+        for page in built_pages(site_dir)
+        if page.path.name != "404.html"
+        and page.path.parent.name != "wizard-embed"
+        and "cig-sources-heading" not in page.ids
+    ]
     assert not missing, missing
 
 
@@ -25,8 +34,15 @@ def test_every_page_cites_original_publishers_and_lists_what_its_text_cites():
 
 
 def test_a_copy_recorded_in_read_at_is_never_shown_on_the_built_pages(site_dir):
-    copies = {source["read_at"] for path in DOCS.rglob("*.md")
-              for source in front_matter(path.read_text(encoding="utf-8")).get("sources") or [] if source.get("read_at")}
-    shown = [str(page.path.relative_to(site_dir)) for page in built_pages(site_dir)
-             if any(copy in page.path.read_text(encoding="utf-8") for copy in copies)]
+    copies = {
+        source["read_at"]
+        for path in DOCS.rglob("*.md")
+        for source in front_matter(path.read_text(encoding="utf-8")).get("sources") or []
+        if source.get("read_at")
+    }
+    shown = [
+        str(page.path.relative_to(site_dir))
+        for page in built_pages(site_dir)
+        if any(copy in page.path.read_text(encoding="utf-8") for copy in copies)
+    ]
     assert copies and not shown, shown

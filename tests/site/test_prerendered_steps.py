@@ -1,5 +1,6 @@
 """The first steps the build ships for answering before Python loads: each is exactly what the
 browser's Python renders for that fragment on the build's date, and they cover the first answers."""
+
 import copy
 import datetime as dt
 import json
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 import pytest
 
 from sitebuild.prerender import prerendered_steps, valid_until
+from wizard.engine import Engine
 from wizard.web.browser import Wizard
 
 PREFIX = re.compile(r"^\(globalThis\.wizardSteps = globalThis\.wizardSteps \|\| \{\}\)\[\"(?P<lang>\w+)\"\] = ")
@@ -18,7 +20,7 @@ def shipped_steps(site_dir, lang: str) -> dict:
     text = (site_dir / "assets" / "wizard" / f"steps-{lang}.js").read_text(encoding="utf-8")
     match = PREFIX.match(text)
     assert match and match["lang"] == lang, "the steps file files its map under its own language"
-    return json.loads(text[match.end():].rstrip().rstrip(";"))
+    return json.loads(text[match.end() :].rstrip().rstrip(";"))
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +57,17 @@ def test_a_step_that_depends_on_the_day_keeps_the_steps_to_the_build_day(compile
     bundle = copy.deepcopy(compiled_bundle)
     first = bundle["questions"][0]
     bundle["questions"].insert(1, {"id": "when", "type": "date", "days_from_today": [0, 730]})
-    bundle["messages"] = {lang: {**m, "questions": {**m["questions"], "when": {"text": "When?", "hint": ""}}}
-                          for lang, m in bundle["messages"].items()}
+    bundle["messages"] = {
+        lang: {**m, "questions": {**m["questions"], "when": {"text": "When?", "hint": ""}}}
+        for lang, m in bundle["messages"].items()
+    }
     on = dt.date.fromisoformat(bundle["built"])
-    steps = prerendered_steps(bundle, "en", on)
+    engine = Engine(bundle)
+    steps = prerendered_steps(engine, "en", on)
     assert any('type="date"' in reply["html"] for reply in steps.values()), first["id"]
-    assert valid_until(bundle, "en", on, steps) == on
-    assert valid_until(compiled_bundle, "en", on, prerendered_steps(compiled_bundle, "en", on)) > on
+    assert valid_until(engine, "en", on, steps) == on
+    real = Engine(compiled_bundle)
+    assert valid_until(real, "en", on, prerendered_steps(real, "en", on)) > on
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

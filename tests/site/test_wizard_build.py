@@ -1,5 +1,6 @@
 """What the build writes for newcomers: an OPEN-ME file in the unzipped offline copy, the Chinese
 snippet builder preset to Chinese, the embed's visible title, and named search dialogs."""
+
 from sitebuild.offline_copy import OPEN_ME
 
 
