@@ -4,6 +4,7 @@ folders). `python -m wizard.tooling.diff OLD NEW [--date YYYY-MM-DD] [--max-exam
 
 import argparse
 import datetime as _dt
+import functools
 import io
 import subprocess
 import sys
@@ -87,6 +88,7 @@ def _git(*args):
     return done.stdout if done.returncode == 0 else None
 
 
+@functools.cache
 def checkout_settings():
     """This checkout's rule-set settings (rules/index.yaml): an older rule set compiles with those
     it lacks (a window, a language), which change no one's advice."""
