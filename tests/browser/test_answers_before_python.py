@@ -13,14 +13,20 @@ pytestmark = pytest.mark.browser
 ROOT = "document.getElementById('wizard')"
 
 
+@pytest.fixture
+def page(browser):
+    """A fresh page in a context of its own (no service worker, no snapshot), closed after the test."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 def _choose(page, question: str, value: str) -> None:
     page.locator(f"form[data-question={question}] input[value={value}]").check()
     page.locator(f"form[data-question={question}] button[type=submit]").click()
 
 
-def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_the_journey(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_the_journey(page, site_url):
     held = hold_python(page)
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
@@ -46,7 +52,6 @@ def test_the_first_two_answers_show_the_next_steps_at_once_and_python_finishes_t
     }
     assert complete(page, answers) == "visa_z"
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
-    context.close()
 
 
 def _rewrite(page, url: str, pattern: str, replacement: str) -> None:
@@ -70,21 +75,16 @@ def _waits_for_python(page, held) -> None:
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
 
 
-def test_steps_proved_only_up_to_yesterday_are_loaded_but_not_shown_and_python_answers(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_steps_proved_only_up_to_yesterday_are_loaded_but_not_shown_and_python_answers(page, site_url):
     held = hold_python(page)
 
     _rewrite(page, site_url + "assets/wizard/steps-en.js", r'"until":"[^"]*"', f'"until":"{in_days(-1)}"')
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
     _waits_for_python(page, held)
-    context.close()
 
 
-def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(browser, site_url):
-    context = browser.new_context()
-    page = context.new_page()
+def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(page, site_url):
     held = hold_python(page)
 
     _rewrite(page, site_url + "wizard/", r'data-built="[^"]*"', f'data-built="{in_days(1)}"')
@@ -93,14 +93,9 @@ def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(browser, s
     page.wait_for_timeout(300)
     assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
     _waits_for_python(page, held)
-    context.close()
 
 
-def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_for_that_day(
-    browser, site_url, site_dir
-):
-    context = browser.new_context()
-    page = context.new_page()
+def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_for_that_day(page, site_url, site_dir):
     built = re.search(r'data-built="([\d-]+)"', (site_dir / "wizard" / "index.html").read_text("utf-8"))[1]
     later = dt.date.fromisoformat(built) + dt.timedelta(days=30)
     page.clock.set_fixed_time(dt.datetime.combine(later, dt.time(12, 0)))
@@ -113,4 +108,3 @@ def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_f
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
     assert current_question(page) == "status"
     release_python(page, held)
-    context.close()
