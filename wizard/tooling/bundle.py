@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import catalogues, changelog, countries, ruleset
+from .arguments import add_date_argument
 from .checks import Compiler
 from .errors import Problems, RuleError
 from .path_checks import deep_check
@@ -110,18 +111,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.bundle", description=__doc__)
     parser.add_argument("--rules", default="rules")
     parser.add_argument("--out", required=True, help="where to write the bundle JSON")
-    parser.add_argument("--date", default=None, help="build date YYYY-MM-DD (default: today)")
+    add_date_argument(parser, "the build date")
     args = parser.parse_args(argv)
     try:
-        build_date = _dt.date.fromisoformat(args.date) if args.date else _dt.date.today()
-        compiled = compile_rules(Path(args.rules), build_date)
+        compiled = compile_rules(Path(args.rules), args.date)
     except RuleError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
-    except ValueError:
-        print("--date must be YYYY-MM-DD", file=sys.stderr)
-        return 2
     for warning in compiled.warnings:
         print("warning: %s" % warning, file=sys.stderr)
     out = Path(args.out)

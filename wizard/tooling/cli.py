@@ -10,6 +10,8 @@ from pathlib import Path
 
 from wizard.engine import Engine
 
+from .arguments import add_date_argument
+
 USAGE = """examples:
   python -m wizard.cli                       # interactive, asks for a language first
   python -m wizard.cli --answers '{"purpose":"work","status":"outside"}' --date 2026-12-01 --lang en
@@ -36,10 +38,6 @@ def load_engine(args):
             raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc)) from exc
     from .bundle import compile_rules
 
-    try:
-        _dt.date.fromisoformat(args.date)  # a malformed --date is refused before compiling
-    except ValueError as exc:
-        raise CliError("--date %s: %s" % (args.date, exc)) from exc
     bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
     _check_date_in_range(args.date, bundle)
     return Engine(bundle)
@@ -49,7 +47,7 @@ def _check_date_in_range(date, bundle):
     """The engine looks as far ahead as the rules' date questions allow; past year 9999 it cannot."""
     ahead = max((q.get("days_from_today", [0, 0])[1] for q in bundle["questions"] if q["type"] == "date"), default=0)
     try:
-        _dt.date.fromisoformat(date) + _dt.timedelta(days=ahead)
+        date + _dt.timedelta(days=ahead)
     except OverflowError:
         raise CliError("--date %s: out of range" % date) from None
 
@@ -80,11 +78,7 @@ def _main(argv=None):
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
-    parser.add_argument(
-        "--date",
-        default=_dt.date.today().isoformat(),
-        help="the traveller's today, YYYY-MM-DD (the rules are compiled for the real date)",
-    )
+    add_date_argument(parser, "the traveller's today (the rules are compiled for the real date)")
     parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
     parser.add_argument("--rules", default="rules", help="rules folder (compiled on the fly)")
     parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")
@@ -111,10 +105,10 @@ def _main(argv=None):
             answers = {
                 k: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v for k, v in answers.items()
             }
-        result = engine.step(answers, args.lang or engine.default_language, args.date)
+        result = engine.step(answers, args.lang or engine.default_language, args.date.isoformat())
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0 if result["kind"] != "error" else 2
-    return interactive(engine, args.lang, args.date)
+    return interactive(engine, args.lang, args.date.isoformat())
 
 
 def _ask(prompt):

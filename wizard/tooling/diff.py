@@ -3,7 +3,6 @@ folders). `python -m wizard.tooling.diff OLD NEW [--date YYYY-MM-DD] [--max-exam
 """
 
 import argparse
-import datetime as _dt
 import functools
 import io
 import subprocess
@@ -16,6 +15,7 @@ import yaml
 
 from wizard.engine import Engine
 
+from .arguments import add_date_argument
 from .bundle import SETTINGS, compile_rules
 from .diff_report import Report, static_changes
 from .errors import RuleError
@@ -111,13 +111,6 @@ def compile_side(rules_dir, label, build_date):
     return None
 
 
-def _iso_date(text):
-    try:
-        return _dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("must be YYYY-MM-DD, not %r" % text) from None
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m wizard.tooling.diff",
@@ -127,12 +120,7 @@ def main(argv=None):
     )
     parser.add_argument("old", metavar="OLD", help="a rules folder, or else a git ref (HEAD~1, a branch, a commit)")
     parser.add_argument("new", metavar="NEW", help="the same, for the changed rules")
-    parser.add_argument(
-        "--date",
-        type=_iso_date,
-        default=_dt.date.today(),
-        help="the date both rule sets are compiled and walked for, YYYY-MM-DD (default: today)",
-    )
+    add_date_argument(parser, "the date both rule sets are compiled and walked for")
     parser.add_argument(
         "--max-examples",
         type=int,

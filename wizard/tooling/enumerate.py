@@ -3,13 +3,13 @@ the questions per path and any broken invariant (wizard/tooling/invariants.py).
 """
 
 import argparse
-import datetime as _dt
 import sys
 import time
 from pathlib import Path
 
 from wizard.engine import Engine
 
+from .arguments import add_date_argument
 from .bundle import compile_rules
 from .errors import RuleError
 from .invariants import Invariants
@@ -19,7 +19,7 @@ from .walk import Enumerator
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.enumerate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
-    parser.add_argument("--date", default=None, help="today's date, YYYY-MM-DD (default: the system date)")
+    add_date_argument(parser, "today's date")
     parser.add_argument(
         "--timing",
         type=int,
@@ -28,16 +28,13 @@ def main(argv=None):
         help="also time Engine.step on N results spread over all paths (0: skip)",
     )
     args = parser.parse_args(argv)
-    today = args.date or _dt.date.today().isoformat()
+    today = args.date.isoformat()
     try:
-        compiled = compile_rules(Path(args.rules), _dt.date.fromisoformat(today), deep=False)
+        compiled = compile_rules(Path(args.rules), args.date, deep=False)
     except RuleError as exc:
         for problem in exc.problems:
             print(problem)
         return 1
-    except ValueError:
-        print("--date must be YYYY-MM-DD")
-        return 2
     engine = Engine(compiled.bundle)
     enumerator = Enumerator(engine, today)
     invariants = Invariants(engine)

@@ -4,10 +4,10 @@ Exit 0 when valid (warnings are printed but do not fail), 1 when not. Never a tr
 """
 
 import argparse
-import datetime as _dt
 import sys
 from pathlib import Path
 
+from .arguments import add_date_argument
 from .bundle import compile_rules
 from .errors import RuleError
 
@@ -15,24 +15,19 @@ from .errors import RuleError
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.validate", description=__doc__)
     parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
-    parser.add_argument("--date", default=None, help="build date YYYY-MM-DD (default: today)")
+    add_date_argument(parser, "the build date")
     parser.add_argument(
         "--docs", default=None, help="check guide links against this docs language folder, e.g. docs/en"
     )
     parser.add_argument("--quick", action="store_true", help="skip the exhaustive path walk")
     args = parser.parse_args(argv)
-    try:
-        build_date = _dt.date.fromisoformat(args.date) if args.date else _dt.date.today()
-    except ValueError:
-        print("--date must be YYYY-MM-DD")
-        return 2
     rules = Path(args.rules)
     if not rules.is_dir():
         print("%s: no such rules folder" % rules)
         return 1
     try:
         compiled = compile_rules(
-            rules, build_date, deep=not args.quick, docs_root=Path(args.docs) if args.docs else None
+            rules, args.date, deep=not args.quick, docs_root=Path(args.docs) if args.docs else None
         )
     except RuleError as exc:
         for problem in exc.problems:
