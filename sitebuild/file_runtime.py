@@ -21,17 +21,23 @@ MODULE_EXPORT = re.compile(r"\bexport\s+(?:default|\{|\*|const|let|var|function|
 STATIC_IMPORT = re.compile(r"(?:^|[;}])\s*import\s*[\w{*][^;()]*?\bfrom\s*[\"']")
 SCRIPT_URL = "_pyodideScriptURL"
 SCRIPT_URL_DEFINITION = f"var {SCRIPT_URL}=(globalThis.document&&document.currentScript&&document.currentScript.src)||globalThis.location.href;"
-# Files that pyodide.mjs fetches by name: served from payload scripts by the wizard's file loader.
-FETCHED_BINARIES = ("pyodide.asm.wasm", "python_stdlib.zip")
+# Files that pyodide.mjs fetches by name, with the type they are served as: the wizard's file loader
+# answers those fetches from payload scripts.
+FETCHED_BINARIES = {"pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip"}
 PAYLOAD_GLOBAL = "__wizardPayloads"
-# Each payload's size and SHA-256, so the loader names a damaged file at once instead of feeding
-# Pyodide broken bytes and waiting for the ready timeout. Loaded before the payloads.
+# The one file the loader (wizard/front/page-python.js) knows by name: it lists every other script to
+# load, each payload's script, size and SHA-256 (so a damaged file is named at once instead of
+# feeding Pyodide broken bytes and waiting for the ready timeout) and which payload is which.
 MANIFEST_GLOBAL = "__wizardPayloadManifest"
 MANIFEST_PATH = "assets/wizard/payloads.js"
-# The engine's wheel, under a fixed name (its file name changes with its sources). Left out of the
-# manifest on purpose: its SHA-256 is in the lock file (itself in the manifest), and the page hands
-# it to pyodide.loadPackage only if it matches the integrity loadPackage asks for from the lock.
+# The runtime's own scripts, loaded before the payloads.
+RUNTIME_SCRIPTS = (f"{SITE_FOLDER}/pyodide.js", f"{SITE_FOLDER}/pyodide.asm.js")
+# The engine's wheel, under a fixed name (its file name changes with its sources). Its size and
+# SHA-256 are left out of the manifest on purpose: its SHA-256 is in the lock file (itself checked
+# by the manifest), and the page hands it to pyodide.loadPackage only if it matches the integrity
+# loadPackage asks for from the lock.
 ENGINE_PAYLOAD = "engine.whl"
+RULES_PAYLOAD = "bundle.json"
 
 
 class RuntimeShapeChanged(RuntimeError):
@@ -61,16 +67,30 @@ def payload_script(name: str, data: bytes) -> str:
     return f'(globalThis.{PAYLOAD_GLOBAL}=globalThis.{PAYLOAD_GLOBAL}||{{}})[{json.dumps(name)}]="{encoded}";\n'
 
 
-def write_payload(target: Path, name: str, data: bytes, manifest: dict | None = None) -> Path:
-    """Write the payload script; record the bytes' size and SHA-256 in manifest when given."""
-    path = target / f"{name}.js"
+def write_payload(site_dir: Path, folder: str, name: str, data: bytes, manifest: dict | None = None) -> Path:
+    """Write the payload script into site_dir/folder; record in manifest, when given, where the script
+    is and (except for the engine, which the lock file checks) the bytes' size and SHA-256."""
+    path = site_dir / folder / f"{name}.js"
     path.write_text(payload_script(name, data), encoding="ascii")
     if manifest is not None:
-        manifest[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        entry = {"script": f"{folder}/{path.name}"}
+        if name != ENGINE_PAYLOAD:
+            entry |= {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        manifest[name] = entry
     return path
 
 
-def manifest_script(manifest: dict) -> str:
+def manifest_script(payloads: dict) -> str:
+    """The manifest as a classic script: the runtime's scripts, the payloads, and each payload's role."""
+    manifest = {
+        "folder": f"{SITE_FOLDER}/",
+        "runtime": list(RUNTIME_SCRIPTS),
+        "payloads": payloads,
+        "fetched": FETCHED_BINARIES,
+        "lock": LOCK_FILE,
+        "engine": ENGINE_PAYLOAD,
+        "rules": RULES_PAYLOAD,
+    }
     return f"globalThis.{MANIFEST_GLOBAL}={json.dumps(manifest, sort_keys=True)};\n"
 
 
@@ -90,14 +110,15 @@ def write_file_runtime(site_dir: Path, manifest: dict | None = None) -> list[Pat
     classic.write_text(classic_runtime_script((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text("utf-8")), "utf-8")
     written = [classic]
     for name in FETCHED_BINARIES:
-        written.append(write_payload(target, name, (PYODIDE_PACKAGE / name).read_bytes(), manifest))
+        written.append(write_payload(site_dir, SITE_FOLDER, name, (PYODIDE_PACKAGE / name).read_bytes(), manifest))
     lock = (target / LOCK_FILE).read_bytes()
-    written.append(write_payload(target, LOCK_FILE, lock, manifest))
+    written.append(write_payload(site_dir, SITE_FOLDER, LOCK_FILE, lock, manifest))
     wheel = target / engine_entry(json.loads(lock))["file_name"]
-    written.append(write_payload(target, ENGINE_PAYLOAD, wheel.read_bytes()))
+    written.append(write_payload(site_dir, SITE_FOLDER, ENGINE_PAYLOAD, wheel.read_bytes(), manifest))
     return written
 
 
-def write_wizard_payloads(assets_dir: Path, manifest: dict | None = None) -> list[Path]:
-    """Payload scripts for the wizard's own files (the rule bundle)."""
-    return [write_payload(assets_dir, name, (assets_dir / name).read_bytes(), manifest) for name in ("bundle.json",)]
+def write_wizard_payloads(site_dir: Path, assets_folder: str, manifest: dict | None = None) -> Path:
+    """The payload script for the wizard's own file, the rule bundle in site_dir/assets_folder."""
+    rules = (site_dir / assets_folder / RULES_PAYLOAD).read_bytes()
+    return write_payload(site_dir, assets_folder, RULES_PAYLOAD, rules, manifest)

@@ -104,7 +104,7 @@ def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
     shutil.copy2(SHIM_INIT_SOURCE, site_dir / SHIM_INIT_PATH)
     manifest: dict = {}
     file_runtime.write_file_runtime(site_dir, manifest)
-    file_runtime.write_wizard_payloads(wizard_assets, manifest)
+    file_runtime.write_wizard_payloads(site_dir, wizard_assets.relative_to(site_dir).as_posix(), manifest)
     file_runtime.write_manifest(site_dir, manifest)
     write_open_me(site_dir)
 

@@ -84,15 +84,49 @@ def test_a_payload_script_holds_exactly_the_bytes_it_was_given():
     assert base64.b64encode(data).decode() in payload_script("pyodide.asm.wasm", data)
 
 
-def test_each_payload_is_recorded_with_its_size_and_sha256_for_the_loader_to_check(tmp_path):
+def test_each_payload_is_recorded_with_its_script_size_and_sha256_for_the_loader_to_check(tmp_path):
     import hashlib
 
     from sitebuild.file_runtime import MANIFEST_GLOBAL, manifest_script, write_payload
 
+    (tmp_path / "assets").mkdir()
     manifest = {}
-    write_payload(tmp_path, "bundle.json", b'{"a": 1}', manifest)
-    assert manifest == {"bundle.json": {"bytes": 8, "sha256": hashlib.sha256(b'{"a": 1}').hexdigest()}}
+    write_payload(tmp_path, "assets", "bundle.json", b'{"a": 1}', manifest)
+    assert (tmp_path / "assets" / "bundle.json.js").is_file()
+    assert manifest == {
+        "bundle.json": {
+            "script": "assets/bundle.json.js",
+            "bytes": 8,
+            "sha256": hashlib.sha256(b'{"a": 1}').hexdigest(),
+        }
+    }
     assert manifest_script(manifest).startswith(f"globalThis.{MANIFEST_GLOBAL}=")
+
+
+def test_the_manifest_names_every_script_the_loader_needs_and_each_payload_s_role(tmp_path):
+    from sitebuild.file_runtime import (
+        MANIFEST_PATH,
+        manifest_script,
+        write_file_runtime,
+        write_manifest,
+        write_wizard_payloads,
+    )
+    from sitebuild.runtime import copy_runtime
+
+    copy_runtime(tmp_path)
+    payloads = {}
+    write_file_runtime(tmp_path, payloads)
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "bundle.json").write_text("{}")
+    write_wizard_payloads(tmp_path, "rules", payloads)
+    write_manifest(tmp_path, payloads)
+    script = (tmp_path / MANIFEST_PATH).read_text("ascii")
+    assert script == manifest_script(payloads)
+    manifest = json.loads(script.split("=", 1)[1].rstrip(";\n"))
+    for path in [*manifest["runtime"], *(entry["script"] for entry in manifest["payloads"].values())]:
+        assert (tmp_path / path).is_file(), path
+    for role in ("lock", "engine", "rules", *manifest["fetched"]):
+        assert manifest.get(role, role) in manifest["payloads"]
 
 
 def test_the_engine_wheel_travels_as_a_payload_checked_by_the_lock_not_by_the_manifest(tmp_path):
@@ -112,4 +146,4 @@ def test_the_engine_wheel_travels_as_a_payload_checked_by_the_lock_not_by_the_ma
     assert wheel == (runtime / entry["file_name"]).read_bytes()
     assert hashlib.sha256(wheel).hexdigest() == entry["sha256"]
     assert manifest["pyodide-lock.json"]["sha256"] == hashlib.sha256(lock).hexdigest()
-    assert ENGINE_PAYLOAD not in manifest
+    assert manifest[ENGINE_PAYLOAD] == {"script": f"pyodide/{ENGINE_PAYLOAD}.js"}

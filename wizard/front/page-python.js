@@ -7,19 +7,11 @@
   "use strict";
 
   const PAYLOADS = "__wizardPayloads";
-  const MANIFEST = "__wizardPayloadManifest"; // each payload's size and SHA-256 (sitebuild/file_runtime.py)
-  const BINARY_TYPES = { "pyodide.asm.wasm": "application/wasm", "python_stdlib.zip": "application/zip" };
-  // Payload name -> the script that carries it.
-  const PAYLOAD_FILES = {
-    "pyodide.asm.wasm": "pyodide/pyodide.asm.wasm.js",
-    "python_stdlib.zip": "pyodide/python_stdlib.zip.js",
-    "pyodide-lock.json": "pyodide/pyodide-lock.json.js",
-    "engine.whl": "pyodide/engine.whl.js",
-    "bundle.json": "assets/wizard/bundle.json.js",
-  };
-  // Not in the payload manifest: the lock file (which is) holds its SHA-256, checked by withIntegrity.
-  const ENGINE_PAYLOAD = "engine.whl";
-  const SCRIPTS = ["assets/wizard/payloads.js", "pyodide/pyodide.js", "pyodide/pyodide.asm.js", ...Object.values(PAYLOAD_FILES)];
+  // The one file named here (sitebuild/file_runtime.py writes it): the runtime's folder, every other
+  // script to load, each payload's script, size and SHA-256, and which payload is which.
+  const MANIFEST = "__wizardPayloadManifest";
+  const MANIFEST_SCRIPT = "assets/wizard/payloads.js";
+  let manifest = null;
 
   function loadScript(url) {
     return new Promise((resolve, reject) => {
@@ -47,7 +39,7 @@
 
   // Decodes a payload once, dropping its text (a third larger than the bytes).
   function payloadBytes(name) {
-    const file = PAYLOAD_FILES[name];
+    const file = manifest.payloads[name].script;
     const text = globalThis[PAYLOADS] && globalThis[PAYLOADS][name];
     if (typeof text !== "string") throw new Error(`${file}: payload missing`);
     delete globalThis[PAYLOADS][name];
@@ -61,10 +53,10 @@
   // Checks a payload against the manifest: a damaged file is named now, not found out by Pyodide
   // after the ready timeout.
   async function checkedBytes(name) {
-    const file = PAYLOAD_FILES[name];
-    const expected = globalThis[MANIFEST] && globalThis[MANIFEST][name];
+    const expected = manifest.payloads[name];
+    const file = expected.script;
     const bytes = payloadBytes(name);
-    if (!expected) throw new Error(`${file}: not listed in assets/wizard/payloads.js`);
+    if (!expected.sha256) throw new Error(`${file}: no SHA-256 in ${MANIFEST_SCRIPT}`);
     if (bytes.length !== expected.bytes) throw new Error(`${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
     if ((await sha256(bytes)) !== expected.sha256) throw new Error(`${file} is damaged: its SHA-256 does not match`);
     return bytes;
@@ -88,25 +80,29 @@
     globalThis.fetch = function (input, init) {
       const url = String(input instanceof Request ? input.url : input);
       const name = url.startsWith(indexURL) ? decodeURIComponent(url.slice(indexURL.length)) : null;
-      if (name && Object.prototype.hasOwnProperty.call(BINARY_TYPES, name) && files[name]) {
+      if (name && Object.prototype.hasOwnProperty.call(manifest.fetched, name) && files[name]) {
         const bytes = files[name];
         delete files[name]; // fetched once; let the memory go with Pyodide's copy
-        return Promise.resolve(new Response(bytes, { headers: { "Content-Type": BINARY_TYPES[name] } }));
+        return Promise.resolve(new Response(bytes, { headers: { "Content-Type": manifest.fetched[name] } }));
       }
-      if (name === wheelName && files[ENGINE_PAYLOAD]) return withIntegrity(files[ENGINE_PAYLOAD], init && init.integrity);
+      if (name === wheelName && files[manifest.engine]) return withIntegrity(files[manifest.engine], init && init.integrity);
       return originalFetch.call(this, input, init);
     };
   }
 
   async function loadInputs(siteRoot) {
-    await Promise.all(SCRIPTS.map((path) => loadScript(new URL(path, siteRoot).href)));
-    const indexURL = new URL("pyodide/", siteRoot).href;
+    await loadScript(new URL(MANIFEST_SCRIPT, siteRoot).href);
+    manifest = globalThis[MANIFEST];
+    if (!manifest || !manifest.payloads) throw new Error(`${MANIFEST_SCRIPT}: not a payload manifest`);
+    const scripts = [...manifest.runtime, ...Object.values(manifest.payloads).map((entry) => entry.script)];
+    await Promise.all(scripts.map((path) => loadScript(new URL(path, siteRoot).href)));
+    const indexURL = new URL(manifest.folder, siteRoot).href;
     const files = {};
-    for (const name of Object.keys(PAYLOAD_FILES)) {
-      files[name] = name === ENGINE_PAYLOAD ? payloadBytes(name) : await checkedBytes(name);
+    for (const name of Object.keys(manifest.payloads)) {
+      files[name] = name === manifest.engine ? payloadBytes(name) : await checkedBytes(name);
     }
     const text = (name) => new TextDecoder().decode(files[name]);
-    const lock = JSON.parse(text("pyodide-lock.json"));
+    const lock = JSON.parse(text(manifest.lock));
     serveFiles(indexURL, files, globalThis.createWizardRunner.enginePackage(lock).file_name);
     const pyodide = await globalThis.loadPyodide({
       indexURL,
@@ -114,7 +110,7 @@
       createPyodideModule: globalThis._createPyodideModule,
       lockFileContents: lock,
     });
-    return { pyodide, lock, bundleText: text("bundle.json") };
+    return { pyodide, lock, bundleText: text(manifest.rules) };
   }
 
   // The same interface as a Worker (postMessage, onmessage, onerror, terminate) for wizard.js.
