@@ -142,3 +142,21 @@ def test_a_duty_with_a_guide_links_to_that_page_and_section():
         "Register where you stay within 24 hours</a></li>"
     ) in html
     assert "<li>Extend before the stay ends</li>" in html
+
+
+def test_the_renderer_escapes_exactly_as_the_standard_library_does():
+    import html
+
+    from wizard.web.render import escape
+
+    for text in [
+        "",
+        "plain",
+        "<script>alert('x')</script>",
+        'a "quoted" & <b>',
+        "&amp; already",
+        "中文 & é",
+        "'\"<>&" * 3,
+    ]:
+        assert escape(text) == html.escape(text), text
+        assert escape(text, quote=False) == html.escape(text, quote=False), text
