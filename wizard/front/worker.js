@@ -30,9 +30,36 @@ async function openStore() {
   }
 }
 
+// Pyodide compiles its WebAssembly only once pyodide.asm.mjs has loaded and, on a repeat visit, the
+// snapshot's bytes have been read (it needs their size first). Compiled from the worker's first
+// moment instead, off this thread, the module is handed to Pyodide's one instantiateStreaming call,
+// which then only instantiates it. Says whether Pyodide took it (reported to the benchmark, and a
+// test fails if a Pyodide upgrade stops calling instantiateStreaming).
+function compileBeside(wasmURL) {
+  const compiling = WebAssembly.compileStreaming(fetch(wasmURL));
+  compiling.catch(() => {}); // Pyodide then compiles as it always does
+  const original = WebAssembly.instantiateStreaming;
+  const outcome = { wasm: "compiled by Pyodide" };
+  WebAssembly.instantiateStreaming = async function (source, imports) {
+    WebAssembly.instantiateStreaming = original;
+    let module;
+    try {
+      module = await compiling;
+    } catch {
+      return original.call(this, source, imports);
+    }
+    outcome.wasm = "compiled beside";
+    // Pyodide's own request for the same file is not needed: let it go unread.
+    Promise.resolve(source).then((response) => response.body && response.body.cancel(), () => {});
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  return outcome;
+}
+
 async function loadInputs(siteRoot) {
   const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
+  const compiled = compileBeside(new URL("pyodide.asm.wasm", indexURL).href);
   const storing = openStore();
   // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
   const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
@@ -44,10 +71,15 @@ async function loadInputs(siteRoot) {
     storing.then((opened) => opened && within(opened.readRecord(), null)),
   ]);
   const options = { indexURL, lockFileContents: locking, packageBaseUrl: indexURL };
-  const loadNormally = () => runtime.loadPyodide({ ...options, _makeSnapshot: Boolean(store) });
+  // Named in packages, the engine's wheel is fetched while Python boots and installed once it has;
+  // python-runner.js then finds it loaded (or loads it again, to say why it cannot).
+  const loadNormally = async () => {
+    const engine = globalThis.createWizardRunner.enginePackage(await locking);
+    return runtime.loadPyodide({ ...options, packages: [engine.name], _makeSnapshot: Boolean(store) });
+  };
   if (!store) {
     const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, lock, bundleText, snapshot: "off" };
+    return { pyodide, lock, bundleText, snapshot: "off", compiled };
   }
   const keyed = fetching.then(([lock, bundleText]) =>
     store.snapshotKey(runtime.version, globalThis.createWizardRunner.enginePackage(lock).sha256, bundleText));
@@ -56,7 +88,7 @@ async function loadInputs(siteRoot) {
   const loadAgain = async () => {
     await store.dropSnapshot();
     const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, lock, bundleText, keep, snapshot: "discarded" };
+    return { pyodide, lock, bundleText, keep, snapshot: "discarded", compiled };
   };
   if (record) {
     try {
@@ -68,7 +100,7 @@ async function loadInputs(siteRoot) {
           snapshot.intact,
         ]);
         if (!intact) throw new Error("the stored snapshot does not match its digest");
-        return { pyodide, lock, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored" };
+        return { pyodide, lock, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored", compiled };
       }
     } catch {
       return loadAgain();
@@ -76,7 +108,7 @@ async function loadInputs(siteRoot) {
   }
   // No snapshot yet (or one for another engine, now deleted): Python starts while the rest arrives.
   const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-  return { pyodide, lock, bundleText, keep, snapshot: "made" };
+  return { pyodide, lock, bundleText, keep, snapshot: "made", compiled };
 }
 
 const receive = globalThis.createWizardRunner(loadInputs, (message) => self.postMessage(message));
