@@ -46,6 +46,17 @@ def guide_url(guide: str, directory_urls: bool = True) -> str:
     return target + hash_mark + section
 
 
+def check_site_languages(bundle: dict) -> None:
+    """Every language of the site (mkdocs.yml) has a catalogue of the wizard's texts: raises
+    RuleError naming each file still to add."""
+    missing = [lang.code for lang in languages() if lang.code not in bundle["ui"]]
+    if missing:
+        raise RuleError(
+            Problem(f"rules/messages/{code}.yaml", "", f"missing: mkdocs.yml lists the language {code!r}")
+            for code in missing
+        )
+
+
 def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
     """The rule bundle (its interface strings included, bundle["ui"]), and the warnings (e.g. a policy
     ending soon).
@@ -54,12 +65,7 @@ def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict,
     for each language of the site without a catalogue of the wizard's texts.
     """
     compiled = compile_rules(RULES, on_date, docs_root=DOCS / default_language().code)
-    missing = [lang.code for lang in languages() if lang.code not in compiled.bundle["ui"]]
-    if missing:
-        raise RuleError(
-            Problem(f"rules/messages/{code}.yaml", "", f"missing: mkdocs.yml lists the language {code!r}")
-            for code in missing
-        )
+    check_site_languages(compiled.bundle)
     for outcome in compiled.bundle["outcomes"].values():
         if outcome.get("guide"):
             outcome["guide"] = guide_url(outcome["guide"], directory_urls)
