@@ -11,7 +11,6 @@ from pathlib import Path
 import material
 
 from .languages import default_language, languages
-from .wizard_page import wizard_strings
 
 TEMPLATE = "wizard-embed.html"
 BUILDER_TEMPLATE = "wizard-webmasters.html"
@@ -157,15 +156,15 @@ def material_stylesheets() -> list[str]:
     return [f"assets/stylesheets/{found[0].name}" for found in names]
 
 
-def host_config() -> dict:
-    """What the host pages' script needs: each language's embed path and iframe title."""
-    strings = wizard_strings()
+def host_config(ui: Mapping[str, Mapping[str, str]]) -> dict:
+    """What the host pages' script needs: each language's embed path and iframe title (ui: the
+    compiled rules' interface strings per language)."""
     return {
         "defaultLanguage": default_language().code,
         "languages": {
             language.code: {
                 "path": f"{language.prefix}{EMBED_PATH}",
-                "title": strings[language.code]["embed_frame_title"],
+                "title": ui[language.code]["embed_frame_title"],
             }
             for language in languages()
         },
@@ -175,14 +174,14 @@ def host_config() -> dict:
     }
 
 
-def write_host_script(site_dir: Path) -> Path:
+def write_host_script(site_dir: Path, ui: Mapping[str, Mapping[str, str]]) -> Path:
     """Write assets/wizard/embed.js: the classic script host pages include, with its config filled in."""
     source = HOST_SCRIPT_SOURCE.read_text(encoding="utf-8")
     if source.count(CONFIG_MARK) != 1:
         raise ValueError(f"{HOST_SCRIPT_SOURCE}: expected the config mark {CONFIG_MARK} once")
     target = site_dir / HOST_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(source.replace(CONFIG_MARK, json.dumps(host_config(), ensure_ascii=False)), encoding="utf-8")
+    target.write_text(source.replace(CONFIG_MARK, json.dumps(host_config(ui), ensure_ascii=False)), encoding="utf-8")
     return target
 
 

@@ -1,4 +1,6 @@
-"""Interface strings of the theme, one YAML file per language, falling back to English.
+"""Interface strings of the theme (notice, sources, download texts, search dialog), one YAML file per
+language, falling back to English. The wizard's own words are not here: they live in its catalogues,
+rules/messages/<lang>.yaml (`interface:`), which the rule build holds complete.
 
 Adding a language means adding strings/<lang>.yml; a missing key falls back to English.
 """

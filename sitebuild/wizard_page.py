@@ -10,12 +10,12 @@ from pathlib import Path
 
 from wizard.engine import Engine
 from wizard.tooling.bundle import compile_rules
+from wizard.tooling.errors import Problem, RuleError
 from wizard.web.session import handle
 
 from .languages import default_language, languages
 from .paths import DOCS, ROOT
 from .prerender import prerendered_steps, valid_until
-from .ui_strings import catalogue
 
 RULES = ROOT / "rules"
 FRONT = ROOT / "wizard" / "front"
@@ -35,12 +35,6 @@ def build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
 
 
-def wizard_strings() -> dict[str, dict[str, str]]:
-    """The wizard's interface strings per language, each completed from the default language."""
-    fallback = catalogue(default_language().code)["wizard"]
-    return {lang.code: {**fallback, **catalogue(lang.code).get("wizard", {})} for lang in languages()}
-
-
 def guide_url(guide: str, directory_urls: bool = True) -> str:
     """A guide as the site links it: 'visas/study-x/', or 'visas/study-x.html' where the build has no
     directory URLs (the file:// bundle, in which a folder link would open a folder listing)."""
@@ -52,13 +46,26 @@ def guide_url(guide: str, directory_urls: bool = True) -> str:
     return target + hash_mark + section
 
 
-def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
-    """The rule bundle with the wizard's interface strings, and the warnings (e.g. a policy ending soon).
+def check_site_languages(bundle: dict) -> None:
+    """Every language of the site (mkdocs.yml) has a catalogue of the wizard's texts: raises
+    RuleError naming each file still to add."""
+    missing = [lang.code for lang in languages() if lang.code not in bundle["ui"]]
+    if missing:
+        raise RuleError(
+            Problem(f"rules/messages/{code}.yaml", "", f"missing: mkdocs.yml lists the language {code!r}")
+            for code in missing
+        )
 
-    Raises wizard.tooling.errors.RuleError naming file, place and reason for each broken rule.
+
+def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
+    """The rule bundle (its interface strings included, bundle["ui"]), and the warnings (e.g. a policy
+    ending soon).
+
+    Raises wizard.tooling.errors.RuleError naming file, place and reason for each broken rule, and
+    for each language of the site without a catalogue of the wizard's texts.
     """
     compiled = compile_rules(RULES, on_date, docs_root=DOCS / default_language().code)
-    compiled.bundle["ui"] = wizard_strings()
+    check_site_languages(compiled.bundle)
     for outcome in compiled.bundle["outcomes"].values():
         if outcome.get("guide"):
             outcome["guide"] = guide_url(outcome["guide"], directory_urls)

@@ -78,7 +78,7 @@ def on_env(env, config, files):
         embed_csp=embed.EMBED_CSP,
         embed_height_message=embed.HEIGHT_MESSAGE,
         embed_stylesheets=embed.material_stylesheets(),
-        wizard_ui=lambda lang: wizard_page.wizard_strings()[lang],
+        wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
     )
     return env
 
@@ -163,7 +163,7 @@ def on_post_build(config):
     if not _is_outer_build(config):
         return  # runtime, wizard assets and the service worker live once, at the site root
     not_found.write_all(Path(config.site_dir))  # before the service worker lists the files
-    embed.write_host_script(Path(config.site_dir))
+    embed.write_host_script(Path(config.site_dir), _bundle["data"]["ui"])
     try:
         copy_runtime(Path(config.site_dir))
     except (RuntimeMissing, LockUpdateFailed) as error:

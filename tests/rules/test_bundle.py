@@ -31,11 +31,12 @@ def test_the_bundle_is_json_with_everything_the_browser_needs(bundle):
         "sources",
         "countries",
         "messages",
+        "ui",
         "country_names",
     ):
         assert key in bundle, key
     assert bundle["reviewed"] == "2026-11-23" and bundle["built"] == "2026-11-23"
-    assert set(bundle["messages"]) == set(bundle["country_names"]) == {"en", "zh"}
+    assert set(bundle["messages"]) == set(bundle["ui"]) == set(bundle["country_names"]) == {"en", "zh"}
 
 
 def test_a_policy_ending_soon_is_a_warning_not_a_failure(caplog):

@@ -21,7 +21,8 @@ def flatten(node, prefix=""):
 
 @pytest.fixture(scope="module")
 def catalogues(bundle):
-    return {lang: dict(flatten(m)) for lang, m in bundle["messages"].items()}
+    """Each language's texts by pointer: its messages and its interface strings (bundle["ui"])."""
+    return {lang: dict(flatten({**m, "interface": bundle["ui"][lang]})) for lang, m in bundle["messages"].items()}
 
 
 def test_english_and_chinese_catalogues_are_present(bundle):

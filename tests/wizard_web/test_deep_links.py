@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from sitebuild.wizard_page import wizard_strings
 from wizard.web.session import handle
 
 TODAY = "2026-11-23"
@@ -13,7 +12,7 @@ TODAY = "2026-11-23"
 
 @pytest.fixture(scope="module")
 def wizard(rules_engine):
-    return rules_engine, wizard_strings()["en"]
+    return rules_engine, rules_engine.bundle["ui"]["en"]
 
 
 def _step(wizard, fragment):

@@ -2,10 +2,11 @@
 
 import pytest
 
-from sitebuild.wizard_page import wizard_strings
 from wizard.web import render
 
-UI = wizard_strings()["en"]
+from shared_rules import compiled
+
+UI = compiled().bundle["ui"]["en"]
 HOSTILE = '<img src=x onerror="alert(1)">'
 
 
@@ -120,7 +121,7 @@ def test_a_checklist_item_without_the_officials_name_shows_one_name():
         "rules_reviewed": "2026-11-23",
         "notices": [],
     }
-    assert "wizard-zh" not in render.result(view, wizard_strings()["zh"], "zh", "../", back=None)
+    assert "wizard-zh" not in render.result(view, compiled().bundle["ui"]["zh"], "zh", "../", back=None)
 
 
 def test_a_duty_with_a_guide_links_to_that_page_and_section():

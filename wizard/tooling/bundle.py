@@ -74,6 +74,7 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     index = {**(older_settings or {}), **rules.single["index"].data}
     check_settings(index, data["questions"], rules, problems)
     catalogues.check(data, rules.messages, default, problems)
+    catalogues.check_interface(rules.messages, rules.schemas.docs["messages.schema.json"], problems)
     problems.raise_if_any()
     if "changelog" in rules.single:  # after the catalogues: a new language's missing texts show there first
         changelog.check(rules.single["changelog"], data["policies"], data["sources"], rules.messages, problems)
@@ -88,7 +89,9 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     bundle.update({key: index[key] for key in SETTINGS})
     bundle.update(data)
     bundle["countries"] = sets
-    bundle["messages"] = {lang: rules.messages[lang].data for lang in bundle["languages"]}
+    texts = {lang: rules.messages[lang].data for lang in bundle["languages"]}
+    bundle["messages"] = {lang: {k: v for k, v in texts[lang].items() if k != "interface"} for lang in texts}
+    bundle["ui"] = {lang: texts[lang].get("interface", {}) for lang in texts}  # the wizard's own words, for wizard/web
     bundle["country_names"] = {lang: {c: names[lang][c] for c in sets["all"]} for lang in bundle["languages"]}
     bundle["country_order"] = {
         lang: countries.collation_order(lang, bundle["country_names"][lang]) for lang in bundle["languages"]

@@ -1,5 +1,5 @@
-"""Message catalogue checks: every id translated in every language, nothing extra, and
-placeholders that the engine can fill."""
+"""Message catalogue checks: every id and interface string translated in every language, nothing
+extra, and placeholders that the engine can fill."""
 
 import re
 
@@ -117,6 +117,18 @@ def check(rules, catalogues, default_language, problems):
         how_to_get.check_catalogue(loaded, rules, problems)
 
 
+def check_interface(catalogues, schema, problems):
+    """Each catalogue (lang -> LoadedFile) has every interface string messages.schema.json describes
+    (the schema refuses unknown ones), listed one by one so a new language's file shows all it lacks.
+    A rule set older than the interface strings has none to check (the policy diff compiles those)."""
+    keys = schema["properties"].get("interface", {}).get("properties", {})
+    for _lang, loaded in sorted(catalogues.items()):
+        have = loaded.data.get("interface", {})
+        for key in keys:
+            if key not in have:
+                problems.add(loaded, "/interface", "missing translation: interface string %r" % key)
+
+
 def _strings(node, pointer):
     if isinstance(node, str):
         yield pointer, node
@@ -136,6 +148,7 @@ def _check_placeholders(loaded, data, placeholders, problems):
         "restrictions",
         "notices",
         "errors",
+        "interface",
     ):
         for pointer, text in _strings(data.get(section, {}), "/" + section):
             names = _PLACEHOLDER.findall(text)

@@ -17,5 +17,7 @@ class Wizard:
         self.ui = bundle["ui"]
 
     def step(self, raw_fragment: str, lang: str, today: str) -> str:
-        ui = self.ui.get(lang) or self.ui["en"]
+        # The catalogues are complete (the build checks them); a language asked for at run time
+        # that the rules lack gets the default language's strings, as the engine gives its texts.
+        ui = self.ui.get(lang) or self.ui[self.engine.default_language]
         return json.dumps(handle(self.engine, raw_fragment, lang, today, ui), ensure_ascii=False)

@@ -1,0 +1,110 @@
+"""The message catalogues (wizard/tooling/catalogues.py): every interface string of the wizard in
+every language, none the schema does not describe, no placeholders; a missing one stops the build
+with file, line, pointer and reason instead of falling back to another language."""
+
+import datetime as dt
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from wizard.tooling.bundle import compile_rules
+from wizard.tooling.errors import RuleError
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
+BUILD_DATE = dt.date(2026, 11, 23)
+
+
+def _copy(tmp_path):
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    return target
+
+
+def _patched(tmp_path, file, old, new):
+    target = _copy(tmp_path)
+    path = target / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+def _problems(target):
+    with pytest.raises(RuleError) as caught:
+        compile_rules(target, BUILD_DATE, deep=False)
+    return [str(p) for p in caught.value.problems]
+
+
+def _interface_keys():
+    schema = json.loads((RULES / "schema" / "messages.schema.json").read_text(encoding="utf-8"))
+    return list(schema["properties"]["interface"]["properties"])
+
+
+def test_every_catalogue_has_exactly_the_interface_strings_the_schema_describes(bundle):
+    for lang, strings in bundle["ui"].items():
+        assert list(strings) == _interface_keys(), lang
+
+
+def test_a_missing_interface_string_fails_with_file_line_pointer_and_its_name(tmp_path):
+    problems = _problems(_patched(tmp_path, "messages/zh.yaml", '  back: "上一步"\n', ""))
+    assert len(problems) == 1, problems
+    assert re.fullmatch(
+        r"rules/messages/zh\.yaml:\d+:/interface: missing translation: interface string 'back'", problems[0]
+    ), problems
+
+
+def test_an_english_interface_string_missing_fails_too_as_english_is_no_fallback(tmp_path):
+    problems = _problems(_patched(tmp_path, "messages/en.yaml", '  back: "Back"\n', ""))
+    assert problems == [p for p in problems if p.startswith("rules/messages/en.yaml:")], problems
+    assert any(p.endswith("missing translation: interface string 'back'") for p in problems), problems
+
+
+def test_an_unknown_interface_string_fails_naming_it(tmp_path):
+    problems = _problems(
+        _patched(tmp_path, "messages/zh.yaml", '  back: "上一步"\n', '  back: "上一步"\n  bakc: "上一步"\n')
+    )
+    assert len(problems) == 1, problems
+    assert re.fullmatch(r"rules/messages/zh\.yaml:\d+:/interface: schema: .*'bakc' was unexpected\)", problems[0]), (
+        problems
+    )
+
+
+def test_a_new_language_without_interface_strings_is_told_each_one_it_lacks(tmp_path):
+    target = _copy(tmp_path)
+    english = (target / "messages" / "en.yaml").read_text(encoding="utf-8")
+    french = english.replace("language: en", "language: fr", 1).split("\ninterface:\n")[0] + "\n"
+    (target / "messages" / "fr.yaml").write_text(french, encoding="utf-8")
+    problems = _problems(target)
+    missing = [p.rsplit("'", 2)[1] for p in problems if "missing translation: interface string" in p]
+    assert missing == _interface_keys(), problems
+    assert all(p.startswith("rules/messages/fr.yaml:") for p in problems), problems
+
+
+def test_an_interface_string_takes_no_placeholders(tmp_path):
+    problems = _problems(_patched(tmp_path, "messages/en.yaml", '  back: "Back"\n', '  back: "Back to {purpose}"\n'))
+    assert any(
+        p.startswith("rules/messages/en.yaml:") and "/interface/back: placeholder {purpose} is not allowed" in p
+        for p in problems
+    ), problems
+
+
+def test_the_interface_strings_are_in_the_bundle_once_under_ui_not_in_the_messages(bundle):
+    assert set(bundle["ui"]) == set(bundle["languages"])
+    assert all("interface" not in messages for messages in bundle["messages"].values())
+    catalogue = yaml.safe_load((RULES / "messages" / "zh.yaml").read_text(encoding="utf-8"))
+    assert bundle["ui"]["zh"] == catalogue["interface"]
+
+
+def test_a_rule_set_older_than_the_interface_strings_still_compiles_for_the_policy_diff(tmp_path):
+    target = _copy(tmp_path)
+    for path in (target / "messages").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").split("\ninterface:\n")[0] + "\n", encoding="utf-8")
+    schema = target / "schema" / "messages.schema.json"
+    described = json.loads(schema.read_text(encoding="utf-8"))
+    del described["properties"]["interface"]
+    schema.write_text(json.dumps(described), encoding="utf-8")
+    assert compile_rules(target, BUILD_DATE, deep=False).bundle["ui"] == {"en": {}, "zh": {}}
