@@ -31,10 +31,10 @@ async function openStore() {
 }
 
 // Pyodide compiles its WebAssembly only once pyodide.asm.mjs has loaded and, on a repeat visit, the
-// snapshot's bytes have been read (it needs their size first). Compiled from the worker's first
-// moment instead, off this thread, the module is handed to Pyodide's one instantiateStreaming call,
-// which then only instantiates it. Says whether Pyodide took it (reported to the benchmark, and a
-// test fails if a Pyodide upgrade stops calling instantiateStreaming).
+// snapshot's bytes have been read (it needs their size first). Compiled from the moment a kept
+// snapshot is found instead, off this thread, the module is handed to Pyodide's one
+// instantiateStreaming call, which then only instantiates it. Says whether Pyodide took it (reported
+// to the benchmark; a test fails if a Pyodide upgrade stops calling instantiateStreaming).
 function compileBeside(wasmURL) {
   const compiling = WebAssembly.compileStreaming(fetch(wasmURL));
   compiling.catch(() => {}); // Pyodide then compiles as it always does
@@ -59,16 +59,22 @@ function compileBeside(wasmURL) {
 async function loadInputs(siteRoot) {
   const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
-  const compiled = compileBeside(new URL("pyodide.asm.wasm", indexURL).href);
   const storing = openStore();
+  const reading = storing.then((opened) => opened && within(opened.readRecord(), null));
+  // Only with a kept snapshot: this browser has been here and its service worker holds the runtime,
+  // so the wasm read twice (here and by Pyodide) is not downloaded twice. A first visit, perhaps on
+  // a slow network, leaves the compiling to Pyodide.
+  const compiling = reading.then((record) =>
+    record ? compileBeside(new URL("pyodide.asm.wasm", indexURL).href) : { wasm: "compiled by Pyodide" });
   // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
   const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
   const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", assets).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
-  const [runtime, store, record] = await Promise.all([
+  const [runtime, store, record, compiled] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     storing,
-    storing.then((opened) => opened && within(opened.readRecord(), null)),
+    reading,
+    compiling,
   ]);
   const options = { indexURL, lockFileContents: locking, packageBaseUrl: indexURL };
   // Named in packages, the engine's wheel is fetched while Python boots and installed once it has;
