@@ -2,11 +2,12 @@
 autoescape on (every value is escaped unless Python hands it over as Markup) and StrictUndefined (a
 value a template names but is not given fails the build, naming the template and its line)."""
 
+import html
 from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .paths import ROOT
 
@@ -17,10 +18,17 @@ class TemplateValueMissing(RuntimeError):
     """A template names a value its caller did not give: 'sitebuild/templates/x.html:3: ...'."""
 
 
+def escaped(value: object) -> Markup:
+    """Every value a template prints, as escaped text unless it is Markup already. The standard
+    library's html.escape spells quotes as the pages always have (&quot; and &#x27;, where
+    autoescape alone writes &#34; and &#39;), so published pages, and tests reading them, stay the same."""
+    return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
+
+
 def policy_attribute(policy: str) -> Markup:
     """A Content-Security-Policy for a double-quoted attribute: escaped, its single quotes ('self') kept
     as written, which is safe between double quotes and keeps the policy readable in the page's source."""
-    return Markup(str(escape(policy)).replace("&#39;", "'"))
+    return Markup(html.escape(policy).replace("&#x27;", "'"))
 
 
 @cache
@@ -29,6 +37,7 @@ def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(FOLDER),
         autoescape=True,
+        finalize=escaped,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

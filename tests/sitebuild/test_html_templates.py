@@ -27,7 +27,7 @@ def widget(**changes):
 def test_a_hostile_string_in_the_widget_is_escaped_in_text_and_in_attributes():
     html = widget(ui=dict.fromkeys(WIDGET_STRINGS, HOSTILE), guides_url=HOSTILE)
     assert HOSTILE not in html and "<script" not in html
-    assert html.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == len(WIDGET_STRINGS) + 1
+    assert html.count("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == len(WIDGET_STRINGS) + 1
 
 
 def test_html_handed_over_as_markup_goes_in_as_it_is_and_a_plain_string_does_not():
@@ -61,7 +61,7 @@ def test_a_missing_value_inside_a_macro_names_the_line_in_the_macro():
 
 def test_a_policy_keeps_its_single_quotes_but_not_what_would_end_the_attribute():
     assert policy_attribute("script-src 'self'") == "script-src 'self'"
-    assert policy_attribute('a" onload="x') == "a&#34; onload=&#34;x"
+    assert policy_attribute('a" onload="x') == "a&quot; onload=&quot;x"
     assert render("policy-meta.html", policy="script-src 'self'") == (
         '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
     )
