@@ -2,9 +2,9 @@
 note when this build has none); inside the offline copy itself, which rules it carries."""
 
 import shutil
-from html import escape
 from pathlib import Path
 
+from .html_templates import render
 from .offline_copy import OfflineCopyInfo, copy_dir, read_info, zip_path
 from .ui_strings import ui_string
 
@@ -17,26 +17,27 @@ def megabytes(size: int) -> str:
 
 
 def _text(key: str, lang: str, **values) -> str:
-    return escape(ui_string(key, lang).format(**values))
+    return ui_string(key, lang).format(**values)
 
 
 def download_html(info: OfflineCopyInfo | None, lang: str, site_root: str) -> str:
     """On the web site: the offline copy's link, size and rules date, or a note that this build has none."""
     if info is None:
-        return f'<p class="cig-download cig-download--missing">{_text("download_missing", lang)}</p>'
-    href = escape(f"{site_root}{DOWNLOADS}/{info.file}", quote=True)
-    size = _text("download_size", lang, zipped=megabytes(info.zipped_bytes), unpacked=megabytes(info.unpacked_bytes))
-    return (
-        f'<div class="cig-download">'
-        f'<p><a class="md-button md-button--primary" href="{href}" download>{_text("download_link", lang)}</a></p>'
-        f"<ul><li>{size}</li><li>{_text('download_rules', lang, date=info.rules_reviewed, built=info.built)}</li></ul>"
-        f"</div>"
-    )
+        return render("download.html", offline_copy=None, missing_text=_text("download_missing", lang))
+    offline_copy = {
+        "href": f"{site_root}{DOWNLOADS}/{info.file}",
+        "link_text": _text("download_link", lang),
+        "size_text": _text(
+            "download_size", lang, zipped=megabytes(info.zipped_bytes), unpacked=megabytes(info.unpacked_bytes)
+        ),
+        "rules_text": _text("download_rules", lang, date=info.rules_reviewed, built=info.built),
+    }
+    return render("download.html", offline_copy=offline_copy)
 
 
 def inside_copy_html(lang: str, rules_reviewed: str) -> str:
     """Inside the offline copy itself: which rules this copy carries."""
-    return f'<p class="cig-download">{_text("download_inside", lang, date=rules_reviewed)}</p>'
+    return render("download-inside-copy.html", text=_text("download_inside", lang, date=rules_reviewed))
 
 
 def current_info() -> OfflineCopyInfo | None:

@@ -5,11 +5,11 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from html import escape
 from pathlib import Path
 
 import material
 
+from .html_templates import render
 from .languages import default_language, languages
 
 TEMPLATE = "wizard-embed.html"
@@ -185,77 +185,42 @@ def write_host_script(site_dir: Path, ui: Mapping[str, Mapping[str, str]]) -> Pa
     return target
 
 
-def _select(
-    name: str, label: str, options: list[tuple[str, str]], blank: str | None = None, chosen: str | None = None
-) -> str:
-    """A labelled select; with a blank choice it presets a wizard answer (data-preset, read by webmasters.js)."""
-    rows = [f'<option value="">{escape(blank)}</option>'] if blank is not None else []
-    rows += [
-        f'<option value="{escape(value, quote=True)}"{" selected" if value == chosen else ""}>{escape(text)}</option>'
-        for value, text in options
-    ]
-    preset = " data-preset" if blank is not None else ""
-    return (
-        f'<p><label for="embed-{name}">{escape(label)}</label><br>'
-        f'<select id="embed-{name}" name="{name}"{preset}>{"".join(rows)}</select></p>'
-    )
-
-
 def builder_html(bundle: dict, lang: str, site_root: str) -> str:
     """The webmasters' snippet builder: a form (choices from the wizard's own questions), the
     snippet, a copy button and a live preview; assets/wizard/webmasters.js wires it."""
     from wizard.engine import Engine
 
-    ui = bundle["ui"][lang]  # already completed from the default language
     engine = Engine(bundle)
-    purpose, status, nationality = (
+    questions = (
         engine.step(answers, lang, "2026-01-01")["question"]  # their options do not depend on the date
         for answers in ({}, {"purpose": "study"}, {"purpose": "study", "status": "outside"})
     )
-    language_names = [(language.code, language.name) for language in languages()]
-    form = (
-        f'<form class="embed-builder" id="embed-builder" data-site-root="{escape(site_root, quote=True)}">'
-        + _select("lang", ui["embed_language"], language_names, chosen=lang)  # the page's own language first
-        + "".join(
-            _select(q["id"], q["text"], [(o["value"], o["label"]) for o in q["options"]], ui["embed_no_preset"])
-            for q in (purpose, status, nationality)
-        )
-        + f"<fieldset><legend>{escape(ui['embed_theme'])}</legend>"
-        + f'<input type="radio" id="embed-theme-light" name="theme" value="light" checked> <label for="embed-theme-light">{escape(ui["embed_light"])}</label> '
-        + f'<input type="radio" id="embed-theme-dark" name="theme" value="dark"> <label for="embed-theme-dark">{escape(ui["embed_dark"])}</label></fieldset>'
-        + "</form>"
+    return render(
+        "webmasters-builder.html",
+        ui=bundle["ui"][lang],  # already completed from the default language
+        site_root=site_root,
+        lang=lang,  # the page's own language is the one chosen first
+        languages=[(language.code, language.name) for language in languages()],
+        questions=[
+            {"id": q["id"], "text": q["text"], "options": [(o["value"], o["label"]) for o in q["options"]]}
+            for q in questions
+        ],
     )
-    snippet = (
-        f'<p><label for="embed-snippet">{escape(ui["embed_snippet"])}</label></p>'
-        f'<textarea id="embed-snippet" class="embed-snippet" rows="4" readonly spellcheck="false"></textarea>'
-        f'<p><button type="button" class="md-button md-button--primary" id="embed-copy">{escape(ui["embed_copy"])}</button> '
-        f'<span id="embed-copied" role="status" aria-live="polite"></span></p>'
-    )
-    preview = (
-        f'<h3 id="embed-preview-heading">{escape(ui["embed_preview"])}</h3>'
-        f'<div class="embed-preview" id="embed-preview" aria-labelledby="embed-preview-heading"></div>'
-    )
-    # data-search-exclude: the builder's option lists are not prose for the site search.
-    return f'<div class="embed-tool" data-search-exclude data-copied="{escape(ui["embed_copied"], quote=True)}">{form}{snippet}{preview}</div>'
 
 
 def notice_html(ui: dict, lang: str, site_root: str, directory_urls: bool = True) -> str:
     """The embed's one line under the wizard: unofficial, and the full guide in a new tab."""
     home = site_root + ("" if lang == default_language().code else f"{lang}/")
-    home = escape(home if directory_urls else home + "index.html", quote=True)
-    return f'<p class="cig-embed__notice"><a href="{home}" target="_blank" rel="noopener">{escape(ui["embed_notice"])}</a></p>'
+    return render("embed-notice.html", ui=ui, home_url=home if directory_urls else home + "index.html")
 
 
 def csp_html() -> str:
-    return f"<pre><code>{escape(EMBED_CSP)}</code></pre>"
+    return render("embed-csp.html", policy=EMBED_CSP)
 
 
 def headers_html(ui: dict) -> str:
     """The hosting headers as a table, in the page's language (ui: its wizard strings)."""
-    cells = lambda row: "".join(f"<td><code>{escape(cell)}</code></td>" for cell in row)  # noqa: E731
-    rows = "".join(f"<tr>{cells(row)}</tr>" for row in headers_table(ui["embed_other_pages"]))
-    head = "".join(f"<th>{escape(ui[key])}</th>" for key in ("embed_col_path", "embed_col_header", "embed_col_value"))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return render("hosting-headers.html", ui=ui, rows=headers_table(ui["embed_other_pages"]))
 
 
 def builder_page(html: str, bundle: dict, lang: str, site_root: str) -> str:

@@ -5,6 +5,10 @@ import hashlib
 import re
 from pathlib import Path
 
+from markupsafe import Markup
+
+from .html_templates import render
+
 FOLDER = "assets/javascripts/inline/"
 # A classic inline script: no src, and a type that is JavaScript (JSON data blocks stay inline).
 SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
@@ -40,7 +44,8 @@ def externalize(html: str, site_root: str, site_dir: Path, policy: str) -> str:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(body, encoding="utf-8")
-        return f'<script{attrs} src="{site_root}{name}"></script>'
+        # The page's own attributes go in as written: they are Material's markup, already HTML.
+        return render("external-script.html", attributes=Markup(attrs), src=site_root + name)
 
     html = SCRIPT.sub(move, html)
     if HAS_POLICY.search(html):
@@ -48,5 +53,5 @@ def externalize(html: str, site_root: str, site_dir: Path, policy: str) -> str:
     charset = CHARSET.search(html)
     if not charset:
         raise PageShapeChanged("no <meta charset=utf-8> to put the Content-Security-Policy after")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    meta = render("policy-meta.html", policy=policy)
     return html[: charset.end()] + meta + html[charset.end() :]

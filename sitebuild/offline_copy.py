@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import file_runtime
+from .html_templates import render
 from .paths import NODE_MODULES, ROOT
 
 NAME = "china-immigration-guide-offline"
@@ -115,26 +116,25 @@ OPEN_ME = "OPEN-ME.html"
 def write_open_me(site_dir: Path) -> Path:
     """The file a reader who unzipped the offline copy looks for: one link per language to its home page
     (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
-    from html import escape
-
     from .embed import PAGE_CSP
     from .languages import languages
     from .ui_strings import ui_string
 
-    links = "".join(
-        f'<li lang="{escape(language.code, quote=True)}"><a href="{escape(language.prefix, quote=True)}index.html">'
-        f"{escape(ui_string('open_me_link', language.code))}</a></li>"
-        for language in languages()
-    )
-    title = " · ".join(ui_string("open_me_title", language.code) for language in languages())
-    page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(PAGE_CSP, quote=False)}">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{escape(title)}</title></head><body><h1>{escape(title)}</h1><ul>{links}</ul></body></html>\n"
+    page = render(
+        "open-me.html",
+        policy=PAGE_CSP,
+        title=" · ".join(ui_string("open_me_title", language.code) for language in languages()),
+        links=[
+            {
+                "lang": language.code,
+                "href": f"{language.prefix}index.html",
+                "text": ui_string("open_me_link", language.code),
+            }
+            for language in languages()
+        ],
     )
     target = site_dir / OPEN_ME
-    target.write_text(page, encoding="utf-8")
+    target.write_text(page + "\n", encoding="utf-8")
     return target
 
 

@@ -5,14 +5,16 @@ import datetime as dt
 import json
 import os
 import shutil
-from html import escape
 from pathlib import Path
+
+from markupsafe import Markup
 
 from wizard.engine import Engine
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import Problem, RuleError
 from wizard.web.session import handle
 
+from .html_templates import render
 from .languages import default_language, languages
 from .paths import DOCS, ROOT
 from .prerender import prerendered_steps, valid_until
@@ -80,18 +82,16 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
     ui = bundle["ui"][lang]
     first = handle(Engine(bundle), "", lang, on_date.isoformat(), ui)
     language_root = "" if lang == default_language().code else lang + "/"
-    guides = escape(site_root + language_root + guide_url("visas/", directory_urls), quote=True)
-    return (
-        f'<div id="wizard" data-lang="{escape(lang, quote=True)}" data-site-root="{escape(site_root, quote=True)}" '
-        f'data-steps="{escape(site_root + ASSETS + "/" + steps_file(lang), quote=True)}" data-built="{on_date.isoformat()}" '
-        f'data-timeout-ms="{READY_TIMEOUT_MS}" data-timeout-reason="{escape(ui["timeout_reason"], quote=True)}" data-state="preparing">'
-        f'<p class="wizard-preparing" data-wizard-preparing role="status">{escape(ui["preparing"])}</p>'
-        f'<div class="visually-hidden" data-wizard-status aria-live="polite" aria-atomic="true"></div>'
-        f'<div class="wizard-failed" data-wizard-failed hidden><h2>{escape(ui["failed_heading"])}</h2>'
-        f'<p>{escape(ui["failed_text"])} <a href="{guides}">{escape(ui["failed_link"])}</a></p>'
-        f'<p class="wizard-hint" data-wizard-reason></p></div>'
-        f"<div data-wizard-view>{first['html']}</div>"
-        f"</div>"
+    return render(
+        "wizard-widget.html",
+        lang=lang,
+        site_root=site_root,
+        steps_url=site_root + ASSETS + "/" + steps_file(lang),
+        built=on_date.isoformat(),
+        timeout_ms=READY_TIMEOUT_MS,
+        ui=ui,
+        guides_url=site_root + language_root + guide_url("visas/", directory_urls),
+        first_step=Markup(first["html"]),  # HTML that wizard/web escaped already
     )
 
 

@@ -22,6 +22,7 @@ from sitebuild import (
     wizard_page,
 )
 from sitebuild.engine_wheel import LockUpdateFailed
+from sitebuild.html_templates import TemplateValueMissing
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
@@ -98,6 +99,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    try:
+        return _with_build_time_html(html, page, config)
+    except TemplateValueMissing as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+def _with_build_time_html(html, page, config):
+    """The page's markers replaced by the HTML the build makes: download block, snippet builder, wizard."""
     template, lang = page.meta.get("template"), config.theme["language"]
     site_root = "../" * page.url.count("/")
     if download_page.PLACEHOLDER in html:

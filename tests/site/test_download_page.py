@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sitebuild.download_page import megabytes
+from sitebuild.download_page import download_html, megabytes
 from sitebuild.languages import languages
 
 
@@ -25,6 +25,13 @@ def test_inside_the_bundle_the_download_page_names_the_rules_date_and_offers_no_
     html = (offline_copy.site_dir / language.prefix / "download.html").read_text("utf-8")
     assert 'class="cig-download"' in html and offline_copy.info.rules_reviewed in html
     assert " download>" not in html
+
+
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_a_build_without_an_offline_copy_says_so_instead_of_linking_one(language):
+    html = download_html(None, language.code, "../")
+    assert html.startswith('<p class="cig-download cig-download--missing">') and "make bundle" in html
+    assert "<a " not in html and " download>" not in html
 
 
 def test_the_bundle_holds_every_language_and_the_file_runtime(offline_copy):
