@@ -49,7 +49,7 @@ class Engine:
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
         windows = {
-            q["id"]: q.get("days_from_today", DEFAULT_DAYS)
+            q["id"]: list(q.get("days_from_today", DEFAULT_DAYS))
             for q in bundle["questions"]
             if QUESTION_TYPES[q["type"]].answers_a_day
         }

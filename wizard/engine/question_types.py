@@ -14,7 +14,7 @@ _NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
 # MULTI_SEPARATOR, or NONE_OF_THESE, which is its own exclusive box.
 MULTI_SEPARATOR = ","
 NONE_OF_THESE = "none"
-DEFAULT_DAYS = [0, 730]  # a date question's accepted days from today, unless it says otherwise
+DEFAULT_DAYS = (0, 730)  # a date question's accepted days from today, unless it says otherwise
 
 # Whether an option value is offered: on this path (its `when` holds), or at all (a preset).
 Offers = Callable[[str], bool]

@@ -26,7 +26,7 @@ class Question:
         self.unit: str | None = data.get("unit")
         self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
         self.country_list = list(countries.get(data.get("countries", ""), ()))
-        self.days: list[int] = data.get("days_from_today", DEFAULT_DAYS)
+        self.days: list[int] = list(data.get("days_from_today", DEFAULT_DAYS))
         # Other words for another reader (a parent answering for a child, a resident).
         self.wordings = [(w["key"], build(w["when"], ctx)) for w in data.get("wordings", [])]
 

@@ -25,7 +25,8 @@ class ConditionChecks:
                 if qid is not None and not self.check_question_arg(loaded, ptr, op, place, qid, before):
                     typed = False
             if operator.compares is not None and typed:
-                self.check_literals(loaded, "%s/%d" % (ptr, operator.compares), arg[0], arg[operator.compares])
+                qid = operator.questions[0].question(arg)
+                self.check_literals(loaded, "%s/%d" % (ptr, operator.compares), qid, arg[operator.compares])
             if op == "same" and typed and self.qtypes[arg[0]]["type"] != self.qtypes[arg[1]]["type"]:
                 self.err(loaded, ptr, "same compares questions of one type")
             elif op == "ref":
