@@ -83,3 +83,20 @@ def test_a_tick_all_that_apply_answer_is_labelled_by_its_boxes_in_each_language(
         urgent, under_18 = cat.option("circumstances", "urgent"), cat.option("circumstances", "under_18")
         assert cat.answer_label(question, ("urgent", "under_18")) == urgent + cat.list_separator + under_18
         assert cat.answer_label(question, ()) == cat.option("circumstances", "none")
+
+
+def _schema_rule(then_key):
+    """The question types an `allOf` rule of the questions schema applies `then_key` to."""
+    item = schema("questions.schema.json")["properties"]["questions"]["items"]
+    for rule in item["allOf"]:
+        if then_key in rule["then"]:
+            kinds = rule["if"]["properties"]["type"]
+            yield set(kinds.get("enum", [kinds.get("const")]))
+
+
+def test_the_schema_asks_for_options_exactly_where_a_type_answers_with_options_listed_in_the_rules():
+    listed = {name for name, kind in QUESTION_TYPES.items() if kind.literal_is_option and not kind.fixed_options}
+    required = [kinds for kinds in _schema_rule("required") if kinds & listed]
+    (forbidden,) = _schema_rule("not")
+    assert required == [listed]
+    assert forbidden == set(QUESTION_TYPES) - listed
