@@ -3,7 +3,12 @@
 import builtins
 import json
 
+from wizard.engine import QUESTION_TYPES
 from wizard.tooling import cli
+
+
+def test_the_interactive_wizard_knows_how_to_ask_every_question_type_of_the_engine():
+    assert set(cli.ANSWER_FORMS) == set(QUESTION_TYPES)
 
 
 def test_answers_and_a_date_give_the_result_as_json(capsys):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from wizard.engine import QUESTION_TYPES
 from wizard.web import render
 
 from shared_rules import compiled
@@ -36,6 +37,10 @@ def _outcome(**fields):
         "guide": "visas/work-z-talent-r/",
         **fields,
     }
+
+
+def test_every_question_type_of_the_engine_has_a_form_control():
+    assert set(render.CONTROLS) == set(QUESTION_TYPES)
 
 
 def test_hostile_text_in_a_notice_or_answer_is_escaped():

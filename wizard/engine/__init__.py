@@ -5,21 +5,27 @@ Runs unchanged on CPython and under Pyodide; takes an already-loaded bundle (a d
 
 # The engine's public surface: the tooling and the web layer import these names from
 # `wizard.engine`, never from its modules (tests/engine/test_purity.py checks it).
-from .conditions import Env
+from .conditions import OPERATORS, Env, Operator, QuestionArg
 from .dates import add_days
 from .engine import FALLBACK_OUTCOME, Engine
 from .legacy import translate as translate_old_answers
 from .policies import HOURS_PER
-from .questions import NONE_OF_THESE
+from .question_types import MULTI_SEPARATOR, NONE_OF_THESE, QUESTION_TYPES, QuestionType
 from .routes import decide
 from .shapes import Json, Value
 
 __all__ = [
     "FALLBACK_OUTCOME",
     "HOURS_PER",
+    "MULTI_SEPARATOR",
     "NONE_OF_THESE",
+    "OPERATORS",
+    "QUESTION_TYPES",
     "Engine",
     "Env",
+    "Operator",
+    "QuestionArg",
+    "QuestionType",
     "Json",
     "Value",
     "add_days",

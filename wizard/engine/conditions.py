@@ -1,13 +1,14 @@
-"""The closed set of condition operators: each one a small builder in OPERATORS.
-
-A condition is a one-key mapping such as {"equals": ["purpose", "work"]}; no eval, no strings.
+"""The closed set of condition operators, one entry each in OPERATORS: its builder and the shape
+of its argument. A condition is a one-key mapping such as {"equals": ["purpose", "work"]}.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .dates import add_days
 from .policies import Policy
+from .question_types import DEFAULT_DAYS, QUESTION_TYPES
 from .shapes import Json, Value
 
 # Building turns a condition into a function of an Env. A leaf whose question is unanswered
@@ -192,7 +193,7 @@ def _date_matters(arg: Json, ctx: Context) -> Predicate:
     # Whether the answer to the date question `on` can change anything for this policy (and
     # this nationality): some change falls inside the dates that question accepts.
     policy, country_q = ctx.policies[arg["policy"]], arg.get("country")
-    first, last = ctx.windows.get(arg["on"], (0, 730))
+    first, last = ctx.windows.get(arg["on"], DEFAULT_DAYS)
 
     def check(env: Env) -> bool:
         country = _text(env, country_q)
@@ -203,24 +204,85 @@ def _date_matters(arg: Json, ctx: Context) -> Predicate:
     return check
 
 
-OPERATORS: dict[str, Builder] = {
-    "all": _all,
-    "any": _any,
-    "not": _not,
-    "equals": _equals,
-    "in": _in,
-    "includes": _includes,
-    "lt": _compare(lambda v, x: v < x),
-    "le": _compare(lambda v, x: v <= x),
-    "gt": _compare(lambda v, x: v > x),
-    "ge": _compare(lambda v, x: v >= x),
-    "same": _same,
-    "answered": _answered,
-    "ref": _ref,
-    "member": _member,
-    "in_force": _in_force,
-    "within_terms": _within_terms,
-    "date_matters": _date_matters,
+@dataclass(frozen=True)
+class QuestionArg:
+    """A place in an operator's argument that names a question, and the types it accepts there."""
+
+    at: int | str | None  # an index of a list argument, a key of a mapping one; None: the argument itself
+    types: tuple[str, ...] = ()  # question types accepted (question_types.QUESTION_TYPES); () any
+    # The condition reads the answer, so the question must be asked before it. date_matters's `on`
+    # names its date question only for the dates it accepts, and may come later.
+    reads: bool = True
+
+    def question(self, arg: Any) -> str | None:
+        """The question id at this place of `arg`, or None where an optional key is left out."""
+        if self.at is None:
+            return str(arg)
+        if isinstance(self.at, int):
+            return str(arg[self.at])
+        found = arg.get(self.at)
+        return None if found is None else str(found)
+
+    @property
+    def pointer(self) -> str:
+        """This place as a JSON pointer suffix of the operator's argument."""
+        return "" if self.at is None else "/%s" % self.at
+
+
+@dataclass(frozen=True)
+class Operator:
+    """One condition operator: its builder and the shape of its argument."""
+
+    build: Builder
+    questions: tuple[QuestionArg, ...] = ()  # where its argument names questions
+    compares: int | None = None  # where it holds the literal(s) an answer is compared with
+    nests: str = ""  # "list": its argument is a list of conditions; "one": it is one condition
+    policy: bool = False  # its argument names a policy ({"policy": id, ...})
+    # An ordering test (lt, le, gt, ge): the answer nearest its literal on the other side of the
+    # test is the literal plus this (the path walk tries both sides).
+    boundary: int | None = None
+
+
+def _value_operator(name: str, builder: Builder, boundary: int | None = None) -> Operator:
+    """{name: [question, literal]}: the question types that accept it say so in their table."""
+    types = tuple(kind for kind, qtype in QUESTION_TYPES.items() if name in qtype.operators)
+    return Operator(builder, (QuestionArg(0, types),), compares=1, boundary=boundary)
+
+
+_POLICY_QUESTIONS = {
+    "country": QuestionArg("country", ("country",)),
+    "on": QuestionArg("on", ("date",)),
+    "stay": QuestionArg("stay", ("number",)),
+    "purpose": QuestionArg("purpose", ("choice",)),
+}
+
+
+def _policy_operator(builder: Builder, *keys: str) -> Operator:
+    return Operator(builder, tuple(_POLICY_QUESTIONS[key] for key in keys), policy=True)
+
+
+OPERATORS: dict[str, Operator] = {
+    "all": Operator(_all, nests="list"),
+    "any": Operator(_any, nests="list"),
+    "not": Operator(_not, nests="one"),
+    "equals": _value_operator("equals", _equals),
+    "in": _value_operator("in", _in),
+    "includes": _value_operator("includes", _includes),
+    "lt": _value_operator("lt", _compare(lambda v, x: v < x), boundary=0),
+    "le": _value_operator("le", _compare(lambda v, x: v <= x), boundary=1),
+    "gt": _value_operator("gt", _compare(lambda v, x: v > x), boundary=1),
+    "ge": _value_operator("ge", _compare(lambda v, x: v >= x), boundary=0),
+    "same": Operator(_same, (QuestionArg(0), QuestionArg(1))),
+    "answered": Operator(_answered, (QuestionArg(None),)),
+    "ref": Operator(_ref),
+    "member": _policy_operator(_member, "country", "on"),
+    "in_force": _policy_operator(_in_force, "on"),
+    "within_terms": _policy_operator(_within_terms, "stay", "on", "purpose", "country"),
+    "date_matters": Operator(
+        _date_matters,
+        (_POLICY_QUESTIONS["country"], QuestionArg("on", ("date",), reads=False)),
+        policy=True,
+    ),
 }
 
 
@@ -229,10 +291,10 @@ def build(condition: Any, ctx: Context) -> Predicate:
     if not isinstance(condition, dict) or len(condition) != 1:
         raise ValueError("a condition is a mapping with exactly one operator")
     ((name, arg),) = condition.items()
-    builder = OPERATORS.get(name)
-    if builder is None:
+    operator = OPERATORS.get(name)
+    if operator is None:
         raise ValueError("unknown operator %r" % name)
-    return builder(arg, ctx)
+    return operator.build(arg, ctx)
 
 
 def always(env: Env) -> bool:

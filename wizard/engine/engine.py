@@ -8,6 +8,7 @@ from .conditions import Context, Env, build
 from .dates import add_days, parse_iso
 from .policies import Policy
 from .present import Catalogue, Presenter, rules_old
+from .question_types import DEFAULT_DAYS, QUESTION_TYPES
 from .questions import Flow, Question
 from .routes import Decision, Reasons, Route, decide
 from .shapes import Json
@@ -47,7 +48,11 @@ class Engine:
         self.warn_days = int(bundle["warn_days_before_expiry"])
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
         units = {q["id"]: q.get("unit") for q in bundle["questions"]}
-        windows = {q["id"]: q.get("days_from_today", [0, 730]) for q in bundle["questions"] if q["type"] == "date"}
+        windows = {
+            q["id"]: list(q.get("days_from_today", DEFAULT_DAYS))
+            for q in bundle["questions"]
+            if QUESTION_TYPES[q["type"]].answers_a_day
+        }
         self.ctx = Context(self.policies, units, bundle.get("conditions", {}), windows)
         countries = bundle["countries"]
         self.flow = Flow([Question(q, self.ctx, countries) for q in bundle["questions"]])
@@ -63,7 +68,12 @@ class Engine:
             if isinstance(item, dict) and "when" in item
         }
         self.catalogues = {
-            lang: Catalogue(lang, bundle["messages"][lang], bundle["country_names"].get(lang, {}))
+            lang: Catalogue(
+                lang,
+                bundle["messages"][lang],
+                bundle["country_names"].get(lang, {}),
+                bundle.get("country_order", {}).get(lang, []),
+            )
             for lang in self.languages
         }
         self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues)

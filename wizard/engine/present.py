@@ -5,7 +5,8 @@ import re
 from .conditions import Env
 from .dates import add_days
 from .policies import Policy
-from .questions import NONE_OF_THESE, Flow, Question
+from .question_types import Asked
+from .questions import Flow, Question
 from .routes import Reasons
 from .shapes import Json, Value
 
@@ -15,10 +16,13 @@ _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 class Catalogue:
     """One language's messages plus its country names."""
 
-    def __init__(self, lang: str, messages: Json, country_names: dict[str, str]) -> None:
+    def __init__(self, lang: str, messages: Json, country_names: dict[str, str], country_order: list[str]) -> None:
         self.lang = lang
         self.m = messages
         self.countries = country_names
+        # The language's collation order (pinyin for zh), computed at build time with ICU.
+        self._rank = {code: index for index, code in enumerate(country_order)}
+        self._country_options: dict[str, list[dict[str, str]]] = {}
         meta = messages["meta"]
         self.date_format: str = meta["date_format"]
         self.months: list[str] = meta["months"]
@@ -43,26 +47,23 @@ class Catalogue:
             return str(number)
         return forms["one" if number == 1 else "other"].format(n=number)
 
-    def option(self, question: Question, value: str) -> str:
-        section = "yesno" if question.type == "yesno" else question.id
+    def option(self, section: str, value: str) -> str:
+        """The label of an option in the messages' options section (a question's id, or yesno)."""
         label: str = self.m.get("options", {}).get(section, {}).get(value, value)
         return label
 
     def answer_label(self, question: Question, value: Value) -> str:
-        kind = question.type
-        if kind == "number":
-            return self.quantity(value, question.unit)
-        if not isinstance(value, str):  # only number answers are parsed into ints
-            return str(value)
-        if kind in ("choice", "yesno"):
-            return self.option(question, value)
-        if kind == "multi":
-            return self.list_separator.join(self.option(question, v) for v in value or (NONE_OF_THESE,))
-        if kind == "country":
-            return self.countries.get(value, value)
-        if kind == "date":
-            return self.date(value)
-        return value
+        return question.kind.label(question, value, self)
+
+    def country_options(self, question: Asked) -> list[dict[str, str]]:
+        """A country question's options, labelled and sorted in this language (computed once)."""
+        cached = self._country_options.get(question.id)
+        if cached is None:
+            rank = self._rank
+            cached = [{"value": c, "label": self.countries.get(c, c)} for c in sorted(question.country_set)]
+            cached.sort(key=lambda o: (rank.get(o["value"], len(rank)), o["label"], o["value"]))
+            self._country_options[question.id] = cached
+        return cached
 
 
 def fill(template: str, params: dict[str, str]) -> str:
@@ -80,7 +81,6 @@ class Presenter:
         self.catalogues = catalogues
         self.country_question: str = bundle["policy_questions"]["country"]
         self.date_question: str = bundle["policy_questions"]["date"]
-        self._country_options: dict[tuple[str, str], list[dict[str, str]]] = {}
         # (outcome, document) -> the sources for that document in that outcome, where the
         # outcome names its own ({doc: id, sources: [...]}): a passport in a permanent-residence
         # application cites the Measures, not a visa checklist.
@@ -106,32 +106,8 @@ class Presenter:
             "hint": cat.get("questions", key, "hint"),
             "type": question.type,
         }
-        if question.type in ("choice", "yesno"):
-            view["options"] = [{"value": v, "label": cat.option(question, v)} for v in question.option_values(env)]
-        elif question.type == "multi":
-            view["options"] = [{"value": v, "label": cat.option(question, v)} for v in question.option_values(env)]
-            view["none"] = {"value": NONE_OF_THESE, "label": cat.option(question, NONE_OF_THESE)}
-        elif question.type == "country":
-            view["options"] = self.country_options(question, cat)
-        elif question.type == "number":
-            view["min"], view["max"] = question.min, question.max
-            view["unit"] = question.unit
-        elif question.type == "date":
-            low, high = question.date_bounds(env.today)
-            view["min"], view["max"], view["default"] = low, high, env.today
+        view.update(question.kind.fields(question, question.option_values(env), env.today, cat))
         return view
-
-    def country_options(self, question: Question, cat: Catalogue) -> list[dict[str, str]]:
-        key = (cat.lang, question.id)
-        cached = self._country_options.get(key)
-        if cached is None:
-            # The language's collation order (pinyin for zh), computed at build time with ICU.
-            order = self.bundle.get("country_order", {}).get(cat.lang, [])
-            rank = {code: index for index, code in enumerate(order)}
-            cached = [{"value": c, "label": cat.countries.get(c, c)} for c in question.country_list]
-            cached.sort(key=lambda o: (rank.get(o["value"], len(rank)), o["label"], o["value"]))
-            self._country_options[key] = cached
-        return cached
 
     def answered(self, asked: list[str], env: Env, cat: Catalogue) -> list[Json]:
         out = []

@@ -1,38 +1,32 @@
 """Questions: which one comes next on a path, and turning raw answer strings into values."""
 
-import re
-
 from .conditions import Context, Env, Predicate, always, build
-from .dates import add_days, parse_iso
+from .dates import add_days
+from .question_types import DEFAULT_DAYS, MAX_RAW, QUESTION_TYPES, QuestionType
 from .shapes import Json, Value
-
-_NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
-MAX_RAW = 64  # longer answers are never valid
-# A `multi` question ("tick all that apply"): its answer is the ticked values joined by
-# MULTI_SEPARATOR, or NONE_OF_THESE, which is its own exclusive box.
-MULTI_SEPARATOR = ","
-NONE_OF_THESE = "none"
 
 
 class Question:
-    """A compiled question: its ask_if, option filters and value parser."""
+    """A compiled question: its ask_if, option filters and type (question_types.QUESTION_TYPES)."""
 
     def __init__(self, data: Json, ctx: Context, countries: dict[str, list[str]]) -> None:
         self.id: str = data["id"]
         self.type: str = data["type"]
+        self.kind: QuestionType = QUESTION_TYPES[self.type]
         self.data = data
         self.ask_if = build(data["ask_if"], ctx) if "ask_if" in data else always
-        self.options: list[tuple[str, Predicate]] = []
-        if self.type == "yesno":
-            self.options = [("yes", always), ("no", always)]
+        self.options: list[tuple[str, Predicate]] = [(value, always) for value in self.kind.fixed_options]
         for opt in data.get("options", []):
             self.options.append((opt["value"], build(opt["when"], ctx) if "when" in opt else always))
+        self._when = dict(self.options)
+        # The messages' section of its option labels: its own, or one its type shares (yesno).
+        self.option_section: str = self.kind.shared_section or self.id
         self.min: int | None = data.get("min")
         self.max: int | None = data.get("max")
         self.unit: str | None = data.get("unit")
         self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
         self.country_list = list(countries.get(data.get("countries", ""), ()))
-        self.days: list[int] = data.get("days_from_today", [0, 730])
+        self.days: list[int] = list(data.get("days_from_today", DEFAULT_DAYS))
         # Other words for another reader (a parent answering for a child, a resident).
         self.wordings = [(w["key"], build(w["when"], ctx)) for w in data.get("wordings", [])]
 
@@ -42,6 +36,10 @@ class Question:
             if pred(env):
                 return "%s_%s" % (self.id, key)
         return self.id
+
+    def listed(self) -> list[str]:
+        """Every option value, in order, whether or not it is offered on a path."""
+        return [value for value, _ in self.options]
 
     def option_values(self, env: Env) -> list[str]:
         return [value for value, pred in self.options if pred(env)]
@@ -56,66 +54,22 @@ class Question:
         """
         if not isinstance(raw, str) or len(raw) > MAX_RAW:
             return False
-        kind = self.type
-        if kind in ("choice", "yesno"):
-            return any(value == raw for value, _ in self.options)
-        if kind == "multi":
-            return self._ticked(raw, {value for value, _ in self.options}) is not None
-        if kind == "country":
-            return raw in self.country_set
-        if kind == "number":
-            return bool(_NUMBER.match(raw)) and not (
-                (self.min is not None and int(raw) < self.min) or (self.max is not None and int(raw) > self.max)
-            )
-        if kind == "date":
-            if parse_iso(raw) is None:
-                return False
-            low, high = self.date_bounds(today)
-            return low <= raw <= high
-        return False
+        return self.kind.parse(self, raw, today, self._when.__contains__) is not None
 
     def parse(self, raw: object, env: Env) -> Value | None:
         """Return the value for a raw answer string, or None when it is not acceptable here."""
         if not isinstance(raw, str) or len(raw) > MAX_RAW:
             return None
-        kind = self.type
-        if kind in ("choice", "yesno"):
-            for value, pred in self.options:
-                if value == raw:
-                    return raw if pred(env) else None
-            return None
-        if kind == "multi":
-            return self._ticked(raw, set(self.option_values(env)))
-        if kind == "country":
-            return raw if raw in self.country_set else None
-        if kind == "number":
-            if not _NUMBER.match(raw):
-                return None
-            number = int(raw)
-            if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
-                return None
-            return number
-        if kind == "date":
-            if parse_iso(raw) is None:
-                return None
-            low, high = self.date_bounds(env.today)
-            return raw if low <= raw <= high else None
-        return None
 
-    def _ticked(self, raw: str, offered: set[str]) -> tuple[str, ...] | None:
-        """The ticked values of a multi answer, in option order (() for none), or None."""
-        if raw == NONE_OF_THESE:
-            return ()
-        ticked = raw.split(MULTI_SEPARATOR)
-        if len(set(ticked)) != len(ticked) or not set(ticked) <= offered:
-            return None
-        return tuple(value for value, _ in self.options if value in ticked)
+        def offered(value: str) -> bool:
+            pred = self._when.get(value)
+            return pred is not None and pred(env)
+
+        return self.kind.parse(self, raw, env.today, offered)
 
     def raw(self, value: Value) -> str:
         """The fragment form of a parsed value (what `parse` reads back)."""
-        if isinstance(value, tuple):  # a multi answer
-            return MULTI_SEPARATOR.join(value) if value else NONE_OF_THESE
-        return value if isinstance(value, str) else str(value)
+        return self.kind.raw(value)
 
 
 class Flow:

@@ -1,7 +1,14 @@
 """Meaning checks of conditions wherever they appear: known questions asked before, operator and
 answer types, policies, and named conditions without cycles."""
 
+from wizard.engine import OPERATORS, QUESTION_TYPES
+
 from .conditions_walk import iter_nodes, questions_used
+
+# Why no value operator (equals, in, ...) takes a type's answers, where there is a reason to say.
+NOT_COMPARED = {
+    "country": "nationality and countries enter rules only through policies (member) or same; do not compare %r with values",
+}
 
 
 class ConditionChecks:
@@ -11,63 +18,17 @@ class ConditionChecks:
     def check_condition(self, loaded, pointer, cond, before=None):
         """Check references and types in one condition; `before`: question ids it may read."""
         for op, arg, ptr in iter_nodes(cond, pointer):
-            if op in ("equals", "in", "lt", "le", "gt", "ge"):
-                qid = arg[0]
-                if not self.known_question(loaded, ptr + "/0", qid, before):
-                    continue
-                q = self.qtypes[qid]
-                if op in ("equals", "in"):
-                    if q["type"] == "country":
-                        self.err(
-                            loaded,
-                            ptr,
-                            "nationality and countries enter rules only through policies "
-                            "(member) or same; do not compare %r with values" % qid,
-                        )
-                        continue
-                    if q["type"] not in ("choice", "yesno"):
-                        self.err(
-                            loaded,
-                            ptr,
-                            "%s needs a choice or yes/no question; %r is a %s question" % (op, qid, q["type"]),
-                        )
-                        continue
-                    wanted = [arg[1]] if op == "equals" else arg[1]
-                    for value in wanted:
-                        if value not in self.question_values(qid):
-                            self.err(loaded, ptr + "/1", "%r is not an option of question %r" % (value, qid))
-                else:
-                    literal = arg[1]
-                    if q["type"] == "number" and not isinstance(literal, int):
-                        self.err(loaded, ptr + "/1", "question %r is a number; compare it with a number" % qid)
-                    elif q["type"] == "date" and not isinstance(literal, str):
-                        self.err(loaded, ptr + "/1", "question %r is a date; compare it with a date" % qid)
-                    elif q["type"] not in ("number", "date"):
-                        self.err(
-                            loaded,
-                            ptr,
-                            "%s needs a number or date question; %r is a %s question" % (op, qid, q["type"]),
-                        )
-            elif op == "includes":
-                qid, value = arg
-                if not self.known_question(loaded, ptr + "/0", qid, before):
-                    continue
-                if self.qtypes[qid]["type"] != "multi":
-                    self.err(
-                        loaded,
-                        ptr,
-                        "includes needs a tick-all-that-apply (multi) question; %r is a %s question"
-                        % (qid, self.qtypes[qid]["type"]),
-                    )
-                elif value not in self.question_values(qid):
-                    self.err(loaded, ptr + "/1", "%r is not an option of question %r" % (value, qid))
-            elif op == "same":
-                for k, qid in enumerate(arg):
-                    self.known_question(loaded, "%s/%d" % (ptr, k), qid, before)
-                if all(q in self.qtypes for q in arg) and self.qtypes[arg[0]]["type"] != self.qtypes[arg[1]]["type"]:
-                    self.err(loaded, ptr, "same compares questions of one type")
-            elif op == "answered":
-                self.known_question(loaded, ptr, arg, before)
+            operator = OPERATORS[op]
+            typed = True  # every question it names is known, asked in time and of a type it takes
+            for place in operator.questions:
+                qid = place.question(arg)
+                if qid is not None and not self.check_question_arg(loaded, ptr, op, place, qid, before):
+                    typed = False
+            if operator.compares is not None and typed:
+                qid = operator.questions[0].question(arg)
+                self.check_literals(loaded, "%s/%d" % (ptr, operator.compares), qid, arg[operator.compares])
+            if op == "same" and typed and self.qtypes[arg[0]]["type"] != self.qtypes[arg[1]]["type"]:
+                self.err(loaded, ptr, "same compares questions of one type")
             elif op == "ref":
                 if arg not in self.named:
                     self.err(loaded, ptr, "unknown named condition %r (not in conditions.yaml)" % arg)
@@ -79,15 +40,37 @@ class ConditionChecks:
                                 ptr,
                                 "condition %r reads question %r, which is not asked before this point" % (arg, qid),
                             )
-            elif op in ("member", "in_force", "within_terms"):
-                self.check_policy_operator(loaded, ptr, op, arg, before)
-            elif op == "date_matters":
-                # Reads the nationality (asked before); `on` names the date question whose window
-                # counts, which may come later (the condition decides whether to ask it).
-                self.check_policy_operator(loaded, ptr, op, {k: v for k, v in arg.items() if k != "on"}, before)
-                on = arg["on"]
-                if on not in self.qtypes or self.qtypes[on]["type"] != "date":
-                    self.err(loaded, ptr + "/on", "%r must be a date question" % on)
+            elif operator.policy:
+                self.check_policy_operator(loaded, ptr, op, arg, typed)
+
+    def check_question_arg(self, loaded, ptr, op, place, qid, before):
+        """One question an operator names: known, asked before if it reads the answer, of a type
+        the operator takes there (OPERATORS). False if not."""
+        where = ptr + place.pointer
+        if not self.known_question(loaded, where, qid, before if place.reads else None):
+            return False
+        kind = self.qtypes[qid]["type"]
+        if not place.types or kind in place.types:
+            return True
+        if OPERATORS[op].compares is None:
+            self.err(loaded, where, "%r must be a %s question" % (qid, " or ".join(place.types)))
+        elif kind in NOT_COMPARED:
+            self.err(loaded, ptr, NOT_COMPARED[kind] % qid)
+        else:
+            self.err(
+                loaded, ptr, "%s needs a %s question; %r is a %s question" % (op, " or ".join(place.types), qid, kind)
+            )
+        return False
+
+    def check_literals(self, loaded, ptr, qid, literal):
+        """The value(s) a question's answer is compared with: its options, or of its type's literal type."""
+        kind = QUESTION_TYPES[self.qtypes[qid]["type"]]
+        if kind.literal_is_option:
+            for value in literal if isinstance(literal, list) else [literal]:
+                if value not in self.question_values(qid):
+                    self.err(loaded, ptr, "%r is not an option of question %r" % (value, qid))
+        elif not isinstance(literal, kind.literal) or isinstance(literal, bool):
+            self.err(loaded, ptr, "question %r is a %s; compare it with a %s" % (qid, kind.name, kind.name))
 
     def known_question(self, loaded, ptr, qid, before):
         if qid not in self.qtypes:
@@ -98,23 +81,15 @@ class ConditionChecks:
             return False
         return True
 
-    def check_policy_operator(self, loaded, ptr, op, arg, before):
+    def check_policy_operator(self, loaded, ptr, op, arg, typed):
         pid = arg["policy"]
         policy = self.policies.get(pid)
         if policy is None:
             self.err(loaded, ptr + "/policy", "unknown policy %r (no policies/*.yaml with that id)" % pid)
         self.used_policies.add(pid)
-        expect = {"country": "country", "on": "date", "stay": "number", "purpose": "choice"}
-        for key, kind in expect.items():
-            qid = arg.get(key)
-            if qid is None:
-                continue
-            if not self.known_question(loaded, "%s/%s" % (ptr, key), qid, before):
-                continue
-            if self.qtypes[qid]["type"] != kind:
-                self.err(loaded, "%s/%s" % (ptr, key), "%r must be a %s question" % (qid, kind))
-            elif key == "stay" and self.qtypes[qid].get("unit") not in ("days", "hours"):
-                self.err(loaded, "%s/%s" % (ptr, key), "%r must count days or hours" % qid)
+        stay = arg.get("stay")
+        if stay is not None and typed and self.qtypes[stay].get("unit") not in ("days", "hours"):
+            self.err(loaded, ptr + "/stay", "%r must count days or hours" % stay)
         if op == "member" and policy is not None and policy["members"] is None:
             self.err(loaded, ptr, "policy %r is open to every nationality; member has nothing to test" % pid)
         if op == "member" and "on" not in arg and not arg.get("ever"):

@@ -1,6 +1,6 @@
 """Meaning checks of questions.yaml: unique ids and options, number ranges, tick-all-that-apply boxes."""
 
-from wizard.engine import NONE_OF_THESE
+from wizard.engine import NONE_OF_THESE, QUESTION_TYPES
 
 
 class QuestionChecks:
@@ -25,9 +25,9 @@ class QuestionChecks:
                     self.err(loaded, "%s/options/%d" % (ptr, j), "duplicate option %r" % v)
             if options:
                 q["options"] = options
-            if q["type"] == "number" and q["min"] > q["max"]:
+            if "min" in q and "max" in q and q["min"] > q["max"]:
                 self.err(loaded, ptr + "/min", "min is greater than max")
-            if q["type"] == "multi" and NONE_OF_THESE in values:
+            if QUESTION_TYPES[q["type"]].multi_valued and NONE_OF_THESE in values:
                 self.err(
                     loaded,
                     "%s/options/%d" % (ptr, values.index(NONE_OF_THESE)),
@@ -40,6 +40,4 @@ class QuestionChecks:
 
     def question_values(self, qid):
         q = self.qtypes[qid]
-        if q["type"] == "yesno":
-            return {"yes", "no"}
-        return {o["value"] for o in q.get("options", [])}
+        return set(QUESTION_TYPES[q["type"]].fixed_options) | {o["value"] for o in q.get("options", [])}

@@ -6,9 +6,11 @@ import argparse
 import datetime as _dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-from wizard.engine import Engine
+from wizard.engine import MULTI_SEPARATOR, QUESTION_TYPES, Engine
 
 from .arguments import add_date_argument
 
@@ -45,7 +47,10 @@ def load_engine(args):
 
 def _check_date_in_range(date, bundle):
     """The engine looks as far ahead as the rules' date questions allow; past year 9999 it cannot."""
-    ahead = max((q.get("days_from_today", [0, 0])[1] for q in bundle["questions"] if q["type"] == "date"), default=0)
+    ahead = max(
+        (q.get("days_from_today", [0, 0])[1] for q in bundle["questions"] if QUESTION_TYPES[q["type"]].answers_a_day),
+        default=0,
+    )
     try:
         date + _dt.timedelta(days=ahead)
     except OverflowError:
@@ -143,18 +148,13 @@ def interactive(engine, lang, today):
         print("\n" + q["text"])
         if q["hint"]:
             print("  (" + q["hint"] + ")")
-        options = q.get("options")
-        if options and q["type"] != "country":
-            for i, option in enumerate(options, 1):
+        form = ANSWER_FORMS[q["type"]]
+        if form.numbered:
+            for i, option in enumerate(q["options"], 1):
                 print("  %d. %s" % (i, option["label"]))
-        if q["type"] == "multi":
-            print("  0. %s" % q["none"]["label"])
-        hint = {
-            "country": "country code or part of its name",
-            "date": "YYYY-MM-DD, Enter for %s" % q.get("default"),
-            "number": "%s-%s" % (q.get("min"), q.get("max")),
-            "multi": "numbers, e.g. 1,3; 0 for none",
-        }.get(q["type"], "number")
+            if "none" in q:  # a tick-all-that-apply question's own box
+                print("  0. %s" % q["none"]["label"])
+        hint = form.hint(q)
         raw = _ask("> [%s; b = back, q = quit] " % hint)
         if raw is None or raw == "q":
             return 0
@@ -162,7 +162,7 @@ def interactive(engine, lang, today):
             if order:
                 answers.pop(order.pop(), None)
             continue
-        value = _interpret(q, raw)
+        value = form.read(q, raw)
         if value is None:
             print("?")
             continue
@@ -170,27 +170,12 @@ def interactive(engine, lang, today):
         order.append(q["id"])
 
 
-def _interpret(q, raw):
-    options = q.get("options") or []
-    if q["type"] == "date" and raw == "":
-        return q.get("default")
-    if q["type"] == "multi":
-        return _ticked(q, raw)
-    if q["type"] == "country":
-        upper = raw.upper()
-        if any(o["value"] == upper for o in options):
-            return upper
-        found = [o for o in options if raw.lower() in o["label"].lower()]
-        if len(found) == 1:
-            return found[0]["value"]
-        for o in found[:15]:
-            print("  %s  %s" % (o["value"], o["label"]))
-        return None
-    if options:
-        if raw.isdecimal() and 0 < int(raw) <= len(options):  # isdigit() lets "²" through to int()
-            return options[int(raw) - 1]["value"]
-        return raw if any(o["value"] == raw for o in options) else None
-    return raw or None
+def _picked(q, raw):
+    """An option by its number or its value."""
+    options = q["options"]
+    if raw.isdecimal() and 0 < int(raw) <= len(options):  # isdigit() lets "²" through to int()
+        return options[int(raw) - 1]["value"]
+    return raw if any(o["value"] == raw for o in options) else None
 
 
 def _ticked(q, raw):
@@ -203,7 +188,48 @@ def _ticked(q, raw):
     if "0" in picks:
         return None
     chosen = {int(p) - 1 for p in picks}
-    return ",".join(o["value"] for i, o in enumerate(q["options"]) if i in chosen)
+    return MULTI_SEPARATOR.join(o["value"] for i, o in enumerate(q["options"]) if i in chosen)
+
+
+def _country(q, raw):
+    """A country by its code, or by the one name that contains what was typed (else a list of them)."""
+    options = q["options"]
+    upper = raw.upper()
+    if any(o["value"] == upper for o in options):
+        return upper
+    found = [o for o in options if raw.lower() in o["label"].lower()]
+    if len(found) == 1:
+        return found[0]["value"]
+    for o in found[:15]:
+        print("  %s  %s" % (o["value"], o["label"]))
+    return None
+
+
+def _typed(q, raw):
+    return raw or None
+
+
+def _day(q, raw):
+    return q.get("default") if raw == "" else raw
+
+
+class AnswerForm(NamedTuple):
+    """How the terminal asks one type of question."""
+
+    numbered: bool  # its options are listed with numbers to type
+    hint: Callable  # question view -> what to type, shown in the prompt
+    read: Callable  # (question view, typed line) -> the answer's fragment form, or None to ask again
+
+
+# One entry per question type of the engine (wizard.engine.QUESTION_TYPES; a test compares).
+ANSWER_FORMS = {
+    "choice": AnswerForm(True, lambda q: "number", _picked),
+    "yesno": AnswerForm(True, lambda q: "number", _picked),
+    "multi": AnswerForm(True, lambda q: "numbers, e.g. 1,3; 0 for none", _ticked),
+    "country": AnswerForm(False, lambda q: "country code or part of its name", _country),
+    "number": AnswerForm(False, lambda q: "%s-%s" % (q.get("min"), q.get("max")), _typed),
+    "date": AnswerForm(False, lambda q: "YYYY-MM-DD, Enter for %s" % q.get("default"), _day),
+}
 
 
 def print_result(view):

@@ -1,17 +1,19 @@
-"""Walk condition trees in the rules: check their references and collect what they test."""
+"""Walk condition trees in the rules (their shape is the engine's OPERATORS table) and collect what
+they test."""
 
-LEAF_QUESTION_OPS = ("equals", "in", "includes", "lt", "le", "gt", "ge")
+from wizard.engine import OPERATORS
 
 
 def iter_nodes(cond, pointer=""):
     """Yield (operator, argument, pointer) for every node of a condition tree."""
     ((op, arg),) = cond.items()
     yield op, arg, pointer + "/" + op
-    if op in ("all", "any"):
+    nests = OPERATORS[op].nests
+    if nests == "list":
         for i, sub in enumerate(arg):
             yield from iter_nodes(sub, "%s/%s/%d" % (pointer, op, i))
-    elif op == "not":
-        yield from iter_nodes(arg, pointer + "/not")
+    elif nests == "one":
+        yield from iter_nodes(arg, pointer + "/" + op)
 
 
 def questions_used(cond, named, _seen=None):
@@ -19,17 +21,11 @@ def questions_used(cond, named, _seen=None):
     seen = _seen if _seen is not None else set()
     used = set()
     for op, arg, _ in iter_nodes(cond):
-        if op in LEAF_QUESTION_OPS:
-            used.add(arg[0])
-        elif op == "same":
-            used.update(arg)
-        elif op == "answered":
-            used.add(arg)
-        elif op in ("member", "within_terms", "in_force"):
-            used.update(v for k, v in arg.items() if k in ("country", "on", "stay", "purpose"))
-        elif op == "date_matters" and "country" in arg:  # reads the nationality, not the date
-            used.add(arg["country"])
-        elif op == "ref" and arg in named and arg not in seen:
+        for place in OPERATORS[op].questions:
+            qid = place.question(arg) if place.reads else None
+            if qid is not None:
+                used.add(qid)
+        if op == "ref" and arg in named and arg not in seen:
             seen.add(arg)
             used |= questions_used(named[arg], named, seen)
     return used

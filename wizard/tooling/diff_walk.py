@@ -129,13 +129,14 @@ class JointWalk:
         self.today = today
         self.old, self.new = Side(old_engine, today), Side(new_engine, today)
         self.sides = (self.old, self.new)
-        for kind in ("number_reps", "date_reps"):
-            merged = {}
-            for side in self.sides:
-                for qid, reps in getattr(side.enum, kind).items():
-                    merged.setdefault(qid, set()).update(reps)
-            for side in self.sides:
-                setattr(side.enum, kind, {qid: sorted(merged[qid]) for qid in getattr(side.enum, kind)})
+        # Keyed by the answers' Python type too: a question that changed from a number to a date
+        # keeps each side's own answers.
+        merged = {}
+        for side in self.sides:
+            for qid, reps in side.enum.reps.items():
+                merged.setdefault((qid, type(reps[0])), set()).update(reps)
+        for side in self.sides:
+            side.enum.reps = {qid: sorted(merged[qid, type(reps[0])]) for qid, reps in side.enum.reps.items()}
         # representative country -> every country both rule sets treat exactly like it
         self.classes = {members[0]: members for members in self._nationality_classes()}
         for side in self.sides:
@@ -146,7 +147,7 @@ class JointWalk:
         """The countries grouped by the pair of their membership signatures in OLD and NEW (on
         every date either walk tries): exact for both, so a country moved between lists is its
         own class or shares one only with countries moved alike."""
-        dates = sorted({d for side in self.sides for reps in side.enum.date_reps.values() for d in reps} | {self.today})
+        dates = sorted({d for side in self.sides for d in side.enum.days_tried()})
         codes = sorted(
             set(self.old.engine.bundle["countries"]["nationality"])
             | set(self.new.engine.bundle["countries"]["nationality"])

@@ -4,11 +4,9 @@ nationality by policy-group signature (`python -m wizard.tooling.enumerate` repo
 
 import time
 
-from wizard.engine import HOURS_PER, Env, add_days, decide
+from wizard.engine import HOURS_PER, OPERATORS, QUESTION_TYPES, Env, add_days, decide
 
 from .conditions_walk import all_conditions, boxes_tested, iter_nodes, questions_used
-
-_NEXT = {"le": 1, "gt": 1, "lt": 0, "ge": 0}
 
 
 class Leaf:
@@ -36,27 +34,29 @@ class Enumerator:
         self.cuts = {}
         self.member_questions = set()
         self.same_pairs = {}
+        types = {q["id"]: QUESTION_TYPES[q["type"]] for q in bundle["questions"]}
         for _, cond in all_conditions(bundle):
             for op, arg, _ in iter_nodes(cond):
-                if op in _NEXT:
-                    self.cuts.setdefault(arg[0], set()).add(_bump(arg[1], _NEXT[op]))
+                operator = OPERATORS[op]
+                if operator.boundary is not None:
+                    self.cuts.setdefault(arg[0], set()).add(_bump(arg[1], operator.boundary))
                 elif op == "same":
                     self.same_pairs.setdefault(arg[1], set()).add(arg[0])
                     self.same_pairs.setdefault(arg[0], set()).add(arg[1])
-                elif op in ("member", "within_terms", "in_force", "date_matters"):
-                    if "country" in arg:
-                        self.member_questions.add(arg["country"])
+                elif operator.policy:
+                    for place in operator.questions:
+                        qid = place.question(arg)
+                        if qid in types and types[qid].from_country_list:
+                            self.member_questions.add(qid)
                     self._policy_cuts(arg)
-        self.date_reps = {}
+        # An ordered question (a number, a date) is tried at its lowest answer and at every cut.
+        self.reps = {}
         for q in engine.flow.questions:
-            if q.type == "date":
-                low, high = q.date_bounds(today)
-                self.date_reps[q.id] = [low] + sorted(c for c in self.cuts.get(q.id, ()) if low < c <= high)
-        self.number_reps = {}
-        for q in engine.flow.questions:
-            if q.type == "number":
-                reps = [q.min] + sorted(c for c in self.cuts.get(q.id, ()) if q.min < c <= q.max)
-                self.number_reps[q.id] = reps
+            bounds = q.kind.bounds(q, today)
+            if bounds is not None:
+                low, high = bounds
+                self.reps[q.id] = [low] + sorted(c for c in self.cuts.get(q.id, ()) if low < c <= high)
+        self.day_questions = frozenset(q.id for q in engine.flow.questions if q.kind.answers_a_day)
         self.nationality_reps = self._nationality_classes()
         # Questions the routes read: leaves that differ only elsewhere share one decision.
         named = bundle["conditions"]
@@ -109,7 +109,7 @@ class Enumerator:
 
     def _nationality_classes(self):
         """One representative country per distinct membership signature over the dates."""
-        dates = sorted({d for reps in self.date_reps.values() for d in reps} | {self.today})
+        dates = self.days_tried()
         codes = self.engine.bundle["countries"]["nationality"]
         policies = [p for p in self.engine.policies.values() if p.members is not None]
         reps = {}
@@ -120,17 +120,18 @@ class Enumerator:
             reps.setdefault(signature, code)
         return sorted(reps.values())
 
+    def days_tried(self):
+        """Every day the walk answers a date question with, and today, in order."""
+        return sorted({d for qid in self.day_questions for d in self.reps.get(qid, ())} | {self.today})
+
     def candidates(self, question, env):
-        kind = question.type
-        if kind in ("choice", "yesno"):
-            return question.option_values(env)
-        if kind == "multi":  # every set of ticked boxes, none first
-            offered = question.option_values(env)
-            return [tuple(v for i, v in enumerate(offered) if mask >> i & 1) for mask in range(2 ** len(offered))]
-        if kind == "number":
-            return self.number_reps[question.id]
-        if kind == "date":
-            return self.date_reps[question.id]
+        kind = question.kind
+        every = kind.every_answer(question.option_values(env))
+        if every is not None:
+            return every
+        reps = self.reps.get(question.id)
+        if reps is not None:
+            return reps
         if question.id in self.member_questions:
             return [c for c in self.nationality_reps if c in question.country_set]
         partners = [env.values[p] for p in self.same_pairs.get(question.id, ()) if p in env.values]

@@ -4,7 +4,10 @@ The same functions pre-render the first question at build time and render each s
 browser, so both show the same markup. Interface words come from the `ui` catalogue.
 """
 
-from wizard.engine import Json
+from collections.abc import Callable
+from typing import NamedTuple
+
+from wizard.engine import MULTI_SEPARATOR, Json
 
 from . import fragment as fragments
 
@@ -38,43 +41,73 @@ def notices(items: list[Json]) -> str:
     return f'<div class="wizard-notice" role="note"><ul>{lines}</ul></div>'
 
 
-def _options(question: Json, current: str | None, ui: UI) -> str:
+def _country_select(question: Json, current: str | None, ui: UI) -> str:
     name = _attr(question["id"])
-    if question["type"] == "country":
-        options = "".join(
-            f'<option value="{_attr(o["value"])}"{" selected" if o["value"] == current else ""}>{_text(o["label"])}</option>'
-            for o in question["options"]
+    options = "".join(
+        f'<option value="{_attr(o["value"])}"{" selected" if o["value"] == current else ""}>{_text(o["label"])}</option>'
+        for o in question["options"]
+    )
+    placeholder = f'<option value=""{"" if current else " selected"} disabled>{_text(ui["choose_country"])}</option>'
+    return f'<select id="wizard-input" name="{name}" required aria-describedby="wizard-hint">{placeholder}{options}</select>'
+
+
+def _radios(question: Json, current: str | None, ui: UI) -> str:
+    name = _attr(question["id"])
+    rows = []
+    for index, option in enumerate(question["options"]):
+        checked = " checked" if option["value"] == current else ""
+        rows.append(
+            f'<div class="wizard-option"><input type="radio" id="wizard-option-{index}" name="{name}" '
+            f'value="{_attr(option["value"])}" required{checked}>'
+            f'<label for="wizard-option-{index}">{_text(option["label"])}</label></div>'
         )
-        placeholder = (
-            f'<option value=""{"" if current else " selected"} disabled>{_text(ui["choose_country"])}</option>'
-        )
-        return f'<select id="wizard-input" name="{name}" required aria-describedby="wizard-hint">{placeholder}{options}</select>'
-    if question["type"] in ("choice", "yesno"):
-        rows = []
-        for index, option in enumerate(question["options"]):
-            checked = " checked" if option["value"] == current else ""
-            rows.append(
-                f'<div class="wizard-option"><input type="radio" id="wizard-option-{index}" name="{name}" '
-                f'value="{_attr(option["value"])}" required{checked}>'
-                f'<label for="wizard-option-{index}">{_text(option["label"])}</label></div>'
-            )
-        return "".join(rows)
-    if question["type"] == "multi":
-        ticked = set((current or "").split(","))
-        boxes = [option | {"checked": option["value"] in ticked} for option in question["options"]]
-        none = question["none"] | {"checked": current == question["none"]["value"]}
-        # "None of these" is its own box after an "or" (wizard.js unticks the others when it
-        # is ticked, and it when another is); the engine rejects a mix of both.
-        return (
-            "".join(_checkbox(name, index, box) for index, box in enumerate(boxes))
-            + f'<p class="wizard-or">{_text(ui["or"])}</p>'
-            + _checkbox(name, len(boxes), none, exclusive=True)
-        )
-    kind = "date" if question["type"] == "date" else "number"
-    limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
-    step = ' step="1" inputmode="numeric"' if kind == "number" else ""
-    value = f' value="{_attr(current)}"' if current else ""
-    return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
+    return "".join(rows)
+
+
+def _boxes(question: Json, current: str | None, ui: UI) -> str:
+    name = _attr(question["id"])
+    ticked = set((current or "").split(MULTI_SEPARATOR))
+    boxes = [option | {"checked": option["value"] in ticked} for option in question["options"]]
+    none = question["none"] | {"checked": current == question["none"]["value"]}
+    # "None of these" is its own box after an "or" (wizard.js unticks the others when it
+    # is ticked, and it when another is); the engine rejects a mix of both.
+    return (
+        "".join(_checkbox(name, index, box) for index, box in enumerate(boxes))
+        + f'<p class="wizard-or">{_text(ui["or"])}</p>'
+        + _checkbox(name, len(boxes), none, exclusive=True)
+    )
+
+
+def _input(kind: str) -> Callable[[Json, str | None, UI], str]:
+    """A one-line input of this HTML type (number or date), within the question's min and max."""
+
+    def field(question: Json, current: str | None, ui: UI) -> str:
+        name = _attr(question["id"])
+        limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
+        step = ' step="1" inputmode="numeric"' if kind == "number" else ""
+        value = f' value="{_attr(current)}"' if current else ""
+        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
+
+    return field
+
+
+class Control(NamedTuple):
+    """How the page asks one type of question."""
+
+    field: Callable[[Json, str | None, UI], str]  # the form control, given the question's view
+    grouped: bool  # several inputs in a fieldset named by the question (else one labelled input)
+    unanswered: str  # the `ui` message shown when it is submitted unanswered
+
+
+# One entry per question type of the engine (wizard.engine.QUESTION_TYPES; a test compares).
+CONTROLS: dict[str, Control] = {
+    "choice": Control(_radios, True, "answer_required"),
+    "yesno": Control(_radios, True, "answer_required"),
+    "multi": Control(_boxes, True, "tick_required"),
+    "country": Control(_country_select, False, "answer_required"),
+    "number": Control(_input("number"), False, "answer_required"),
+    "date": Control(_input("date"), False, "answer_required"),
+}
 
 
 def _checkbox(name: str, index: int, box: Json, exclusive: bool = False) -> str:
@@ -89,15 +122,15 @@ def _checkbox(name: str, index: int, box: Json, exclusive: bool = False) -> str:
 def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None, current: str | None = None) -> str:
     """A question as a form; submitting it adds its answer to base_answers in the fragment."""
     q = view["question"]
-    grouped = q["type"] in ("choice", "yesno", "multi")
+    control = CONTROLS[q["type"]]
     heading = f'<h2 id="wizard-heading" tabindex="-1" elementtiming="wizard-question">{_text(q["text"])}</h2>'
     hint = (
         f'<p id="wizard-hint" class="wizard-hint">{_text(q.get("hint"))}</p>'
         if q.get("hint")
         else '<p id="wizard-hint" hidden></p>'
     )
-    field = _options(q, current, ui)
-    if grouped:
+    field = control.field(q, current, ui)
+    if control.grouped:
         field = f'<fieldset aria-labelledby="wizard-heading" aria-describedby="wizard-hint"><legend class="visually-hidden">{_text(q["text"])}</legend>{field}</fieldset>'
     else:
         field = f'<label class="visually-hidden" for="wizard-input">{_text(q["text"])}</label>{field}'
@@ -110,7 +143,7 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
         + heading
         + hint
         + field
-        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui["tick_required" if q["type"] == "multi" else "answer_required"])}</p>'
+        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui[control.unanswered])}</p>'
         + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
         + answers_summary(view.get("answered", []), ui)
     )
