@@ -3,7 +3,7 @@ extra, and placeholders that the engine can fill."""
 
 import re
 
-from wizard.engine import NONE_OF_THESE
+from wizard.engine import NONE_OF_THESE, QUESTION_TYPES
 
 from . import how_to_get
 from .conditions_walk import questions_used
@@ -34,12 +34,12 @@ def expected_ids(rules):
     """section -> set of ids every catalogue must define (options: question -> values)."""
     options = {}
     for q in rules["questions"]:
-        if q["type"] == "choice":
-            options[q["id"]] = {o["value"] for o in q["options"]}
-        elif q["type"] == "multi":
-            options[q["id"]] = {o["value"] for o in q["options"]} | {NONE_OF_THESE}
-        elif q["type"] == "yesno":
-            options["yesno"] = {"yes", "no"}
+        kind = QUESTION_TYPES[q["type"]]
+        labelled = {o["value"] for o in q.get("options", [])} | set(kind.fixed_options)
+        if kind.multi_valued:
+            labelled.add(NONE_OF_THESE)  # the exclusive box every tick-all question ends with
+        if labelled:
+            options[kind.shared_section or q["id"]] = labelled
     return {
         "questions": {q["id"] for q in rules["questions"]}
         | {"%s_%s" % (q["id"], w["key"]) for q in rules["questions"] for w in q.get("wordings", [])},
