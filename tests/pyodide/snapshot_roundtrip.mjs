@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
+import { withoutZeroPages, withZeroPages } from "../../wizard/front/snapshot-store.js";
 import { pyodideWithEngine } from "./engine_package.mjs";
 
 const WIZARD_GLOBAL = "__wizard__";
@@ -30,13 +31,17 @@ started = performance.now();
 const snapshot = globalThis.createWizardRunner.memorySnapshot(cold);
 const makeMs = performance.now() - started;
 
+// As the browser's store keeps it (wizard/front/snapshot-store.js): the zero pages left out, put back.
+const { kept, pages } = withoutZeroPages(snapshot);
+const unpacked = withZeroPages(kept, pages, snapshot.length);
+
 // As on a repeat visit: the Wizard comes back from memory without importing or building anything,
 // and without the engine's package installed again (its files are not in the snapshot, and its
 // modules, already imported, need none).
 const lockFileContents = JSON.parse(readFileSync(`${input.runtime_dir}/pyodide-lock.json`, "utf8"));
 const restoreOptions = { lockFileContents, packageBaseUrl: `${input.runtime_dir}/` };
 started = performance.now();
-const restored = await loadPyodide({ ...restoreOptions, _loadSnapshot: snapshot });
+const restored = await loadPyodide({ ...restoreOptions, _loadSnapshot: unpacked });
 const wizard = restored.globals.get(WIZARD_GLOBAL);
 const restoreMs = performance.now() - started;
 const modulesBeforeSteps = restored.runPython("import sys; 'wizard.web.browser' in sys.modules");
@@ -60,6 +65,8 @@ process.stdout.write(JSON.stringify({
   refusedWithPackageListed,
   loadedAfterSnapshot: Object.keys(cold.loadedPackages),
   snapshotBytes: snapshot.length,
+  storedBytes: kept.length,
+  unpackedIdentical: Buffer.compare(Buffer.from(unpacked), Buffer.from(snapshot)) === 0,
   snapshotGzipBytes: gzipSync(snapshot, { level: 6 }).length,
   coldMs, makeMs, restoreMs,
 }));

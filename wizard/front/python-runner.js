@@ -59,8 +59,8 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
     try {
       const probe = wizard.step(...PROBE);
       const bytes = createWizardRunner.memorySnapshot(inputs.pyodide);
-      await inputs.keep(bytes, probe);
-      post({ type: "snapshot", state: "saved", bytes: bytes.byteLength });
+      const stored = await inputs.keep(bytes, probe);
+      post({ type: "snapshot", state: "saved", memory: bytes.byteLength, stored });
     } catch (error) {
       post({ type: "snapshot", state: "unsaved", reason: String((error && error.message) || error) });
     }

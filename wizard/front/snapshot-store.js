@@ -1,12 +1,15 @@
-/* Keeps the wizard's Pyodide memory snapshot in this browser (IndexedDB), keyed by the runtime's
-   version, the engine wheel's SHA-256 from the site's pyodide-lock.json and the SHA-256 of the rules
-   it was made with, and checked against its own SHA-256. One record, replaced whole; a record under
-   any other key is deleted, never restored. Stored uncompressed: gzip would take it from 31.5 to
-   6.7 MB but costs about a second of the worker's time on a 2-core machine, right when the person
-   is answering (see README). */
+/* Keeps the wizard's Pyodide memory snapshot in this browser (IndexedDB), keyed by the store's
+   format, the runtime's version, the engine wheel's SHA-256 from the site's pyodide-lock.json and
+   the SHA-256 of the rules it was made with, and checked against its own SHA-256. One record,
+   replaced whole; a record under any other key is deleted, never restored. Pages of the memory that
+   are all zeros (about 45 % of its 31.5 MB) are left out and put back as zeros on reading: gzip
+   would shrink it further but costs about a second of the worker's time (see README). */
 const DB_NAME = "wizard-snapshot";
 const STORE = "snapshots";
 const RECORD = "wizard";
+// Changes whenever a record's shape does, so that a record of another shape is never read.
+const FORMAT = "zero-pages-left-out 1";
+const PAGE = 65536;
 
 function settled(request) {
   return new Promise((resolve, reject) => {
@@ -41,11 +44,11 @@ async function sha256(bytes) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-/** What a snapshot depends on: a different runtime, engine wheel (its SHA-256 as the lock file lists
-    it, which Pyodide checks the wheel against) or rule bundle never restores it. */
+/** What a snapshot depends on: another store format, runtime, engine wheel (its SHA-256 as the lock
+    file lists it, which Pyodide checks the wheel against) or rule bundle never restores it. */
 export async function snapshotKey(runtimeVersion, engineSha256, bundleText) {
   const rules = await sha256(new TextEncoder().encode(bundleText));
-  return `pyodide ${runtimeVersion} engine ${engineSha256} rules ${rules}`;
+  return `${FORMAT} pyodide ${runtimeVersion} engine ${engineSha256} rules ${rules}`;
 }
 
 /** The stored record, or null when there is none or the store cannot be read. */
@@ -58,31 +61,65 @@ export async function readRecord() {
 }
 
 /** The snapshot's bytes (a promise) and probe if record was made for key (otherwise the record is
-    deleted), with `intact`, a promise of whether the bytes still have the digest they were stored
-    with: reading and hashing run beside Pyodide's start and restore, instead of before them. */
+    deleted), with `intact`, a promise of whether the stored bytes still have the digest they were
+    stored with: reading and hashing run beside Pyodide's start and restore, instead of before them. */
 export async function snapshotFor(record, key) {
   if (!record) return null;
   if (record.key !== key) {
     await dropSnapshot();
     return null;
   }
-  const bytes = readBytes(record.bytes);
-  return { bytes, probe: record.probe, intact: bytes.then(sha256).then((digest) => digest === record.sha256) };
+  // Kept as a Blob, so reading the record returns at once and the bytes are read meanwhile.
+  const stored = record.bytes.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return {
+    bytes: stored.then((kept) => withZeroPages(kept, record.pages, record.length)),
+    probe: record.probe,
+    intact: stored.then(sha256).then((digest) => digest === record.sha256),
+  };
 }
 
-// The bytes are kept as a Blob: reading the record then returns at once, and the 31.5 MB are read
-// while Pyodide prepares (loadPyodide takes them as a promise). Records of earlier builds hold them
-// as an ArrayBuffer or Uint8Array.
-async function readBytes(stored) {
-  if (stored instanceof Blob) return new Uint8Array(await stored.arrayBuffer());
-  return stored instanceof Uint8Array ? stored : new Uint8Array(stored || 0);
+/** The pages of memory that are not all zeros, one after another, and their page numbers. */
+export function withoutZeroPages(memory) {
+  if (memory.byteOffset % 4) memory = memory.slice(); // read four bytes at a time below
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, memory.byteLength >>> 2);
+  const pages = [];
+  for (let page = 0; page * PAGE < memory.byteLength; page += 1) {
+    const start = page * PAGE;
+    const end = Math.min(memory.byteLength, start + PAGE);
+    let zero = true;
+    for (let word = start >>> 2; word < end >>> 2 && zero; word += 1) zero = words[word] === 0;
+    for (let byte = end & ~3; byte < end && zero; byte += 1) zero = memory[byte] === 0;
+    if (!zero) pages.push(page);
+  }
+  const kept = new Uint8Array(pages.reduce((size, page) => size + Math.min(PAGE, memory.byteLength - page * PAGE), 0));
+  let offset = 0;
+  for (const page of pages) {
+    const bytes = memory.subarray(page * PAGE, Math.min(memory.byteLength, (page + 1) * PAGE));
+    kept.set(bytes, offset);
+    offset += bytes.byteLength;
+  }
+  return { kept, pages: Uint32Array.from(pages) };
 }
 
-export async function saveSnapshot(key, bytes, probe) {
-  const digest = await sha256(bytes);
-  const record = { key, probe, bytes: new Blob([bytes]), sha256: digest, made: new Date().toISOString() };
+/** The memory again: the kept pages in their places, zeros everywhere else. */
+export function withZeroPages(kept, pages, length) {
+  const memory = new Uint8Array(length);
+  let offset = 0;
+  for (const page of pages) {
+    const size = Math.min(PAGE, length - page * PAGE);
+    memory.set(kept.subarray(offset, offset + size), page * PAGE);
+    offset += size;
+  }
+  if (offset !== kept.byteLength) throw new Error("snapshot: the kept pages do not add up to the bytes stored");
+  return memory;
+}
+
+export async function saveSnapshot(key, memory, probe) {
+  const { kept, pages } = withoutZeroPages(memory);
+  const digest = await sha256(kept);
+  const record = { key, probe, length: memory.byteLength, pages, bytes: new Blob([kept]), sha256: digest, made: new Date().toISOString() };
   await inStore("readwrite", (store) => store.put(record, RECORD));
-  return bytes.byteLength;
+  return kept.byteLength;
 }
 
 export async function dropSnapshot() {
