@@ -53,12 +53,12 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 
 # The fast loop: the linters and every test that needs no browser, site build or Pyodide, side by
-# side (the tests take one core; the linters, a few seconds, the other).
+# side (the tests in two processes, pytest-xdist; the linters take a few seconds beside them).
 check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
 
 fast-tests: setup
-	$(PY) -m pytest -m "not browser and not history" $(FAST_TESTS)
+	$(PY) -m pytest -n 2 -m "not browser and not history" $(FAST_TESTS)
 
 # The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
 test: setup chromium lint
