@@ -11,6 +11,7 @@ import material
 
 from .html_templates import render
 from .languages import default_language, languages
+from .paths import WIZARD_ASSETS
 
 TEMPLATE = "wizard-embed.html"
 BUILDER_TEMPLATE = "wizard-webmasters.html"
@@ -18,7 +19,7 @@ BUILDER_PLACEHOLDER = "<!-- embed-builder -->"
 CSP_PLACEHOLDER = "<!-- embed-csp -->"
 HEADERS_PLACEHOLDER = "<!-- embed-headers -->"
 HOST_SCRIPT_SOURCE = Path(__file__).resolve().parents[1] / "wizard" / "host-page" / "embed.js"
-HOST_SCRIPT = "assets/wizard/embed.js"
+HOST_SCRIPT = f"{WIZARD_ASSETS}/embed.js"
 CONFIG_MARK = "/*@config@*/null"
 # Where each language's embed page lives, relative to the site root: at the wizard page's depth, so the
 # result's relative guide links (Python renders them as ../<guide>) resolve the same way.

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from .engine_wheel import LOCK_FILE, engine_entry
-from .paths import PYODIDE_PACKAGE
+from .paths import PYODIDE_PACKAGE, WIZARD_ASSETS
 from .runtime import SITE_FOLDER
 
 # The one export and the `import.meta.url` uses in pyodide.asm.mjs (314.0.7); a classic script
@@ -29,7 +29,7 @@ PAYLOAD_GLOBAL = "__wizardPayloads"
 # load, each payload's script, size and SHA-256 (so a damaged file is named at once instead of
 # feeding Pyodide broken bytes and waiting for the ready timeout) and which payload is which.
 MANIFEST_GLOBAL = "__wizardPayloadManifest"
-MANIFEST_PATH = "assets/wizard/payloads.js"
+MANIFEST_PATH = f"{WIZARD_ASSETS}/payloads.js"
 # The runtime's own scripts, loaded before the payloads.
 RUNTIME_SCRIPTS = (f"{SITE_FOLDER}/pyodide.js", f"{SITE_FOLDER}/pyodide.asm.js")
 # The engine's wheel, under a fixed name (its file name changes with its sources). Its size and

@@ -16,12 +16,11 @@ from wizard.web.session import handle
 
 from .html_templates import render
 from .languages import default_language, languages
-from .paths import DOCS, ROOT
+from .paths import DOCS, ROOT, WIZARD_ASSETS
 from .prerender import prerendered_steps, valid_until
 
 RULES = ROOT / "rules"
 FRONT = ROOT / "wizard" / "front"
-ASSETS = "assets/wizard"
 PLACEHOLDER = "<!-- wizard -->"
 READY_TIMEOUT_MS = 30000
 
@@ -86,7 +85,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
         "wizard-widget.html",
         lang=lang,
         site_root=site_root,
-        steps_url=site_root + ASSETS + "/" + steps_file(lang),
+        steps_url=site_root + WIZARD_ASSETS + "/" + steps_file(lang),
         built=on_date.isoformat(),
         timeout_ms=READY_TIMEOUT_MS,
         ui=ui,
@@ -98,7 +97,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
 def write_assets(site_dir: Path, bundle: dict) -> Path:
     """Write the bundle and the front-end files under site_dir/assets/wizard/ (the engine is a wheel
     beside the runtime: sitebuild/engine_wheel.py)."""
-    target = site_dir / ASSETS
+    target = site_dir / WIZARD_ASSETS
     target.mkdir(parents=True, exist_ok=True)
     (target / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     write_steps(target, bundle)

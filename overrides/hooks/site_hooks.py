@@ -27,6 +27,7 @@ from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
 from sitebuild.page_sources import source_problems
+from sitebuild.paths import WIZARD_ASSETS
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
 from wizard.tooling import changelog
@@ -80,6 +81,7 @@ def on_env(env, config, files):
         embed_height_message=embed.HEIGHT_MESSAGE,
         embed_stylesheets=embed.material_stylesheets(),
         wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
+        wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}",
     )
     return env
 

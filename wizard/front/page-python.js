@@ -10,7 +10,8 @@
   // The one file named here (sitebuild/file_runtime.py writes it): the runtime's folder, every other
   // script to load, each payload's script, size and SHA-256, and which payload is which.
   const MANIFEST = "__wizardPayloadManifest";
-  const MANIFEST_SCRIPT = "assets/wizard/payloads.js";
+  const here = document.currentScript.src; // the wizard's scripts, the manifest among them, are beside this one
+  const MANIFEST_SCRIPT = "payloads.js";
   let manifest = null;
 
   function loadScript(url) {
@@ -91,7 +92,7 @@
   }
 
   async function loadInputs(siteRoot) {
-    await loadScript(new URL(MANIFEST_SCRIPT, siteRoot).href);
+    await loadScript(new URL(MANIFEST_SCRIPT, here).href);
     manifest = globalThis[MANIFEST];
     if (!manifest || !manifest.payloads) throw new Error(`${MANIFEST_SCRIPT}: not a payload manifest`);
     const scripts = [...manifest.runtime, ...Object.values(manifest.payloads).map((entry) => entry.script)];
@@ -114,7 +115,7 @@
   }
 
   // The same interface as a Worker (postMessage, onmessage, onerror, terminate) for wizard.js.
-  globalThis.createPageWorker = function createPageWorker(siteRoot) {
+  globalThis.createPageWorker = function createPageWorker() {
     let stopped = false;
     const worker = {
       onmessage: null,
@@ -129,7 +130,7 @@
     const deliver = (message) => {
       if (!stopped && worker.onmessage) worker.onmessage({ data: message });
     };
-    const runner = loadScript(new URL("assets/wizard/python-runner.js", siteRoot).href).then(() =>
+    const runner = loadScript(new URL("python-runner.js", here).href).then(() =>
       globalThis.createWizardRunner(loadInputs, deliver)
     );
     runner.catch((error) => {

@@ -8,7 +8,7 @@
   const snippet = document.getElementById("embed-snippet");
   const preview = document.getElementById("embed-preview");
   const copied = document.getElementById("embed-copied");
-  const scriptUrl = new URL("assets/wizard/embed.js", new URL(form.dataset.siteRoot, location.href)).href;
+  const scriptUrl = new URL("embed.js", document.currentScript.src).href; // beside this script
   // The questions Python offers as presets (their ids are the selects' names).
   const presets = Array.from(form.querySelectorAll("select[data-preset]"), (select) => select.name);
   let timer;

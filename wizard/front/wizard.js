@@ -3,9 +3,11 @@
 (function () {
   "use strict";
 
-  // This file is assets/wizard/wizard.js: the site root is two folders up. Loaded async from the
-  // head, it starts the worker at once and binds to the page when the page is parsed.
-  const siteRoot = new URL("../../", document.currentScript.src).href;
+  // The wizard's other scripts are beside this one, and the site root two folders up (the folder is
+  // WIZARD_ASSETS in sitebuild/paths.py). Loaded from the head, it starts the worker at once and
+  // binds to the page when the page is parsed.
+  const here = document.currentScript.src;
+  const siteRoot = new URL("../../", here).href;
   let root, view, status, failure, lang, timer;
   let worker = null;
   let state = "preparing"; // preparing | ready | failed
@@ -252,8 +254,8 @@
     // The offline bundle opened from file://: Chromium allows no worker there, so Python runs on
     // this page (page-python.js); the first question is already in the HTML meanwhile.
     const script = document.createElement("script");
-    script.src = new URL("assets/wizard/page-python.js", siteRoot).href;
-    script.onload = () => connect(globalThis.createPageWorker(siteRoot));
+    script.src = new URL("page-python.js", here).href;
+    script.onload = () => connect(globalThis.createPageWorker());
     script.onerror = () => fail(`${script.src} did not load`);
     document.head.appendChild(script);
   }
@@ -261,7 +263,7 @@
   performance.mark("wizard-worker-start");
   try {
     if (location.protocol === "file:") connectOnPage();
-    else connect(new Worker(new URL("assets/wizard/worker.js", siteRoot).href, { type: "module" }));
+    else connect(new Worker(new URL("worker.js", here).href, { type: "module" }));
   } catch (error) {
     fail(String(error && error.message || error));
   }

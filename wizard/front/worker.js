@@ -57,7 +57,6 @@ function compileBeside(wasmURL) {
 }
 
 async function loadInputs(siteRoot) {
-  const assets = new URL("assets/wizard/", siteRoot);
   const indexURL = new URL("pyodide/", siteRoot).href;
   const storing = openStore();
   const reading = storing.then((opened) => opened && within(opened.readRecord(), null));
@@ -68,7 +67,7 @@ async function loadInputs(siteRoot) {
     record ? compileBeside(new URL("pyodide.asm.wasm", indexURL).href) : { wasm: "compiled by Pyodide" });
   // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
   const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
-  const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", assets).href, "text")]);
+  const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", self.location.href).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, store, record, compiled] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
