@@ -2,9 +2,12 @@
 
 import builtins
 import json
+from pathlib import Path
 
 from wizard.engine import QUESTION_TYPES
 from wizard.tooling import cli
+
+RULES = Path(__file__).resolve().parents[2] / "rules"
 
 
 def test_the_interactive_wizard_knows_how_to_ask_every_question_type_of_the_engine():
@@ -85,6 +88,18 @@ def test_a_file_that_is_not_a_bundle_is_named_in_one_line_with_exit_2(tmp_path, 
 def test_a_date_past_the_calendar_is_an_error_line_not_an_overflow(capsys):
     assert cli.main(["--answers", '{"purpose":"work"}', "--date", "9999-12-31"]) == 2
     assert one_error_line(capsys) == "error: --date 9999-12-31: out of range"
+
+
+def test_a_date_question_without_its_own_limits_is_looked_ahead_as_far_as_the_engine_does(tmp_path, capsys):
+    # The engine's default window (DEFAULT_DAYS) reaches past the calendar from mid-9998 on.
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    questions = rules / "questions.yaml"
+    questions.write_text(questions.read_text("utf-8").replace("    days_from_today: [0, 730]\n", ""), "utf-8")
+    assert cli.main(["--rules", str(rules), "--answers", '{"purpose":"work"}', "--date", "9998-06-01"]) == 2
+    assert one_error_line(capsys) == "error: --date 9998-06-01: out of range"
 
 
 def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):

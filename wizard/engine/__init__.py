@@ -10,11 +10,12 @@ from .dates import add_days
 from .engine import FALLBACK_OUTCOME, Engine
 from .legacy import translate as translate_old_answers
 from .policies import HOURS_PER
-from .question_types import MULTI_SEPARATOR, NONE_OF_THESE, QUESTION_TYPES, QuestionType
+from .question_types import DEFAULT_DAYS, MULTI_SEPARATOR, NONE_OF_THESE, QUESTION_TYPES, QuestionType
 from .routes import decide
 from .shapes import Json, Value
 
 __all__ = [
+    "DEFAULT_DAYS",
     "FALLBACK_OUTCOME",
     "HOURS_PER",
     "MULTI_SEPARATOR",

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from wizard.engine import MULTI_SEPARATOR, QUESTION_TYPES, Engine
+from wizard.engine import DEFAULT_DAYS, MULTI_SEPARATOR, QUESTION_TYPES, Engine
 
 from .arguments import add_date_argument
 
@@ -48,7 +48,11 @@ def load_engine(args):
 def _check_date_in_range(date, bundle):
     """The engine looks as far ahead as the rules' date questions allow; past year 9999 it cannot."""
     ahead = max(
-        (q.get("days_from_today", [0, 0])[1] for q in bundle["questions"] if QUESTION_TYPES[q["type"]].answers_a_day),
+        (
+            q.get("days_from_today", DEFAULT_DAYS)[1]
+            for q in bundle["questions"]
+            if QUESTION_TYPES[q["type"]].answers_a_day
+        ),
         default=0,
     )
     try:
