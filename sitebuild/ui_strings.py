@@ -2,7 +2,8 @@
 language, falling back to English. The wizard's own words are not here: they live in its catalogues,
 rules/messages/<lang>.yaml (`interface:`), which the rule build holds complete.
 
-Adding a language means adding strings/<lang>.yml; a missing key falls back to English.
+Adding a language means adding strings/<lang>.yml with every key English has (a test holds each
+language of the site to that); the English fallback only serves a language the site does not list.
 """
 
 from functools import cache

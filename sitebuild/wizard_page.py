@@ -48,14 +48,25 @@ def guide_url(guide: str, directory_urls: bool = True) -> str:
 
 
 def check_site_languages(bundle: dict) -> None:
-    """Every language of the site (mkdocs.yml) has a catalogue of the wizard's texts: raises
-    RuleError naming each file still to add."""
-    missing = [lang.code for lang in languages() if lang.code not in bundle["ui"]]
-    if missing:
-        raise RuleError(
-            Problem(f"rules/messages/{code}.yaml", "", f"missing: mkdocs.yml lists the language {code!r}")
-            for code in missing
+    """Every language of the site (mkdocs.yml) has a catalogue of the wizard's texts, and the site's
+    default language is the rules' (which the wizard falls back to): raises RuleError naming each
+    file to change."""
+    problems = [
+        Problem(f"rules/messages/{lang.code}.yaml", "", f"missing: mkdocs.yml lists the language {lang.code!r}")
+        for lang in languages()
+        if lang.code not in bundle["ui"]
+    ]
+    site_default, rules_default = default_language().code, bundle["default_language"]
+    if site_default != rules_default:
+        problems.append(
+            Problem(
+                "rules/index.yaml",
+                "/default_language",
+                f"{rules_default!r}, but the site's default language (mkdocs.yml) is {site_default!r}",
+            )
         )
+    if problems:
+        raise RuleError(problems)
 
 
 def compile_bundle(on_date: dt.date, directory_urls: bool = True) -> tuple[dict, list]:
