@@ -7,7 +7,7 @@ const js = require("@eslint/js");
 const globals = require("globals");
 
 module.exports = [
-  { ignores: ["node_modules/", "site/", "dist/", ".venv/", "bench-results/"] },
+  { ignores: ["node_modules/", "site/", "dist/", "build/", ".venv/", "bench-results/"] },
   js.configs.recommended,
   {
     // Classic scripts on the site's pages and on a host page that embeds the wizard.
