@@ -15,7 +15,7 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
   let starting = null;
   let keepSnapshot = null;
   let snapshotState = "off";
-  let compiledBy = "compiled by Pyodide";
+  let compiledBeside = false;
 
   function buildWizard(pyodide, bundleText) {
     const Wizard = pyodide.pyimport("wizard.web.browser").Wizard;
@@ -50,7 +50,7 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
     }
     phases.engine = performance.now();
     snapshotState = inputs.snapshot || "off";
-    compiledBy = inputs.compiled ? inputs.compiled.wasm : "compiled by Pyodide";
+    compiledBeside = Boolean(inputs.compiled && inputs.compiled.beside);
     if (inputs.keep && !inputs.restored) keepSnapshot = () => keep(inputs);
   }
 
@@ -77,7 +77,7 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
       starting = start(message);
       try {
         await starting;
-        post({ type: "ready", phases, snapshot: snapshotState, wasm: compiledBy });
+        post({ type: "ready", phases, snapshot: snapshotState, compiledBeside });
       } catch (error) {
         post({ type: "failed", reason: oneLine(error) });
       }

@@ -33,13 +33,12 @@ async function openStore() {
 // Pyodide compiles its WebAssembly only once pyodide.asm.mjs has loaded and, on a repeat visit, the
 // snapshot's bytes have been read (it needs their size first). Compiled from the moment a kept
 // snapshot is found instead, off this thread, the module is handed to Pyodide's one
-// instantiateStreaming call, which then only instantiates it. Says whether Pyodide took it (reported
-// to the benchmark; a test fails if a Pyodide upgrade stops calling instantiateStreaming).
-function compileBeside(wasmURL) {
+// instantiateStreaming call, which then only instantiates it. `compiled.beside` says whether Pyodide
+// took it (reported to the benchmark; a test fails if a Pyodide upgrade stops calling it).
+function compileBeside(wasmURL, compiled) {
   const compiling = WebAssembly.compileStreaming(fetch(wasmURL));
   compiling.catch(() => {}); // Pyodide then compiles as it always does
   const original = WebAssembly.instantiateStreaming;
-  const outcome = { wasm: "compiled by Pyodide" };
   WebAssembly.instantiateStreaming = async function (source, imports) {
     WebAssembly.instantiateStreaming = original;
     let module;
@@ -48,12 +47,11 @@ function compileBeside(wasmURL) {
     } catch {
       return original.call(this, source, imports);
     }
-    outcome.wasm = "compiled beside";
+    compiled.beside = true;
     // Pyodide's own request for the same file is not needed: let it go unread.
     Promise.resolve(source).then((response) => response.body && response.body.cancel(), () => {});
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
-  return outcome;
 }
 
 async function loadInputs(siteRoot) {
@@ -63,17 +61,17 @@ async function loadInputs(siteRoot) {
   // Only with a kept snapshot: this browser has been here and its service worker holds the runtime,
   // so the wasm read twice (here and by Pyodide) is not downloaded twice. A first visit, perhaps on
   // a slow network, leaves the compiling to Pyodide.
-  const compiling = reading.then((record) =>
-    record ? compileBeside(new URL("pyodide.asm.wasm", indexURL).href) : { wasm: "compiled by Pyodide" });
+  const compiled = { beside: false };
+  const compiling = reading.then((record) => record && compileBeside(new URL("pyodide.asm.wasm", indexURL).href, compiled));
   // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
   const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
   const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", self.location.href).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
-  const [runtime, store, record, compiled] = await Promise.all([
+  const [runtime, store, record] = await Promise.all([
     import(new URL("pyodide.mjs", indexURL).href),
     storing,
     reading,
-    compiling,
+    compiling, // in place before Pyodide can call instantiateStreaming
   ]);
   const options = { indexURL, lockFileContents: locking, packageBaseUrl: indexURL };
   // Named in packages, the engine's wheel is fetched while Python boots and installed once it has;
