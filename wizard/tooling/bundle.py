@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import catalogues, changelog, countries, ruleset
-from .arguments import add_date_argument
+from .arguments import add_date_argument, add_rules_argument
 from .checks import Compiler
 from .errors import Problems, RuleError
 from .path_checks import deep_check
@@ -112,12 +112,12 @@ def build_bundle(rules_dir: Path, build_date: _dt.date) -> dict:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.bundle", description=__doc__)
-    parser.add_argument("--rules", default="rules")
+    add_rules_argument(parser)
     parser.add_argument("--out", required=True, help="where to write the bundle JSON")
     add_date_argument(parser, "the build date")
     args = parser.parse_args(argv)
     try:
-        compiled = compile_rules(Path(args.rules), args.date)
+        compiled = compile_rules(args.rules, args.date)
     except RuleError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from wizard.engine import DEFAULT_DAYS, MULTI_SEPARATOR, QUESTION_TYPES, Engine
 
-from .arguments import add_date_argument
+from .arguments import add_date_argument, add_rules_argument
 
 USAGE = """examples:
   python -m wizard.cli                       # interactive, asks for a language first
@@ -40,7 +40,7 @@ def load_engine(args):
             raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc)) from exc
     from .bundle import compile_rules
 
-    bundle = compile_rules(Path(args.rules), _dt.date.today(), deep=False).bundle
+    bundle = compile_rules(args.rules, _dt.date.today(), deep=False).bundle
     _check_date_in_range(args.date, bundle)
     return Engine(bundle)
 
@@ -89,7 +89,7 @@ def _main(argv=None):
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
     add_date_argument(parser, "the traveller's today (the rules are compiled for the real date)")
     parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
-    parser.add_argument("--rules", default="rules", help="rules folder (compiled on the fly)")
+    add_rules_argument(parser)
     parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")
     args = parser.parse_args(argv)
     from .errors import RuleError

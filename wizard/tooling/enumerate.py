@@ -5,11 +5,10 @@ the questions per path and any broken invariant (wizard/tooling/invariants.py).
 import argparse
 import sys
 import time
-from pathlib import Path
 
 from wizard.engine import Engine
 
-from .arguments import add_date_argument
+from .arguments import add_date_argument, add_rules_argument
 from .bundle import compile_rules
 from .errors import RuleError
 from .invariants import Invariants
@@ -18,7 +17,7 @@ from .walk import Enumerator
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.enumerate", description=__doc__)
-    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
+    add_rules_argument(parser)
     add_date_argument(parser, "today's date")
     parser.add_argument(
         "--timing",
@@ -30,7 +29,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     today = args.date.isoformat()
     try:
-        compiled = compile_rules(Path(args.rules), args.date, deep=False)
+        compiled = compile_rules(args.rules, args.date, deep=False)
     except RuleError as exc:
         for problem in exc.problems:
             print(problem)

@@ -7,21 +7,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from .arguments import add_date_argument
+from .arguments import add_date_argument, add_rules_argument
 from .bundle import compile_rules
 from .errors import RuleError
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m wizard.tooling.validate", description=__doc__)
-    parser.add_argument("--rules", default="rules", help="the rules folder (default: rules)")
+    add_rules_argument(parser)
     add_date_argument(parser, "the build date")
     parser.add_argument(
         "--docs", default=None, help="check guide links against this docs language folder, e.g. docs/en"
     )
     parser.add_argument("--quick", action="store_true", help="skip the exhaustive path walk")
     args = parser.parse_args(argv)
-    rules = Path(args.rules)
+    rules = args.rules
     if not rules.is_dir():
         print("%s: no such rules folder" % rules)
         return 1
