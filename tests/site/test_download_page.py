@@ -7,6 +7,7 @@ import pytest
 
 from sitebuild.download_page import download_html, megabytes
 from sitebuild.languages import languages
+from sitebuild.paths import ROOT
 
 
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
@@ -30,8 +31,12 @@ def test_inside_the_bundle_the_download_page_names_the_rules_date_and_offers_no_
 @pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
 def test_a_build_without_an_offline_copy_says_so_instead_of_linking_one(language):
     html = download_html(None, language.code, "../")
-    assert html.startswith('<p class="cig-download cig-download--missing">') and "make bundle" in html
+    assert html.startswith('<p class="cig-download cig-download--missing">')
     assert "<a " not in html and " download>" not in html
+    # It tells whoever runs the site which make targets to run: they must exist.
+    named = re.findall(r"make ([a-z-]+)", html)
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    assert "offline-copy" in named and all(re.search(rf"^{target}:", makefile, re.M) for target in named), named
 
 
 def test_the_bundle_holds_every_language_and_the_file_runtime(offline_copy):
