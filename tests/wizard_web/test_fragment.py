@@ -65,7 +65,7 @@ def test_odd_fragments_are_read_exactly_as_urllib_reads_them():
     from urllib.parse import parse_qsl
 
     for text in ODD_FRAGMENTS:
-        assert fragment._pairs(text) == parse_qsl(text), text
+        assert fragment.read_pairs(text) == parse_qsl(text), text
 
 
 def test_random_fragments_are_read_exactly_as_urllib_reads_them():
@@ -96,7 +96,7 @@ def test_random_fragments_are_read_exactly_as_urllib_reads_them():
     rng = random.Random(20261129)
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
-        assert fragment._pairs(text) == parse_qsl(text), text
+        assert fragment.read_pairs(text) == parse_qsl(text), text
 
 
 def test_fragments_are_written_exactly_as_urllib_writes_them():

@@ -32,7 +32,7 @@ def _quote_plus(text: str) -> str:
     )
 
 
-def _pairs(text: str) -> list[tuple[str, str]]:
+def read_pairs(text: str) -> list[tuple[str, str]]:
     """key=value pairs separated by '&'; a pair without '=' or with an empty value is skipped."""
     pairs = []
     for item in text.split("&"):
@@ -46,7 +46,7 @@ def parse(fragment: str) -> tuple[dict[str, str], str | None, bool]:
     """Return (answers, question id to change, whether anything had to be cut off)."""
     text = (fragment or "").lstrip("#")
     truncated = len(text) > MAX_FRAGMENT_LENGTH
-    pairs = _pairs(text[:MAX_FRAGMENT_LENGTH])
+    pairs = read_pairs(text[:MAX_FRAGMENT_LENGTH])
     truncated = truncated or len(pairs) > MAX_PAIRS
     answers: dict[str, str] = {}
     change = None
