@@ -2,6 +2,7 @@
 links, a failed Python load, keyboard use and axe-core checks. Python decides; the page presents."""
 
 import pytest
+from playwright.sync_api import expect
 
 from axe_check import SERIOUS, violations
 from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
@@ -74,7 +75,8 @@ def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_ste
     page.goto(site_url + "wizard/")
     page.locator("input[value=study]").check()
     page.locator("form[data-question] button[type=submit]").click()
-    assert page.locator("[data-wizard-preparing]").is_visible()
+    # The answer reaches the wizard through hashchange, a task after the click: wait for it.
+    expect(page.locator("[data-wizard-preparing]")).to_be_visible()
     release_python(page, held)
     wait_rendered(page)
     assert current_question(page) == "status"
