@@ -2,6 +2,7 @@
 
 import contextlib
 import functools
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,6 +30,14 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closes a page mid-download (a test ending, a cancelled fetch) is normal;
+        # only other errors are worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 0, headers=None):
     """Serve directory on host (a free port unless given); yields the base URL ending in '/'.
@@ -39,7 +48,7 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 0, headers=None)
         type("_Handler", (_QuietHandler,), {"extra_headers": staticmethod(headers)}) if headers else _QuietHandler
     )
     handler = functools.partial(handler_class, directory=str(directory))
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
