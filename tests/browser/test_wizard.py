@@ -149,15 +149,25 @@ def test_a_hostile_or_stale_link_is_ignored_with_a_notice_and_runs_nothing(recor
     assert current_question(page) is not None or page.locator(".wizard-result").count() == 1
 
 
-def test_a_failed_python_load_says_so_and_points_to_the_guides(browser, site_url):
+FAILED_RUNTIME_LOADS = {
+    "the WebAssembly cut off": ("pyodide.asm.wasm", lambda route: route.abort()),
+    "the standard library missing": ("python_stdlib.zip", lambda route: route.fulfill(status=404, body="")),
+}
+
+
+@pytest.mark.parametrize("failure_name", FAILED_RUNTIME_LOADS)
+def test_a_failed_python_load_names_the_file_and_points_to_the_guides(browser, site_url, failure_name):
+    file_name, refuse = FAILED_RUNTIME_LOADS[failure_name]
     context = browser.new_context()
     page = context.new_page()
-    page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    page.route(f"**/pyodide/{file_name}", refuse)
     page.goto(site_url + "wizard/")
     failure = page.locator("[data-wizard-failed]")
     failure.wait_for(state="visible", timeout=60000)
     assert failure.locator("a[href$='visas/']").count() == 1
     assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
+    # The file is named, not the ready timeout blamed (Pyodide itself never settles without its wasm).
+    assert f"pyodide/{file_name} did not load" in failure.locator("[data-wizard-reason]").inner_text()
     context.close()
 
 

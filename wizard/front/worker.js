@@ -6,6 +6,8 @@
    No decision is made here. */
 import "./python-runner.js";
 
+const unwatchedFetch = self.fetch.bind(self);
+
 async function fetchOk(url, as) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -36,7 +38,8 @@ async function openStore() {
 // instantiateStreaming call, which then only instantiates it. `compiled.beside` says whether Pyodide
 // took it (reported to the benchmark; a test fails if a Pyodide upgrade stops calling it).
 function compileBeside(wasmURL, compiled) {
-  const compiling = WebAssembly.compileStreaming(fetch(wasmURL));
+  // Not watched (watchRuntimeFiles): if this fetch fails, Pyodide still fetches the file itself.
+  const compiling = WebAssembly.compileStreaming(unwatchedFetch(wasmURL));
   compiling.catch(() => {}); // Pyodide then compiles as it always does
   const original = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async function (source, imports) {
@@ -54,8 +57,37 @@ function compileBeside(wasmURL, compiled) {
   };
 }
 
+const RUNTIME_FOLDER = "pyodide/"; // sitebuild/runtime.py SITE_FOLDER, from the site root
+
+// Pyodide 314 never settles loadPyodide when its WebAssembly cannot be fetched (the rejection stays
+// unhandled inside it), and reports a missing standard library only as "exit(1)". Watching its own
+// fetches of these files (file_runtime.FETCHED_BINARIES) names the file at once, where the page
+// would otherwise wait for its ready timeout and blame the time.
+const RUNTIME_FILES = ["pyodide.asm.wasm", "python_stdlib.zip"];
+
+function watchRuntimeFiles(indexURL) {
+  let fail;
+  const failed = new Promise((resolve, reject) => (fail = reject));
+  failed.catch(() => {}); // heard by the loads that race it; nothing else waits on it
+  self.fetch = function (input, init) {
+    const fetching = unwatchedFetch(input, init);
+    const url = String(input instanceof Request ? input.url : input);
+    const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : null;
+    if (RUNTIME_FILES.includes(name)) {
+      const file = `${RUNTIME_FOLDER}${name}`;
+      fetching.then(
+        (response) => response.ok || fail(new Error(`${file} did not load: HTTP ${response.status}`)),
+        (error) => fail(new Error(`${file} did not load: ${error.message}`)),
+      );
+    }
+    return fetching;
+  };
+  return failed;
+}
+
 async function loadInputs(siteRoot) {
-  const indexURL = new URL("pyodide/", siteRoot).href;
+  const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
+  const runtimeFailed = watchRuntimeFiles(indexURL);
   const storing = openStore();
   const reading = storing.then((opened) => opened && within(opened.readRecord(), null));
   // Only with a kept snapshot: this browser has been here and its service worker holds the runtime,
@@ -73,12 +105,13 @@ async function loadInputs(siteRoot) {
     reading,
     compiling, // in place before Pyodide can call instantiateStreaming
   ]);
+  const started = (settings) => Promise.race([runtime.loadPyodide(settings), runtimeFailed]);
   const options = { indexURL, lockFileContents: locking, packageBaseUrl: indexURL };
   // Named in packages, the engine's wheel is fetched while Python boots and installed once it has;
   // python-runner.js then finds it loaded (or loads it again, to say why it cannot).
   const loadNormally = async () => {
     const engine = globalThis.createWizardRunner.enginePackage(await locking);
-    return runtime.loadPyodide({ ...options, packages: [engine.name], _makeSnapshot: Boolean(store) });
+    return started({ ...options, packages: [engine.name], _makeSnapshot: Boolean(store) });
   };
   if (!store) {
     const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
@@ -99,7 +132,7 @@ async function loadInputs(siteRoot) {
       const snapshot = await store.snapshotFor(record, await keyed);
       if (snapshot) {
         const [pyodide, intact] = await Promise.all([
-          runtime.loadPyodide({ ...options, _loadSnapshot: snapshot.bytes }),
+          started({ ...options, _loadSnapshot: snapshot.bytes }),
           snapshot.intact,
         ]);
         if (!intact) throw new Error("the stored snapshot does not match its digest");
