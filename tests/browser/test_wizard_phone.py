@@ -1,10 +1,11 @@
 """The wizard on a phone: journeys to each kind of result, in English and Chinese, never pan
 sideways at 320 or 390 px, and every step starts with its question (or the result's headline)
-in the first screen of a 390×844 phone."""
+in the first screen of a 390×844 phone; an answer given while Python loads says so in sight."""
 
 import pytest
+from playwright.sync_api import expect
 
-from wizard_driver import MAX_STEPS, answer, current_question, in_days, wait_ready, wait_rendered
+from wizard_driver import MAX_STEPS, answer, current_question, hold_python, in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -96,4 +97,25 @@ def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, si
         == "wizard-heading"
     )
     assert page.evaluate("() => document.activeElement.classList.contains('wizard-headline')")
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_on_a_phone(browser, site_url, prefix):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    # Without the build's first steps the answer waits for Python; Continue is at the form's end,
+    # below the notice's place above the question.
+    page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+    hold_python(page)
+    page.goto(f"{site_url}{prefix}wizard/")
+    page.locator("input[value=study]").check()
+    page.locator("form[data-question] button[type=submit]").click()
+    notice = page.locator("[data-wizard-preparing]")
+    expect(notice).to_be_visible()
+    header = page.locator(".md-header").bounding_box()
+    header_bottom = header["y"] + header["height"]
+    box = notice.bounding_box()
+    assert header_bottom <= box["y"] and box["y"] + box["height"] <= PHONE["height"], (box, header_bottom)
+    assert page.evaluate("() => window.scrollY") > 0  # the reader had scrolled down to Continue
     context.close()
