@@ -54,7 +54,9 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
     if (inputs.keep && !inputs.restored) keepSnapshot = () => keep(inputs);
   }
 
-  // Once the first view is sent: copy Python's memory and hand it to the store, off the ready path.
+  // Copies Python's memory at once (the part before the first await), then hands the copy to the
+  // store. Called once ready is sent and before any step: the copy is Python's whole memory, freed
+  // strings included, and a visitor's answers must never be kept in this browser's storage with it.
   async function keep(inputs) {
     try {
       const probe = wizard.step(...PROBE);
@@ -78,6 +80,9 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
       try {
         await starting;
         post({ type: "ready", phases, snapshot: snapshotState, compiledBeside });
+        // Before the step continuations waiting on `starting`: they were queued after this one.
+        if (keepSnapshot) keepSnapshot();
+        keepSnapshot = null;
       } catch (error) {
         post({ type: "failed", reason: oneLine(error) });
       }
@@ -93,11 +98,6 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
       } catch (error) {
         post({ type: "failed", reason: oneLine(error) });
         return;
-      }
-      if (keepSnapshot) {
-        const making = keepSnapshot;
-        keepSnapshot = null;
-        setTimeout(making, 0);
       }
     }
   };
