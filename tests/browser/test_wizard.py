@@ -27,9 +27,11 @@ JOURNEYS = {
 
 
 def _open_wizard(recording_page, site_url, prefix="", fragment=""):
+    """The wizard page once Python is ready and shows its view of the fragment (ready comes first)."""
     page = recording_page.page
     page.goto(f"{site_url}{prefix}wizard/{'#' + fragment if fragment else ''}")
     wait_ready(page)
+    wait_rendered(page)
     return page
 
 
@@ -90,7 +92,6 @@ def test_back_and_change_keep_the_later_answers_that_still_apply(recording_page,
     page = _open_wizard(
         recording_page, site_url, fragment=f"purpose=work&status=outside&nationality=FR&travel_date={in_days(30)}"
     )
-    wait_rendered(page)
     assert current_question(page) == "stay_days"
     page.locator(".wizard-nav a", has_text="Back").click()
     wait_rendered(page)
@@ -142,7 +143,6 @@ HOSTILE_FRAGMENTS = [
 @pytest.mark.parametrize("fragment", HOSTILE_FRAGMENTS, ids=range(len(HOSTILE_FRAGMENTS)))
 def test_a_hostile_or_stale_link_is_ignored_with_a_notice_and_runs_nothing(recording_page, site_url, fragment):
     page = _open_wizard(recording_page, site_url, fragment=fragment)
-    wait_rendered(page)
     assert page.evaluate("window.__pwned") is None
     assert page.locator(".wizard-notice").count() == 1
     assert page.locator("#wizard img, #wizard svg[onload], #wizard script").count() == 0
