@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # each), so they run with the browser tests in `make test`.
 FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
 
-.PHONY: setup offline-copy build serve test check lint fast-tests bench chromium clean policy-diff
+.PHONY: setup offline-copy build serve test check lint fast-tests bench chromium faketime clean policy-diff review release
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -37,11 +37,18 @@ build: offline-copy
 serve: offline-copy
 	$(VENV)/bin/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-# Browser tests drive Debian's Chromium; install it when it is missing (needs root, as on CI).
+# Debian packages the tests need, installed when missing (needs root, as on CI): Chromium drives the
+# browser tests; faketime moves a process's clock, for the tests that prove a commit answers the
+# same on any day.
+DEBIAN_INSTALL = command -v $(1) >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
+	  else echo "Install Debian's $(2) first: sudo apt-get install $(2)" >&2; exit 1; fi; }
+
 chromium:
-	@command -v chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "Install Debian's chromium first: sudo apt-get install chromium" >&2; exit 1; fi; }
+	@$(call DEBIAN_INSTALL,chromium,chromium)
+
+faketime:
+	@$(call DEBIAN_INSTALL,faketime,faketime)
 
 # Lint, format, types: ruff and mypy (settings in pyproject.toml), yamllint (.yamllint), eslint
 # (eslint.config.js). CI runs them through `make test`, so the tree stays clean.
@@ -57,11 +64,11 @@ lint: setup
 check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
 
-fast-tests: setup
+fast-tests: setup faketime
 	$(PY) -m pytest -n 2 -m "not browser and not history" $(FAST_TESTS)
 
 # The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
-test: setup chromium lint
+test: setup chromium faketime lint
 	$(PY) -m sitebuild.freshness
 	$(PY) -m pytest
 

@@ -3,7 +3,6 @@ language with the same engine the browser runs, and writes the wizard's assets."
 
 import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from markupsafe import Markup
 from wizard.engine import Engine
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import Problem, RuleError
+from wizard.tooling.rules_date import rules_date
 from wizard.web.session import handle
 
 from .html_templates import render
@@ -31,9 +31,8 @@ def steps_file(lang: str) -> str:
 
 
 def build_date() -> dt.date:
-    """Today, or the date SOURCE_DATE_EPOCH names, for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
+    """The date the site's rules are compiled for: the commit's own (wizard/tooling/rules_date.py)."""
+    return rules_date(RULES)
 
 
 def guide_url(guide: str, directory_urls: bool = True) -> str:

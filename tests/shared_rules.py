@@ -2,16 +2,19 @@
 without changing them (a test that changes rules deep-copies the bundle and compiles its own)."""
 
 import copy
-import datetime as dt
 import functools
 from pathlib import Path
 
 from wizard.engine import Engine, Env
 from wizard.tooling.bundle import Compiled, compile_rules
+from wizard.tooling.rules_date import reviewed_date
 from wizard.tooling.walk import Enumerator, Leaf
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
-BUILD_DATE = dt.date(2026, 11, 23)
+# The tests' one date: the rules' own (rules/index.yaml `reviewed`), the date a build compiles them
+# for. Tests read "today" from here, never from the clock, so a commit tests the same on any day.
+BUILD_DATE = reviewed_date(RULES)
+TODAY = BUILD_DATE.isoformat()
 
 
 @functools.cache

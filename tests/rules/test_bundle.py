@@ -5,9 +5,14 @@ import json
 import logging
 from pathlib import Path
 
+from dated_policy import END, TRIAL_END, rules_with_dated_policy
+
 from wizard.engine import Engine
 from wizard.tooling import bundle as bundle_module
 from wizard.tooling.bundle import build_bundle, compile_rules
+from wizard.tooling.rules_date import reviewed_date
+
+from shared_rules import BUILD_DATE
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -35,41 +40,32 @@ def test_the_bundle_is_json_with_everything_the_browser_needs(bundle):
         "country_names",
     ):
         assert key in bundle, key
-    assert bundle["reviewed"] == "2026-11-23" and bundle["built"] == "2026-11-23"
+    assert bundle["reviewed"] == bundle["built"] == BUILD_DATE.isoformat()  # compiled for the rules' own date
     assert set(bundle["messages"]) == set(bundle["ui"]) == set(bundle["country_names"]) == {"en", "zh"}
 
 
-def test_a_policy_ending_soon_is_a_warning_not_a_failure(caplog):
+def test_a_policy_ending_soon_is_logged_as_a_warning_and_the_bundle_is_still_built(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="wizard.tooling"):
-        result = build_bundle(RULES, dt.date(2026, 11, 23))
-    assert result["policies"]["unilateral_30"]["valid_to"] == "2026-12-31"
-    assert any("ends on 2026-12-31" in r.getMessage() for r in caplog.records)
+        result = build_bundle(rules_with_dated_policy(tmp_path), dt.date.fromisoformat(END) - dt.timedelta(days=10))
+    assert result["policies"]["unilateral_30"]["valid_to"] == END
+    assert any("ends in 10 days (on %s" % END in r.getMessage() for r in caplog.records)
 
 
-def test_warnings_are_returned_by_compile_rules():
-    compiled = compile_rules(RULES, dt.date(2026, 11, 23), deep=False)
-    assert [str(w).split(": ", 1)[0] for w in compiled.warnings] == [
-        "rules/policies/unilateral-30-day.yaml:8:/valid_to",
-        "rules/policies/unilateral-30-day.yaml:13:/terms/1/valid_to",
+def test_a_membership_that_ended_keeps_its_end_and_its_kind_and_still_answers_past_travel_dates(tmp_path):
+    bundle = compile_rules(rules_with_dated_policy(tmp_path), dt.date.fromisoformat(END), deep=False).bundle
+    assert bundle["policies"]["unilateral_30"]["members"]["DE"] == [
+        {"valid_from": "2030-01-01", "valid_to": TRIAL_END, "end": "final", "sources": ["S24"]}
     ]
-
-
-def test_ended_memberships_marked_historical_still_answer_past_travel_dates(bundle):
-    russia = bundle["policies"]["unilateral_30"]["members"]["RU"]
-    assert russia == [
-        {"valid_from": "2025-09-15", "valid_to": "2026-09-14", "sources": ["S27"], "continuation": "unknown"}
-    ]
-    engine = Engine(bundle)
     answers = {
         "purpose": "tourism",
         "status": "outside",
-        "nationality": "RU",
-        "travel_date": "2026-01-10",
+        "nationality": "DE",
+        "travel_date": TRIAL_END,
         "stay_days": "10",
         "trip_scope": "mainland",
         "circumstances": "none",
     }
-    assert engine.evaluate(answers, "2026-01-01")["primary"] == "vf_unilateral_30"
+    assert Engine(bundle).evaluate(answers, TRIAL_END)["primary"] == "vf_unilateral_30"
 
 
 def test_every_membership_cites_a_source_and_every_source_has_a_date_or_says_undated(bundle):
@@ -85,8 +81,8 @@ def test_every_membership_cites_a_source_and_every_source_has_a_date_or_says_und
         assert "read_at" not in source and "note" not in source, sid
 
 
-def test_the_bundle_command_writes_the_file(tmp_path, capsys):
+def test_the_bundle_command_writes_the_file_compiled_for_the_rules_own_date(tmp_path, capsys):
     out = tmp_path / "wizard" / "bundle.json"
-    assert bundle_module.main(["--rules", str(RULES), "--out", str(out), "--date", "2026-11-23"]) == 0
+    assert bundle_module.main(["--rules", str(RULES), "--out", str(out)]) == 0
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert written["reviewed"] == "2026-11-23"
+    assert written["built"] == written["reviewed"] == reviewed_date(RULES).isoformat()

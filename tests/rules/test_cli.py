@@ -2,10 +2,14 @@
 
 import builtins
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from wizard.engine import QUESTION_TYPES
 from wizard.tooling import cli
+
+from shared_rules import TODAY
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -23,33 +27,33 @@ def test_answers_and_a_date_give_the_result_as_json(capsys):
         "stay_days": 200,
         "circumstances": "none",
     }
-    assert cli.main(["--answers", json.dumps(answers), "--date", "2026-11-23", "--lang", "en"]) == 0
+    assert cli.main(["--answers", json.dumps(answers), "--date", TODAY, "--lang", "en"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["kind"] == "result" and result["primary"]["id"] == "visa_z"
 
 
 def test_partial_answers_give_the_next_question(capsys):
-    assert cli.main(["--answers", '{"purpose":"study"}', "--date", "2026-11-23", "--lang", "zh"]) == 0
+    assert cli.main(["--answers", '{"purpose":"study"}', "--date", TODAY, "--lang", "zh"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["question"]["id"] == "status" and "在哪里" in result["question"]["text"]
 
 
 def test_bad_json_is_an_error_object_not_a_traceback(capsys):
-    assert cli.main(["--answers", "{purpose", "--date", "2026-11-23"]) == 2
+    assert cli.main(["--answers", "{purpose", "--date", TODAY]) == 2
     assert json.loads(capsys.readouterr().out)["kind"] == "error"
 
 
 def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkeypatch, capsys):
     replies = iter(["2", "1", "2", "6"])  # 中文; purpose tourism; status in China; lost passport
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", "2026-11-23"]) == 0
+    assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert "在华丢失护照" in out and "护照报失证明" in out
 
 
-def test_a_past_date_is_answered_by_the_rules_compiled_for_the_real_date(capsys):
-    # The Russian trial ended on 2026-09-14: compiling the rules *for* 2026-03-01 would fail
-    # ("historical but still in force"); --date is the traveller's today, not the build date.
+def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(capsys):
+    # --date is the traveller's today, not the date the rules are compiled for (rules_date.py):
+    # a day inside the Russian trial (2025-09-15 to 2026-09-14) gets the trial's answer.
     answers = {
         "purpose": "tourism",
         "status": "outside",
@@ -62,6 +66,22 @@ def test_a_past_date_is_answered_by_the_rules_compiled_for_the_real_date(capsys)
     assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
 
 
+def test_the_same_answers_give_the_same_result_whatever_the_machine_clock_says():
+    # The rules are compiled for their own date, never the clock's: faketime moves the clock of
+    # the whole process (make's setup installs Debian's faketime, as it installs chromium).
+    answers = json.dumps({"purpose": "work", "status": "outside", "nationality": "FR", "stay_days": 200})
+    command = [sys.executable, "-m", "wizard.cli", "--answers", answers, "--date", TODAY, "--lang", "en"]
+    now = subprocess.run(command, capture_output=True, text=True, cwd=RULES.parent, check=True).stdout
+    later = subprocess.run(
+        ["faketime", "2027-03-01 12:00:00", *command], capture_output=True, text=True, cwd=RULES.parent, check=True
+    ).stdout
+    assert json.loads(later) == json.loads(now)
+    assert (
+        subprocess.run(["faketime", "2027-03-01", "date", "+%F"], capture_output=True, text=True).stdout
+        == "2027-03-01\n"
+    )
+
+
 def one_error_line(capsys):
     captured = capsys.readouterr()
     lines = (captured.err + captured.out).strip().splitlines()
@@ -71,7 +91,7 @@ def one_error_line(capsys):
 
 def test_deeply_nested_answers_are_a_bad_json_error_not_a_recursion_traceback(capsys):
     nested = '{"a":' * 100000 + "1" + "}" * 100000
-    assert cli.main(["--answers", nested, "--date", "2026-11-23"]) == 2
+    assert cli.main(["--answers", nested, "--date", TODAY]) == 2
     error = json.loads(capsys.readouterr().out)
     assert error["errors"][0] == {"code": "bad_json", "message": "nested too deeply"}
 
@@ -105,7 +125,7 @@ def test_a_date_question_without_its_own_limits_is_looked_ahead_as_far_as_the_en
 def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):
     replies = iter(["²", "²", "q"])  # '²'.isdigit() is True, int('²') fails
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", "2026-11-23"]) == 0
+    assert cli.main(["--date", TODAY]) == 0
     assert "?" in capsys.readouterr().out.splitlines()
 
 
@@ -113,7 +133,7 @@ def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(monkeypatch, capsy
     # English; business; planning a trip; Nigeria; 20 days; boxes 1 (urgent) and 3 (under 18).
     replies = iter(["1", "2", "1", "NG", "20", "1,3"])
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", "2026-11-29"]) == 0
+    assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert "0. None of these" in out and "Port visa (arranged in advance" in out
 
@@ -121,6 +141,6 @@ def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(monkeypatch, capsy
 def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(monkeypatch, capsys):
     replies = iter(["1", "2", "1", "NG", "20", "0,2", "0"])
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", "2026-11-29"]) == 0
+    assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert "\n?\n" in out and "M visa" in out

@@ -12,6 +12,7 @@ from .question_types import DEFAULT_DAYS, QUESTION_TYPES
 from .questions import Flow, Question
 from .routes import Decision, Reasons, Route, decide
 from .shapes import Json
+from .unannounced import END_NOT_ANNOUNCED, Continuation, Unannounced
 
 FALLBACK_OUTCOME = "ask_12367"
 _SAFE_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -21,7 +22,7 @@ MAX_ANSWERS = 100
 class Evaluation:
     """Ids-level outcome of one call: the path, the next question or the decision, notices."""
 
-    __slots__ = ("env", "asked", "question", "decision", "notices", "raw")
+    __slots__ = ("env", "asked", "question", "decision", "notices", "raw", "unannounced")
 
     def __init__(
         self,
@@ -31,10 +32,13 @@ class Evaluation:
         decision: Decision | None,
         notices: list[tuple[str, str | None]],
         raw: dict[str, str] | None = None,
+        unannounced: Unannounced | None = None,
     ) -> None:
         self.env, self.asked, self.question = env, asked, question
         self.decision, self.notices = decision, notices
         self.raw = raw or {}  # the answers to known questions, as given
+        # A visa-free answer lost to a scheduled end that passed with no word on what follows.
+        self.unannounced = unannounced
 
 
 class Engine:
@@ -47,18 +51,13 @@ class Engine:
         self.reviewed: str = bundle["reviewed"]
         self.warn_days = int(bundle["warn_days_before_expiry"])
         self.policies = {pid: Policy(pid, p) for pid, p in bundle["policies"].items()}
-        units = {q["id"]: q.get("unit") for q in bundle["questions"]}
-        windows = {
-            q["id"]: list(q.get("days_from_today", DEFAULT_DAYS))
-            for q in bundle["questions"]
-            if QUESTION_TYPES[q["type"]].answers_a_day
-        }
-        self.ctx = Context(self.policies, units, bundle.get("conditions", {}), windows)
-        countries = bundle["countries"]
-        self.flow = Flow([Question(q, self.ctx, countries) for q in bundle["questions"]])
-        self.routes = [Route(r, self.ctx) for r in bundle["routes"]]
+        self.ctx, self.flow, self.routes = self._rules(self.policies)
         for name in self.ctx.named_src:  # build every named condition now: fail at load, not later
             self.ctx.ref(name)
+        questions = bundle["policy_questions"]
+        self.continuation = Continuation(
+            self.policies, bundle["outcomes"], self._rules, (questions["country"], questions["date"])
+        )
         self.doc_when = {d: build(doc["when"], self.ctx) for d, doc in bundle["documents"].items() if "when" in doc}
         # An outcome may list a document only for some answers: {doc: id, when: condition}.
         self.item_when = {
@@ -77,6 +76,19 @@ class Engine:
             for lang in self.languages
         }
         self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues)
+
+    def _rules(self, policies: dict[str, Policy]) -> tuple[Context, Flow, list[Route]]:
+        """The questions and routes, their conditions built on these policies."""
+        bundle = self.bundle
+        units = {q["id"]: q.get("unit") for q in bundle["questions"]}
+        windows = {
+            q["id"]: list(q.get("days_from_today", DEFAULT_DAYS))
+            for q in bundle["questions"]
+            if QUESTION_TYPES[q["type"]].answers_a_day
+        }
+        ctx = Context(policies, units, bundle.get("conditions", {}), windows)
+        flow = Flow([Question(q, ctx, bundle["countries"]) for q in bundle["questions"]])
+        return ctx, flow, [Route(r, ctx) for r in bundle["routes"]]
 
     # -- public API --------------------------------------------------------------------
     def step(self, answers: Any, lang: Any, today: Any) -> Json:
@@ -99,6 +111,8 @@ class Engine:
         """Ids only, for tests and tools: the next question id, or the outcome ids and reasons."""
         ev = self.evaluate_raw(answers, today)
         out: Json = {"notices": [code for code, _ in ev.notices], "answered": list(ev.asked)}
+        if ev.unannounced is not None:
+            out["notices"].append(END_NOT_ANNOUNCED)
         if ev.question is not None:
             out.update(kind="question", question=ev.question.id)
             return out
@@ -128,7 +142,8 @@ class Engine:
         asked, question, flow_notices = self.flow.walk(raw, env)
         notices += list(flow_notices)
         decision = decide(self.routes, env) if question is None else None
-        return Evaluation(env, asked, question, decision, notices, raw)
+        unannounced = self.continuation.check(raw, env, decision)
+        return Evaluation(env, asked, question, decision, notices, raw, unannounced)
 
     def checklist(self, outcome_id: str, env: Env) -> list[str]:
         seen: set[str] = set()
@@ -201,6 +216,11 @@ class Engine:
         if ends:
             notices.append(p.notice("policy_ends_soon", None, cat, {"valid_to": cat.date(ends)}))
         notices += p.policy_notices(self.policies, outcomes[0][0], ev.env, cat)
+        if ev.unannounced is not None:  # lead with it; the safe route (a visa) stays the answer
+            headline, lead = p.unannounced(ev.unannounced, ev.env, cat)
+            notices = lead + notices
+            if views[0]["kind"] != "visa_free":
+                views[0]["headline"] = headline
         return {
             "kind": "result",
             "answered": answered,

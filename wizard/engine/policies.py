@@ -13,7 +13,10 @@ class Policy:
 
     def __init__(self, pid: str, data: Json) -> None:
         self.id = pid
+        self._data = data
         self.valid_from = data.get("valid_from")
+        self.checked: str | None = data.get("checked")  # the day someone last checked this policy
+        self.last_extended: Json | None = data.get("last_extended")
         self.valid_to = data.get("valid_to")
         self.sources: list[str] = list(data.get("sources", []))
         self.terms: list[Json] = list(data.get("terms", []))
@@ -83,17 +86,60 @@ class Policy:
                 limit = period["max_stay"]
         return stay * HOURS_PER[unit] <= limit * HOURS_PER[term["unit"]]
 
-    def lapsed_unconfirmed(self, country: str, day: str) -> str | None:
-        """The end date of `country`'s membership that ended before `day` with continuation
-        unknown (no extension found), when no later period covers `day`; else None."""
-        if self.members is None or self.membership_on(country, day) is not None:
+    def covers(self, country: str | None, day: str) -> bool:
+        """True when the policy, a term and (for a listed policy) `country`'s membership are in
+        force on `day` (the purposes and the stay are the routes' business)."""
+        return self.term_on(day) is not None and self.membership_on(country, day) is not None
+
+    def unannounced_end(self, country: str | None, day: str) -> str | None:
+        """The scheduled end (an end with no word yet on what follows) that `day` is past: the last
+        day before `day` on which the policy covered `country`, when a range with a scheduled end
+        ends on it and nothing covers `day`; else None. Ends announced as final give None."""
+        if self.covers(country, day):
             return None
-        ended = [
-            p["valid_to"]
-            for p in self.members.get(country, ())
-            if p.get("continuation") == "unknown" and p.get("valid_to") and p["valid_to"] < day
+        ranges = self._ranges(country)
+        covered: list[str] = [
+            r["valid_to"]
+            for r in ranges
+            if r.get("valid_to") and r["valid_to"] < day and self.covers(country, r["valid_to"])
         ]
-        return max(ended) if ended else None
+        if not covered:
+            return None
+        last = max(covered)
+        if any(r.get("valid_to") == last and r.get("end") == "scheduled" for r in ranges):
+            return last
+        return None
+
+    def scheduled_ends(self) -> list[str]:
+        """Every scheduled end in the policy: its own, its terms' and its members'."""
+        ranges = self._ranges(None) + [p for periods in (self.members or {}).values() for p in periods]
+        return [r["valid_to"] for r in ranges if r.get("end") == "scheduled" and r.get("valid_to")]
+
+    def _ranges(self, country: str | None) -> list[Json]:
+        """The policy's own range, its terms' and (given a country) that country's periods."""
+        ranges = [self._data, *self.terms]
+        if country is not None and self.members is not None:
+            ranges += self.members.get(country, [])
+        return ranges
+
+    def continued(self) -> "Policy":
+        """This policy as if every scheduled end had been extended with no end yet: what the rules
+        would answer had the extension been announced (the engine says so, never assumes it)."""
+
+        def opened(entry: Json) -> Json:
+            if entry.get("end") != "scheduled":
+                return entry
+            return {k: v for k, v in entry.items() if k not in ("valid_to", "end")}
+
+        data = opened(self._data)
+        data = {
+            **data,
+            "terms": [opened(t) for t in self.terms],
+            "members": None
+            if self.members is None
+            else {c: [opened(p) for p in periods] for c, periods in self.members.items()},
+        }
+        return Policy(self.id, data)
 
     def member_terms(self, country: str, day: str) -> Json:
         """The membership period's own terms on `day`: {'cumulative': {...}, 'terms_confirmed': bool}."""

@@ -9,6 +9,7 @@ from .question_types import Asked
 from .questions import Flow, Question
 from .routes import Reasons
 from .shapes import Json, Value
+from .unannounced import END_NOT_ANNOUNCED, Unannounced
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
@@ -253,24 +254,12 @@ class Presenter:
         return {"code": code, "message": fill(message, params) if params else message, "question_id": qid}
 
     def policy_notices(self, policies: dict[str, Policy], primary_outcome: str, env: Env, cat: Catalogue) -> list[Json]:
-        """Notices drawn from policy data for this nationality and travel date: a membership that
-        ended with its continuation unknown (said as such, not as a certain end), and the primary
-        visa-free outcome's per-member stay terms (cumulative cap; terms not confirmed)."""
+        """Notices drawn from policy data for the primary visa-free outcome's per-member stay
+        terms (cumulative cap; terms not confirmed)."""
         country, day = env.values.get(self.country_question), env.day(self.date_question)
         if not isinstance(country, str):  # not asked on this path
             return []
         out = []
-        for pid in sorted(policies):
-            ended = policies[pid].lapsed_unconfirmed(country, day)
-            if ended:
-                out.append(
-                    self.notice(
-                        "continuation_unknown",
-                        None,
-                        cat,
-                        {"nationality": cat.countries.get(country, country), "ended": cat.date(ended)},
-                    )
-                )
         pid = self.bundle["outcomes"][primary_outcome].get("policy")
         if pid and policies[pid].members is not None:
             terms = policies[pid].member_terms(country, day)
@@ -292,6 +281,27 @@ class Presenter:
             if not terms["terms_confirmed"]:
                 out.append(self.notice("terms_unconfirmed", None, cat))
         return out
+
+    def unannounced(self, lost: Unannounced, env: Env, cat: Catalogue) -> tuple[str, list[Json]]:
+        """The headline and the lead notices of a result past a scheduled end nobody announced
+        anything about: the end, the date the rules were checked, the safe route, where to check,
+        and that the policy was extended before (when it was)."""
+        policy = self.policies[lost.policy]
+        country = env.values.get(self.country_question)
+        params = {
+            "policy": cat.get("outcomes", lost.outcome, "title"),
+            "nationality": cat.countries.get(country, country) if isinstance(country, str) else "",
+            "valid_to": cat.date(lost.end),
+            "checked": cat.date(policy.checked or self.bundle["reviewed"]),
+        }
+        term = policy.continued().term_on(env.day(self.date_question))
+        params["max_stay"] = cat.quantity(term["max_stay"], term["unit"]) if term else ""
+        notices = [self.notice(END_NOT_ANNOUNCED, None, cat, params)]
+        if policy.last_extended and lost.end == policy.valid_to:  # the policy's history, not a member's trial
+            notices.append(
+                self.notice("extended_before", None, cat, {"last_extended": cat.date(policy.last_extended["date"])})
+            )
+        return fill(cat.get("notices", END_NOT_ANNOUNCED + "_headline"), params), notices
 
 
 def rules_old(reviewed: str, today: str, days: int) -> bool:

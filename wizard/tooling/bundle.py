@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from . import catalogues, changelog, countries, ruleset
-from .arguments import add_date_argument, add_rules_argument
+from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .checks import Compiler
 from .errors import Problems, RuleError
 from .path_checks import deep_check
@@ -33,11 +33,13 @@ def check_settings(index, questions, rules, problems):
 
 
 class Compiled:
-    """The bundle plus the warnings found while building it."""
+    """The bundle plus the warnings found while building it, and the review alarms (scheduled ends
+    passed on the build date with no review since: `make release` refuses to publish them)."""
 
-    def __init__(self, bundle, warnings):
+    def __init__(self, bundle, warnings, alarms=()):
         self.bundle = bundle
         self.warnings = warnings
+        self.alarms = list(alarms)
 
 
 # Rule-set settings (rules/index.yaml) that the engine reads from the compiled rules.
@@ -99,13 +101,13 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     if deep:
         deep_check(bundle, build_date, compiler, problems)
         problems.raise_if_any()
-    return Compiled(bundle, warnings)
+    return Compiled(bundle, warnings, compiler.alarms)
 
 
 def build_bundle(rules_dir: Path, build_date: _dt.date) -> dict:
     """The compiled bundle (JSON-serialisable). Raises RuleError; logs warnings."""
     compiled = compile_rules(rules_dir, build_date)
-    for warning in compiled.warnings:
+    for warning in compiled.alarms + compiled.warnings:
         log.warning("%s", warning)
     return compiled.bundle
 
@@ -117,11 +119,13 @@ def main(argv=None):
     add_date_argument(parser, "the build date")
     args = parser.parse_args(argv)
     try:
-        compiled = compile_rules(args.rules, args.date)
+        compiled = compile_rules(args.rules, date_or_rules_date(args))
     except RuleError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return 1
+    for alarm in compiled.alarms:
+        print("alarm: %s" % alarm, file=sys.stderr)
     for warning in compiled.warnings:
         print("warning: %s" % warning, file=sys.stderr)
     out = Path(args.out)

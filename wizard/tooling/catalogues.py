@@ -14,7 +14,9 @@ NOTICE_CODES = (
     "not_on_path",
     "rules_old",
     "policy_ends_soon",
-    "continuation_unknown",
+    "end_not_announced",
+    "end_not_announced_headline",
+    "extended_before",
     "stay_cap",
     "terms_unconfirmed",
 )
@@ -23,7 +25,9 @@ POLICY_PLACEHOLDERS = ("valid_from", "valid_to", "max_stay")
 # Notices the engine fills in (policy data, present.Presenter.policy_notices; the end date of a
 # policy ending soon), and the names they may use.
 NOTICE_PLACEHOLDERS = {
-    "continuation_unknown": {"nationality", "ended"},
+    "end_not_announced": {"policy", "nationality", "valid_to", "checked", "max_stay"},
+    "end_not_announced_headline": {"policy", "nationality", "valid_to", "checked", "max_stay"},
+    "extended_before": {"last_extended"},
     "stay_cap": {"max_stay", "cap_days", "cap_period"},
     "policy_ends_soon": {"valid_to"},
 }

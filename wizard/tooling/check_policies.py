@@ -1,5 +1,7 @@
-"""Meaning checks and compilation of policies: members, terms, date ranges that overlap, end or
-expire, and their sources."""
+"""Meaning checks and compilation of policies: members, terms, date ranges that overlap, end soon or
+pass a scheduled end unreviewed (a review alarm, not an error), and their sources."""
+
+import datetime as _dt
 
 # Codes people often write for these countries (not ISO 3166-1): named in the error.
 LIKELY_CODES = {"UK": "GB", "EL": "GR", "KO": "KR"}
@@ -23,16 +25,18 @@ class PolicyChecks:
                 continue
             files[pid] = loaded
             self.check_sources(loaded, "/sources", d["sources"])
-            p_from, p_to = d.get("valid_from"), d.get("valid_to")
-            self.check_range(loaded, "", p_from, p_to, d.get("historical", False))
+            p_from, p_to, p_end = d.get("valid_from"), d.get("valid_to"), _end_kind(d)
+            checked = str(d.get("reviewed", self.r.single["index"].data["reviewed"]))
+            self.check_range(loaded, "", p_from, p_to, p_end, checked)
+            if "last_extended" in d:
+                self.check_sources(loaded, "/last_extended/sources", d["last_extended"]["sources"])
             terms = []
             for i, term in enumerate(d["terms"]):
                 ptr = "/terms/%d" % i
                 self.check_sources(loaded, ptr + "/sources", term["sources"])
                 t_from, t_to = term.get("valid_from", p_from), term.get("valid_to", p_to)
-                self.check_range(
-                    loaded, ptr, t_from, t_to, term.get("historical", False), explicit_end="valid_to" in term
-                )
+                t_end = _end_kind(term) if "valid_to" in term else p_end
+                self.check_range(loaded, ptr, t_from, t_to, t_end, checked, explicit_end=_own_end(term, p_to))
                 self.check_inside(loaded, ptr, t_from, t_to, p_from, p_to)
                 for j, purpose in enumerate(term.get("purposes", [])):
                     if purpose not in purposes:
@@ -42,8 +46,8 @@ class PolicyChecks:
                 for k, other in enumerate(terms):
                     if _overlap(t_from, t_to, other["valid_from"], other["valid_to"]):
                         self.err(loaded, ptr, "terms overlap with /terms/%d: a date must have one set of terms" % k)
-                entry = {k: v for k, v in term.items() if k != "historical"}
-                entry["valid_from"], entry["valid_to"] = t_from, t_to
+                entry = dict(term)
+                entry["valid_from"], entry["valid_to"], entry["end"] = t_from, t_to, t_end
                 terms.append(entry)
             members = None
             if "members" in d:
@@ -60,9 +64,8 @@ class PolicyChecks:
                         )
                     self.check_sources(loaded, ptr + "/sources", m["sources"])
                     m_from, m_to = m["valid_from"], m.get("valid_to", p_to)
-                    self.check_range(
-                        loaded, ptr, m_from, m_to, m.get("historical", False), explicit_end="valid_to" in m
-                    )
+                    m_end = _end_kind(m) if "valid_to" in m else p_end
+                    self.check_range(loaded, ptr, m_from, m_to, m_end, checked, explicit_end=_own_end(m, p_to))
                     self.check_inside(loaded, ptr, m_from, m_to, p_from, p_to)
                     periods = members.setdefault(code, [])
                     for other in periods:
@@ -73,20 +76,17 @@ class PolicyChecks:
                                 "%s is listed twice for overlapping dates (%s to %s and %s to %s)"
                                 % (code, m_from, m_to or "open", other["valid_from"], other["valid_to"] or "open"),
                             )
-                    period = {"valid_from": m_from, "valid_to": m_to, "sources": m["sources"]}
-                    for key in ("max_stay", "cumulative", "continuation", "terms_confirmed"):
+                    period = {"valid_from": m_from, "valid_to": m_to, "end": m_end, "sources": m["sources"]}
+                    for key in ("max_stay", "cumulative", "terms_confirmed"):
                         if key in m:
                             period[key] = m[key]
-                    if m.get("continuation") == "unknown" and "valid_to" not in m:
-                        self.err(
-                            loaded,
-                            ptr + "/continuation",
-                            "continuation unknown needs the date the membership ended (valid_to)",
-                        )
                     periods.append(period)
             out[pid] = {
                 "valid_from": p_from,
                 "valid_to": p_to,
+                "end": p_end,
+                "checked": checked,
+                "last_extended": d.get("last_extended"),
                 "sources": d["sources"],
                 "terms": terms,
                 "members": members,
@@ -94,33 +94,31 @@ class PolicyChecks:
         self.policy_files = files
         return out
 
-    def check_range(self, loaded, ptr, start, end, historical, explicit_end=True):
+    def check_range(self, loaded, ptr, start, end, end_kind, checked, explicit_end=True):
+        """A range's order, and what its end means on the build date: a scheduled end within the
+        warning window is a warning; one already passed with no review since is a review alarm
+        (the wizard then says no extension was announced). Neither stops the build: the same
+        commit compiles the same on any day, and `make release` refuses to publish an alarm."""
         if start and end and end < start:
             self.err(loaded, ptr + "/valid_to", "valid_to %s is before valid_from %s" % (end, start))
             return
-        if end is None:
-            if historical:
-                self.err(loaded, ptr + "/historical", "marked historical but has no end date")
-            return
-        if not explicit_end:
-            return  # inherits the policy's end, which is checked once on the policy
+        if end is None or not explicit_end or end_kind != "scheduled":
+            return  # no end, the policy's own end (checked once, on the policy), or an end announced as final
         where = ptr + "/valid_to"
-        if end < self.build:
-            if not historical:
-                self.err(
-                    loaded,
-                    where,
-                    "expired: ended on %s, before the build date %s; update it, or mark it "
-                    "historical: true if it only answers past travel dates" % (end, self.build),
-                )
-        elif historical:
-            self.err(loaded, where, "marked historical but still in force until %s" % end)
-        elif end <= self.warn_until:
+        if end < self.build and checked <= end:
+            self.alarm(
+                loaded,
+                where,
+                "review alarm: the scheduled end %s has passed (on %s) and nobody has reviewed it since %s: "
+                "record the extension (a new valid_to and its source), or mark it end: final if it really "
+                "ended; until then the wizard says no extension was announced" % (end, self.build, checked),
+            )
+        elif self.build <= end <= self.warn_until:
+            days = (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(self.build)).days
             self.warn(
                 loaded,
                 where,
-                "ends on %s, within %d days of the build date %s: check whether it was "
-                "extended" % (end, self.warn_days, self.build),
+                "ends in %d days (on %s, a scheduled end): check whether it was extended" % (days, end),
             )
 
     def check_inside(self, loaded, ptr, start, end, p_from, p_to):
@@ -128,6 +126,17 @@ class PolicyChecks:
             self.err(loaded, ptr + "/valid_from", "starts %s, before its policy (%s)" % (start, p_from))
         if p_to and end and end > p_to:
             self.err(loaded, ptr + "/valid_to", "ends %s, after its policy (%s)" % (end, p_to))
+
+
+def _end_kind(entry):
+    """`final` or `scheduled`; an older rule set (the policy diff compiles those) has no `end`: its
+    ends count as scheduled, which only adds notices, never a visa-free answer."""
+    return entry.get("end", "scheduled") if "valid_to" in entry else None
+
+
+def _own_end(entry, policy_end):
+    """True when a term or member ends on a date of its own, not on its policy's (checked there)."""
+    return "valid_to" in entry and entry["valid_to"] != policy_end
 
 
 def _overlap(a_from, a_to, b_from, b_to):

@@ -1,6 +1,6 @@
 """Meaning checks and compilation: from schema-valid rule files to the bundle's rule data.
 
-Dangling or unused ids, condition types and order, country codes, overlapping and expired dates.
+Dangling or unused ids, condition types and order, country codes, overlapping dates and ends to review.
 """
 
 import datetime as _dt
@@ -13,6 +13,7 @@ from .check_outcomes import OutcomeChecks
 from .check_policies import PolicyChecks
 from .check_questions import QuestionChecks
 from .conditions_walk import iter_nodes
+from .errors import Problem
 from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
 from .yamlfiles import pointer_join
 
@@ -27,6 +28,7 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         self.codes = set(nationality_codes)
         self.p = problems
         self.w = warnings
+        self.alarms = []  # review alarms: scheduled ends passed on the build date with no review since
         self.docs_root = docs_root
         index = rules.single["index"].data
         self.warn_days = index["warn_days_before_expiry"]
@@ -39,9 +41,10 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         self.p.add(loaded, pointer, reason)
 
     def warn(self, loaded, pointer, reason):
-        from .errors import Problem
-
         self.w.append(Problem(loaded.display, pointer, reason, loaded.line_of(pointer)))
+
+    def alarm(self, loaded, pointer, reason):
+        self.alarms.append(Problem(loaded.display, pointer, reason, loaded.line_of(pointer)))
 
     def check_sources(self, loaded, pointer, ids):
         for i, sid in enumerate(ids or []):

@@ -13,6 +13,7 @@ from typing import NamedTuple
 from wizard.engine import DEFAULT_DAYS, MULTI_SEPARATOR, QUESTION_TYPES, Engine
 
 from .arguments import add_date_argument, add_rules_argument
+from .rules_date import rules_date
 
 USAGE = """examples:
   python -m wizard.cli                       # interactive, asks for a language first
@@ -25,8 +26,8 @@ class CliError(Exception):
 
 
 def load_engine(args):
-    """The rules as built on the real date, like the site's bundle: `--date` is the traveller's
-    today, which those rules answer for, past or future."""
+    """The rules compiled for the date the commit fixes (rules_date.py), like the site's bundle:
+    `--date` is the traveller's today, which those rules answer for, past or future."""
     if args.bundle:
         try:
             bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
@@ -40,7 +41,7 @@ def load_engine(args):
             raise CliError("%s: not a wizard bundle (%s: %s)" % (args.bundle, type(exc).__name__, exc)) from exc
     from .bundle import compile_rules
 
-    bundle = compile_rules(args.rules, _dt.date.today(), deep=False).bundle
+    bundle = compile_rules(args.rules, rules_date(args.rules), deep=False).bundle
     _check_date_in_range(args.date, bundle)
     return Engine(bundle)
 
@@ -87,11 +88,13 @@ def _main(argv=None):
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--answers", help="answers as a JSON object of question id -> value")
-    add_date_argument(parser, "the traveller's today (the rules are compiled for the real date)")
+    add_date_argument(parser, "the traveller's today (the rules are compiled for their own date)", "today")
     parser.add_argument("--lang", default=None, help="language (en, zh, ...)")
     add_rules_argument(parser)
     parser.add_argument("--bundle", default=None, help="a compiled bundle JSON instead of --rules")
     args = parser.parse_args(argv)
+    if args.date is None:  # the person's today: the one place the clock enters, as in the browser
+        args.date = _dt.date.today()
     from .errors import RuleError
 
     try:

@@ -19,6 +19,7 @@ from .arguments import add_date_argument
 from .bundle import SETTINGS, compile_rules
 from .diff_report import Report, static_changes
 from .errors import RuleError
+from .rules_date import rules_date
 
 
 class UsageError(Exception):
@@ -120,7 +121,7 @@ def main(argv=None):
     )
     parser.add_argument("old", metavar="OLD", help="a rules folder, or else a git ref (HEAD~1, a branch, a commit)")
     parser.add_argument("new", metavar="NEW", help="the same, for the changed rules")
-    add_date_argument(parser, "the date both rule sets are compiled and walked for")
+    add_date_argument(parser, "the date both rule sets are compiled and walked for", "the NEW rules' date")
     parser.add_argument(
         "--max-examples",
         type=int,
@@ -129,13 +130,13 @@ def main(argv=None):
         help="example answer paths shown per kind of change (default: 3)",
     )
     args = parser.parse_args(argv)
-    today = args.date
     with tempfile.TemporaryDirectory(prefix="policy-diff-") as scratch:
         try:
             (old_dir, old_label), (new_dir, new_label) = rules_from(args.old, scratch), rules_from(args.new, scratch)
         except UsageError as exc:
             print(exc)
             return 2
+        today = args.date or rules_date(new_dir)
         old, new = compile_side(old_dir, "OLD " + old_label, today), compile_side(new_dir, "NEW " + new_label, today)
     if old is None or new is None:
         return 1

@@ -8,7 +8,7 @@ import time
 
 from wizard.engine import Engine
 
-from .arguments import add_date_argument, add_rules_argument
+from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .bundle import compile_rules
 from .errors import RuleError
 from .invariants import Invariants
@@ -27,6 +27,7 @@ def main(argv=None):
         help="also time Engine.step on N results spread over all paths (0: skip)",
     )
     args = parser.parse_args(argv)
+    args.date = date_or_rules_date(args)
     today = args.date.isoformat()
     try:
         compiled = compile_rules(args.rules, args.date, deep=False)

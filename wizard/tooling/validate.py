@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .arguments import add_date_argument, add_rules_argument
+from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .bundle import compile_rules
 from .errors import RuleError
 
@@ -26,6 +26,7 @@ def main(argv=None):
         print("%s: no such rules folder" % rules)
         return 1
     try:
+        args.date = date_or_rules_date(args)
         compiled = compile_rules(
             rules, args.date, deep=not args.quick, docs_root=Path(args.docs) if args.docs else None
         )
@@ -39,6 +40,8 @@ def main(argv=None):
     except Exception as exc:  # noqa: BLE001 - never a traceback: name the failure in one line
         print("%s: internal error while validating: %s: %s" % (rules, type(exc).__name__, exc))
         return 1
+    for alarm in compiled.alarms:
+        print("alarm: %s" % alarm)
     for warning in compiled.warnings:
         print("warning: %s" % warning)
     print(
