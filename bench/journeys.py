@@ -2,7 +2,11 @@
 
 import datetime as dt
 
-_TRAVEL = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+from sitebuild.wizard_page import build_date
+
+# The bench's pages are dated the rules' own date (bench/run.py), so the journeys are the same on any day.
+TODAY = build_date()
+_TRAVEL = (TODAY + dt.timedelta(days=30)).isoformat()
 _TAIL = "circumstances=none"
 
 JOURNEYS = [

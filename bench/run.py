@@ -18,10 +18,11 @@ from playwright.sync_api import sync_playwright
 
 from sitebuild import offline_copy
 from sitebuild.cache_probe import wait_until_cached
-from sitebuild.chromium import launch
+from sitebuild.chromium import DatedBrowser, launch
 from sitebuild.paths import ROOT
 from sitebuild.service_worker import read_manifest
 from sitebuild.static_server import serve
+from sitebuild.wizard_page import build_date
 
 RESULTS = ROOT / "bench-results"
 ANSWER_ROUNDS = 60
@@ -245,7 +246,7 @@ def main() -> None:
         build_seconds = build_site(site, Path(folder) / "offline-copy")
         manifest = read_manifest(site)
         with serve(site) as base, sync_playwright() as playwright:
-            browser = launch(playwright)
+            browser = DatedBrowser(launch(playwright), build_date())  # as bench/journeys.py dates its answers
             wizard_url, bare_url = base + "wizard/", base + "_bench/bare-pyodide.html"
             file_url = (copy_site / "wizard" / "index.html").as_uri()
             # Interleave the loads so all see the same machine state; take medians.

@@ -3,14 +3,17 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sitebuild.chromium import launch
+from sitebuild.chromium import DatedBrowser, launch
+
+from shared_rules import BUILD_DATE
 
 
 @pytest.fixture(scope="session")
 def browser():
+    """Chromium, its pages dated the tests' one date (the rules' own), whatever the machine's clock."""
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        yield browser
+        yield DatedBrowser(browser, BUILD_DATE)
         browser.close()
 
 

@@ -2,12 +2,15 @@
 
 import datetime as dt
 
+from shared_rules import BUILD_DATE
+
 READY = "document.getElementById('wizard').dataset.state === 'ready'"
 MAX_STEPS = 30
 
 
 def in_days(days: int) -> str:
-    return (dt.date.today() + dt.timedelta(days=days)).isoformat()
+    """A travel date `days` after the pages' today (the tests' one date, tests/browser/conftest.py)."""
+    return (BUILD_DATE + dt.timedelta(days=days)).isoformat()
 
 
 def wait_ready(page, timeout_ms: int = 60000) -> None:
