@@ -4,7 +4,7 @@
 import shutil
 from pathlib import Path
 
-RULES = Path(__file__).resolve().parents[2] / "rules"
+RULES = Path(__file__).resolve().parents[1] / "rules"
 POLICY_FILE = "policies/unilateral-30-day.yaml"
 POLICY_ID = "unilateral_30"  # the routes use this id; the fixture keeps it and replaces the dates
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from dated_policy import END, rules_with_dated_policy
 
 from wizard.engine import add_days
 from wizard.tooling import validate
@@ -17,6 +16,7 @@ from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import RuleError
 from wizard.tooling.rules_date import rules_date
 
+from dated_policy import END, rules_with_dated_policy
 from shared_rules import BUILD_DATE
 
 HERE = Path(__file__).resolve().parent

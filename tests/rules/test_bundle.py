@@ -5,13 +5,12 @@ import json
 import logging
 from pathlib import Path
 
-from dated_policy import END, TRIAL_END, rules_with_dated_policy
-
 from wizard.engine import Engine
 from wizard.tooling import bundle as bundle_module
 from wizard.tooling.bundle import build_bundle, compile_rules
 from wizard.tooling.rules_date import reviewed_date
 
+from dated_policy import END, TRIAL_END, rules_with_dated_policy
 from shared_rules import BUILD_DATE
 
 RULES = Path(__file__).resolve().parents[2] / "rules"

@@ -1,13 +1,14 @@
-"""Scheduled and final ends on a fixture policy (tests/rules/dated_policy.py): warnings before a
+"""Scheduled and final ends on a fixture policy (tests/dated_policy.py): warnings before a
 scheduled end, review alarms after one nobody reviewed, and the wizard's answer on either side."""
 
 import datetime as dt
 
 import pytest
-from dated_policy import END, FIXTURE, REVIEWED, TRIAL_END, rules_with_dated_policy
 
 from wizard.engine import Engine, add_days
 from wizard.tooling.bundle import compile_rules
+
+from dated_policy import END, FIXTURE, REVIEWED, TRIAL_END, rules_with_dated_policy
 
 TOURIST = {
     "purpose": "tourism",
