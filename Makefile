@@ -67,10 +67,22 @@ check: setup
 fast-tests: setup faketime
 	$(PY) -m pytest -n 2 -m "not browser and not history" $(FAST_TESTS)
 
-# The freshness report (pages and policies by age of review) is printed first; its own test runs in pytest.
+# The freshness report is printed first: the rules' review alarms and coming ends on today's date,
+# then pages and policies by age of review. It never fails the tests (decision 0004); its own test
+# runs in pytest.
 test: setup chromium faketime lint
 	$(PY) -m sitebuild.freshness
 	$(PY) -m pytest
+
+# What the rules need a person to review today (alarms, coming ends); never fails. CI prints it first.
+review: setup
+	@$(PY) -m wizard.tooling.review
+
+# The publishing gate: refuses while a scheduled end has passed unreviewed (decision 0004), then builds
+# the site for its public address (SITE_URL=https://... make release; sitebuild/release.py).
+release: offline-copy
+	$(PY) -m wizard.tooling.review --strict
+	RELEASE=1 $(VENV)/bin/mkdocs build --strict
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache

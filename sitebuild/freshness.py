@@ -1,5 +1,6 @@
-"""`python -m sitebuild.freshness`: guide pages and rule policies by the age of their last review,
-oldest first, and the pages whose cited sources are dated after the page was reviewed."""
+"""`python -m sitebuild.freshness`: the rules' review alarms and coming ends first, then guide pages
+and rule policies by the age of their last review, oldest first, and the pages whose cited sources
+are dated after the page was reviewed. A report about the clock: it never fails."""
 
 import argparse
 import datetime as dt
@@ -7,6 +8,8 @@ import sys
 from pathlib import Path
 
 import yaml
+
+from wizard.tooling.review import review_lines
 
 from .paths import DOCS, ROOT
 from .translations import front_matter
@@ -77,7 +80,7 @@ def policies(rules_dir):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         own = _date(data.get("reviewed")) if data.get("reviewed") else None
         ends = data.get("valid_to")
-        detail = "valid to %s" % ends if ends else "no end date"
+        detail = "valid to %s (%s end)" % (ends, data.get("end", "scheduled")) if ends else "no end date"
         if own is None:
             detail += "; no own review date, the rule set's (index.yaml) is used"
         reviewed = own or fallback
@@ -97,7 +100,8 @@ def report(today, docs_dir=DOCS, rules_dir=RULES):
     """The report as lines of text."""
     page_items, changed = pages(docs_dir, rules_dir)
     items = sorted(page_items + policies(rules_dir), key=lambda i: (i.reviewed, i.kind, i.name))
-    lines = ["Freshness on %s: %d pages and policies by last review, oldest first" % (today, len(items))]
+    lines = review_lines(rules_dir, today)[0]
+    lines.append("Freshness on %s: %d pages and policies by last review, oldest first" % (today, len(items)))
     for item in items:
         age = (today - item.reviewed).days
         extra = "  (%s)" % item.detail if item.detail else ""

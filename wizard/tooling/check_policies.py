@@ -113,6 +113,13 @@ class PolicyChecks:
                 "record the extension (a new valid_to and its source), or mark it end: final if it really "
                 "ended; until then the wizard says no extension was announced" % (end, self.build, checked),
             )
+        elif end < self.build:
+            self.warn(
+                loaded,
+                where,
+                "passed on %s with no word on what follows as of the review of %s: the wizard says no "
+                "extension was announced; check again for news" % (end, checked),
+            )
         elif self.build <= end <= self.warn_until:
             days = (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(self.build)).days
             self.warn(
