@@ -17,6 +17,7 @@ from sitebuild import (
     inline_scripts,
     not_found,
     offline_copy,
+    policy_ends,
     release,
     service_worker,
     wizard_page,
@@ -94,6 +95,11 @@ def on_page_markdown(markdown, page, config, files):
     problems = source_problems(page.meta["sources"], markdown, page.file.src_uri)
     if problems:
         raise PluginError("sources not from original publishers, or cited but not listed:\n" + "\n".join(problems))
+    if policy_ends.MARKER.search(markdown):  # a dated policy's end, from the rules, in the page's language
+        try:
+            markdown = policy_ends.render(markdown, _bundle["data"], config.theme["language"])
+        except (KeyError, ValueError) as error:
+            raise PluginError(f"{page.file.src_uri}: policy-end marker: {error}") from None
     if changelog.PLACEHOLDER in markdown:  # the "What changed" page: the changes, from the rules
         lang = config.theme["language"]
         markdown = markdown.replace(changelog.PLACEHOLDER, changelog.page_markdown(wizard_page.RULES, lang))
