@@ -75,6 +75,8 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     problems.raise_if_any()
     index = {**(older_settings or {}), **rules.single["index"].data}
     check_settings(index, data["questions"], rules, problems)
+    if older_settings is not None:
+        catalogues.adopt_engine_notices(rules.messages)
     catalogues.check(data, rules.messages, default, problems)
     catalogues.check_interface(rules.messages, rules.schemas.docs["messages.schema.json"], problems)
     problems.raise_if_any()

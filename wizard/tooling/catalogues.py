@@ -84,6 +84,18 @@ def allowed_placeholders(rules):
     return allowed
 
 
+def adopt_engine_notices(catalogues):
+    """An older rule set's catalogues (lang -> LoadedFile; the policy diff compiles those) given this
+    engine's notice codes: empty texts for codes they predate, none for codes since retired. The diff
+    compares answers by id and never shows a notice's text."""
+    for loaded in catalogues.values():
+        notices = loaded.data.setdefault("notices", {})
+        for code in NOTICE_CODES:
+            notices.setdefault(code, "")
+        for code in [c for c in notices if c not in NOTICE_CODES]:
+            del notices[code]
+
+
 def check(rules, catalogues, default_language, problems):
     """Check each catalogue (lang -> LoadedFile) against the compiled rules."""
     expected = expected_ids(rules)
