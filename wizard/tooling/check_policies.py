@@ -3,6 +3,8 @@ pass a scheduled end unreviewed (a review alarm, not an error), and their source
 
 import datetime as _dt
 
+from .conditions_walk import iter_nodes
+
 # Codes people often write for these countries (not ISO 3166-1): named in the error.
 LIKELY_CODES = {"UK": "GB", "EL": "GR", "KO": "KR"}
 
@@ -128,6 +130,25 @@ class PolicyChecks:
                 "ends in %d days (on %s, a scheduled end): check whether it was extended" % (days, end),
             )
 
+    def check_travel_date_reads_every_dated_policy(self):
+        """The travel-date question is asked when some policy's dates matter for the answers given so
+        far (`date_matters` in its ask_if, through named conditions): a dated policy missing there
+        would silently be answered for today instead of the travel date."""
+        date_qid = self.r.single["index"].data["policy_questions"]["date"]
+        question = next((q for q in self.questions if q["id"] == date_qid), None)
+        if question is None or question["type"] != "date" or "ask_if" not in question:
+            return  # no date question (check_settings in bundle.py says so), or one always asked
+        read = policies_read_for_dates(question["ask_if"], self.named)
+        for pid, loaded in self.policy_files.items():
+            if pid not in read and _has_dates(loaded.data):
+                self.err(
+                    loaded,
+                    "/id",
+                    "policy %r has dates, but the %r question's ask_if never asks whether they matter: add "
+                    "{date_matters: {policy: %s, ...}} to the condition it uses (e.g. travel_date_matters in "
+                    "conditions.yaml)" % (pid, date_qid, pid),
+                )
+
     def check_inside(self, loaded, ptr, start, end, p_from, p_to):
         if p_from and start and start < p_from:
             self.err(loaded, ptr + "/valid_from", "starts %s, before its policy (%s)" % (start, p_from))
@@ -139,6 +160,25 @@ def _end_kind(entry):
     """`final` or `scheduled`; an older rule set (the policy diff compiles those) has no `end`: its
     ends count as scheduled, which only adds notices, never a visa-free answer."""
     return entry.get("end", "scheduled") if "valid_to" in entry else None
+
+
+def policies_read_for_dates(cond, named, _seen=None):
+    """Ids of the policies whose dates a condition reads (`date_matters`), following named conditions."""
+    seen = _seen if _seen is not None else set()
+    found = set()
+    for op, arg, _ in iter_nodes(cond):
+        if op == "date_matters":
+            found.add(arg["policy"])
+        elif op == "ref" and arg in named and arg not in seen:
+            seen.add(arg)
+            found |= policies_read_for_dates(named[arg], named, seen)
+    return found
+
+
+def _has_dates(policy):
+    """True when a policy, one of its terms or one of its members starts or ends on a date."""
+    entries = [policy, *policy.get("terms", []), *policy.get("members", [])]
+    return any("valid_from" in e or "valid_to" in e for e in entries)
 
 
 def _own_end(entry, policy_end):

@@ -61,6 +61,7 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         self.named = dict(cond_file.data["conditions"]) if cond_file else {}
         self.check_named_conditions(cond_file)
         self.check_question_conditions()
+        self.check_travel_date_reads_every_dated_policy()
         self.documents, self.sets = self.compile_documents()
         duties_file = self.r.single["duties"]
         self.duties = duties_file.data["duties"]
