@@ -80,8 +80,9 @@ review: setup
 
 # The publishing gate: refuses while a scheduled end has passed unreviewed (decision 0004), then builds
 # the site for its public address (SITE_URL=https://... make release; sitebuild/release.py).
-release: offline-copy
+release: setup
 	$(PY) -m wizard.tooling.review --strict
+	@$(MAKE) --no-print-directory offline-copy
 	RELEASE=1 $(VENV)/bin/mkdocs build --strict
 
 clean:

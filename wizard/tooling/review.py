@@ -40,7 +40,7 @@ def main(argv=None):
     lines, alarms = review_lines(args.rules, args.date or _dt.date.today())
     print("\n".join(lines))
     if alarms and args.strict:
-        print("Not publishing: review the policies above first (docs-dev/decisions/0004).", file=sys.stderr)
+        print("Not publishing: review the policies above first (docs-dev/decisions/0007).", file=sys.stderr)
         return 1
     return 0
 
