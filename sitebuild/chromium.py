@@ -29,8 +29,25 @@ def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
 
 
+# Shifts the page's Date (and nothing else: timers and performance stay the browser's own) so that
+# it reads `target` milliseconds since the epoch when the document starts, then runs on from there.
+_SHIFTED_DATE = """(() => {
+  const Real = Date;
+  const offset = %d - Real.now();
+  function Shifted(...args) {
+    if (!new.target) return new Real(Real.now() + offset).toString();
+    return args.length ? new Real(...args) : new Real(Real.now() + offset);
+  }
+  Shifted.prototype = Real.prototype;
+  Shifted.now = () => Real.now() + offset;
+  Shifted.UTC = Real.UTC;
+  Shifted.parse = Real.parse;
+  globalThis.Date = Shifted;
+})();"""
+
+
 class DatedBrowser:
-    """A browser whose every new context shows its pages `day` (noon, local time) as today. The
+    """A browser whose every new context shows its pages `day` (from noon, local time) as today. The
     wizard's answers depend on the visitor's date, so tests and the bench pin it to the rules' own
     date: the same commit then tests the same on any day. Everything else is the browser's own."""
 
@@ -40,8 +57,10 @@ class DatedBrowser:
 
     def new_context(self, **options) -> BrowserContext:
         context = self._browser.new_context(**options)
-        # Date.now and new Date() only; timers run as usual (Playwright's clock, per context).
-        context.clock.set_fixed_time(dt.datetime.combine(self.today, dt.time(12)))
+        # Not Playwright's clock: it replaces timers and `performance` too, which broke Material's
+        # search from file:// and the performance marks the wizard's tests and the bench read.
+        noon = dt.datetime.combine(self.today, dt.time(12)).timestamp()
+        context.add_init_script(script=_SHIFTED_DATE % int(noon * 1000))
         return context
 
     def __getattr__(self, name: str):
