@@ -2,11 +2,15 @@
 
 import builtins
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from wizard.engine import QUESTION_TYPES
+import dated_policy
+
+from wizard.engine import QUESTION_TYPES, add_days
 from wizard.tooling import cli
 
 from shared_rules import TODAY
@@ -23,7 +27,7 @@ def test_answers_and_a_date_give_the_result_as_json(capsys):
         "purpose": "work",
         "status": "outside",
         "nationality": "FR",
-        "travel_date": "2026-12-01",
+        "travel_date": add_days(TODAY, 8),
         "stay_days": 200,
         "circumstances": "none",
     }
@@ -51,35 +55,63 @@ def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkey
     assert "在华丢失护照" in out and "护照报失证明" in out
 
 
-def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(capsys):
-    # --date is the traveller's today, not the date the rules are compiled for (rules_date.py):
-    # a day inside the Russian trial (2025-09-15 to 2026-09-14) gets the trial's answer.
-    answers = {
-        "purpose": "tourism",
-        "status": "outside",
-        "nationality": "RU",
-        "travel_date": "2026-03-01",
-        "stay_days": "20",
-    }
-    assert cli.main(["--answers", json.dumps(answers), "--date", "2026-03-01", "--lang", "en"]) == 0
-    view = json.loads(capsys.readouterr().out)
-    assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
+def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(tmp_path, capsys):
+    # --date is the traveller's today, not the date the rules are compiled for (rules_date.py): the
+    # dated copy, reviewed after DE left its list (TRIAL_END), answers a day DE was on it with the
+    # list's answer, and a day after with a visa.
+    reviewed = add_days(dated_policy.TRIAL_END, 30)
+    rules = dated_policy.rules_reviewed_on(dated_policy.rules_with_dated_policy(tmp_path), reviewed)
+
+    def primary(today):
+        """The primary outcome the CLI gives a German tourist travelling 10 days after `today`."""
+        answers = {
+            "purpose": "tourism",
+            "status": "outside",
+            "nationality": "DE",
+            "travel_date": add_days(today, 10),
+            "stay_days": "20",
+            "trip_scope": "mainland",
+            "circumstances": "none",
+        }
+        arguments = ["--rules", str(rules), "--answers", json.dumps(answers), "--date", today, "--lang", "en"]
+        assert cli.main(arguments) == 0
+        view = json.loads(capsys.readouterr().out)
+        assert view["kind"] == "result" and view["rules_reviewed"] == reviewed
+        return view["primary"]["id"]
+
+    assert primary(add_days(dated_policy.TRIAL_END, -40)) == "vf_unilateral_30"
+    assert primary(dated_policy.TRIAL_END) != "vf_unilateral_30"
 
 
 def test_the_same_answers_give_the_same_result_whatever_the_machine_clock_says():
     # The rules are compiled for their own date, never the clock's: faketime moves the clock of
     # the whole process (make's setup installs Debian's faketime, as it installs chromium).
+    # A run of these tests under faketime passes its clock on: each process here starts without it.
     answers = json.dumps({"purpose": "work", "status": "outside", "nationality": "FR", "stay_days": 200})
     command = [sys.executable, "-m", "wizard.cli", "--answers", answers, "--date", TODAY, "--lang", "en"]
-    now = subprocess.run(command, capture_output=True, text=True, cwd=RULES.parent, check=True).stdout
+    env = without_faketime()
+    now = subprocess.run(command, capture_output=True, text=True, cwd=RULES.parent, check=True, env=env).stdout
+    later_day = add_days(TODAY, 365)
     later = subprocess.run(
-        ["faketime", "2027-03-01 12:00:00", *command], capture_output=True, text=True, cwd=RULES.parent, check=True
+        ["faketime", later_day + " 12:00:00", *command],
+        capture_output=True,
+        text=True,
+        cwd=RULES.parent,
+        check=True,
+        env=env,
     ).stdout
     assert json.loads(later) == json.loads(now)
-    assert (
-        subprocess.run(["faketime", "2027-03-01", "date", "+%F"], capture_output=True, text=True).stdout
-        == "2027-03-01\n"
-    )
+    faked = subprocess.run(["faketime", later_day, "date", "+%F"], capture_output=True, text=True, env=env).stdout
+    assert faked == later_day + "\n"
+
+
+def without_faketime():
+    """This process's environment without libfaketime's variables: faketime run inside a faked
+    process computes its offset from the faked clock and so leaves the clock where it was."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FAKETIME")}
+    preload = [lib for lib in env.get("LD_PRELOAD", "").split() if "faketime" not in lib]
+    env["LD_PRELOAD"] = " ".join(preload)
+    return env
 
 
 def one_error_line(capsys):
@@ -117,7 +149,9 @@ def test_a_date_question_without_its_own_limits_is_looked_ahead_as_far_as_the_en
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     questions = rules / "questions.yaml"
-    questions.write_text(questions.read_text("utf-8").replace("    days_from_today: [0, 730]\n", ""), "utf-8")
+    text, found = re.subn(r"^    days_from_today: .*\n", "", questions.read_text("utf-8"), count=1, flags=re.M)
+    assert found == 1
+    questions.write_text(text, "utf-8")
     assert cli.main(["--rules", str(rules), "--answers", '{"purpose":"work"}', "--date", "9998-06-01"]) == 2
     assert one_error_line(capsys) == "error: --date 9998-06-01: out of range"
 
