@@ -15,25 +15,40 @@ OLD_TRANSIT = {
     "onward_destination": "JP" if TRANSIT_NATIONALITY != "JP" else "KR",
     "onward_ticket": "yes",
 }
+NEW_TRANSIT = {k: v for k, v in OLD_TRANSIT.items() if k not in ("from_country", "onward_destination", "onward_ticket")}
+
+
+def advice(evaluation):
+    """What an evaluation advises (primary, alternatives, their reasons, checklists and duties),
+    without the answers it was given."""
+    return {key: evaluation[key] for key in ("kind", "primary", "alternatives", "details")}
 
 
 def test_an_old_transit_link_to_a_third_country_gives_visa_free_transit_without_notices(engine):
     view = engine.step(OLD_TRANSIT, "en", TODAY)
-    assert view["kind"] == "result" and view["primary"]["id"] == "vf_transit_240"
-    assert view["notices"] == []
+    assert view["kind"] == "result" and view["notices"] == []
+    new = engine.step({**NEW_TRANSIT, "onward": "third_country"}, "en", TODAY)
+    assert view == new
+    assert engine.bundle["outcomes"][view["primary"]["id"]].get("policy") == "transit_240"
 
 
 def test_an_old_round_trip_link_is_a_visit_and_an_old_link_without_a_ticket_keeps_the_reason(engine):
     tail = {"apply_in_home_country": "yes", "under_18": "no", "former_chinese": "no"}
+    circumstances = {"circumstances": "none"}
     back = engine.evaluate({**OLD_TRANSIT, **tail, "onward_destination": TRANSIT_NATIONALITY}, TODAY)
-    assert back["primary"] == "visa_l"
+    assert advice(back) == advice(engine.evaluate({**NEW_TRANSIT, **circumstances, "onward": "same_country"}, TODAY))
     no_ticket = engine.evaluate({**OLD_TRANSIT, **tail, "onward_ticket": "no"}, TODAY)
-    assert no_ticket["primary"] == "visa_g" and "transit_no_onward_ticket" in no_ticket["details"]["visa_g"]["reasons"]
+    new = engine.evaluate({**NEW_TRANSIT, **circumstances, "onward": "third_country_no_ticket"}, TODAY)
+    assert advice(no_ticket) == advice(new)
+    transit = engine.evaluate({**NEW_TRANSIT, **circumstances, "onward": "third_country"}, TODAY)["primary"]
+    assert back["primary"] != transit and no_ticket["primary"] != transit  # neither is the visa-free transit
+    assert "transit_no_onward_ticket" in no_ticket["details"][no_ticket["primary"]]["reasons"]
 
 
 def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown_once(engine):
     view = engine.step({**OLD_TRANSIT, "onward": "same_country"}, "en", TODAY)
-    assert view["kind"] == "question" or view["primary"]["id"] != "vf_transit_240"
+    transit = engine.evaluate({**NEW_TRANSIT, "onward": "third_country"}, TODAY)["primary"]
+    assert view["kind"] == "question" or view["primary"]["id"] != transit
     unknown = [n["question_id"] for n in view["notices"] if n["code"] == "unknown_question"]
     assert len(unknown) == 1 and unknown[0] in ("from_country", "onward_destination", "onward_ticket")
 
