@@ -1,7 +1,7 @@
 """Links made before the onward question (from_country, onward_destination, onward_ticket) and before
 the circumstances question (urgent, applicant_circumstances and three yes/no details) still work."""
 
-from shared_rules import TODAY, compiled, listed_only_by
+from shared_rules import TODAY, compiled, listed_only_by, unlisted_nationality
 
 # A nationality the 240-hour transit list names today and no other list but Hainan's (a transit
 # never goes there), read from the rules: an old transit link to a third country is that transit.
@@ -53,7 +53,15 @@ def test_the_onward_answer_wins_over_old_ids_which_are_then_reported_as_unknown_
     assert len(unknown) == 1 and unknown[0] in ("from_country", "onward_destination", "onward_ticket")
 
 
-WORKER = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "urgent": "no"}
+# A worker of a nationality no list names (read from the rules): no list's dates make the travel
+# date matter, so the old links reach a result without it.
+WORKER = {
+    "purpose": "work",
+    "status": "outside",
+    "nationality": unlisted_nationality(compiled().bundle),
+    "stay_days": "365",
+    "urgent": "no",
+}
 
 
 def test_the_usual_checklist_answers_mean_none_of_the_circumstances_and_are_not_reported(engine):

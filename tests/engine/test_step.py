@@ -244,11 +244,11 @@ def test_old_rules_add_a_notice_the_day_after_they_are_old(engine):
 
 
 def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why(engine):
-    worker = {"purpose": "work", "status": "outside", "nationality": "NG", "stay_days": "365", "circumstances": "none"}
-    view = engine.step(worker, "en", TODAY)
+    nationality = unlisted_nationality(engine.bundle)  # no list of the rules names it: a visa, and why
+    worker = {"purpose": "work", "status": "outside", "nationality": nationality, "stay_days": "365"}
+    view = engine.step(dict(worker, circumstances="none"), "en", TODAY)
     assert view["primary"]["id"] == "visa_z"
     assert not any("D visa" in duty or "permanent residence card" in duty for duty in view["primary"]["duties"])
-    nationality = unlisted_nationality(engine.bundle)  # no list of the rules names it: a visa, and why
     tourist = {
         "purpose": "tourism",
         "status": "outside",
