@@ -20,8 +20,8 @@ import shared_rules
 
 @pytest.fixture(scope="session")
 def compiled_rules():
-    """The real rules compiled once (build date 2026-11-23, no path walk). Read-only: the run
-    fails at its end if a test changed them."""
+    """The real rules compiled once for their own date (shared_rules.BUILD_DATE, rules/index.yaml
+    `reviewed`), without the path walk. Read-only: the run fails at its end if a test changed them."""
     compiled = shared_rules.compiled()
     before = json.dumps(compiled.bundle, sort_keys=True)
     yield compiled

@@ -1,8 +1,15 @@
 """A copy of the real rules whose 30-day policy is replaced by a small fixture with dates of its own
-(2030), so tests of ends, alarms and warnings pin behaviour, not the live rules' dates."""
+(2030), so tests of ends, alarms, warnings and visa-free results pin behaviour, not the live rules'
+dates or members. Shared by tests/engine, tests/rules and tests/wizard_web."""
 
+import functools
 import shutil
+import tempfile
 from pathlib import Path
+
+from wizard.engine import Engine, add_days
+from wizard.tooling.bundle import compile_rules
+from wizard.tooling.rules_date import reviewed_date
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 POLICY_FILE = "policies/unilateral-30-day.yaml"
@@ -40,3 +47,31 @@ def rules_with_dated_policy(tmp_path: Path, text: str = FIXTURE) -> Path:
     shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
     (target / POLICY_FILE).write_text(text, encoding="utf-8")
     return target
+
+
+def rules_reviewed_on(rules: Path, day: str) -> Path:
+    """`rules` with rules/index.yaml `reviewed` set to `day`: the fixture's own review date, so that
+    on the fixture's dates the rules are not yet "old" (rules_old_after_days)."""
+    index = rules / "index.yaml"
+    text = index.read_text(encoding="utf-8")
+    old = "reviewed: %s\n" % reviewed_date(RULES).isoformat()
+    assert old in text, "rules/index.yaml no longer says %r" % old
+    index.write_text(text.replace(old, "reviewed: %s\n" % day, 1), encoding="utf-8")
+    return rules
+
+
+# The dated copy's today: its policy's review, well inside the fixture's dates, with the rules
+# themselves reviewed that day. A trip from TODAY + 9 days is inside every fixture membership.
+TODAY = REVIEWED
+TRAVEL_DATE = add_days(TODAY, 9)
+
+_kept = []  # the temporary folders of the compiled copies, removed when the process ends
+
+
+@functools.cache
+def dated_engine() -> Engine:
+    """The engine on the dated copy (reviewed on TODAY), compiled once per test process."""
+    folder = tempfile.TemporaryDirectory(prefix="dated-rules-")
+    _kept.append(folder)
+    rules = rules_reviewed_on(rules_with_dated_policy(Path(folder.name)), TODAY)
+    return Engine(compile_rules(rules, reviewed_date(rules), deep=False).bundle)

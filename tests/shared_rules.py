@@ -38,3 +38,30 @@ def paths() -> tuple[Leaf, ...]:
         own.env = Env(own.values, leaf.env.today, leaf.env.ctx)
         kept.append(own)
     return tuple(kept)
+
+
+def unlisted_nationality(bundle: dict) -> str:
+    """A nationality that no policy of `bundle` lists on any date (the first by code), read from
+    the rules rather than copied: wherever a list decides, its traveller needs a visa."""
+    listed = {code for policy in bundle["policies"].values() for code in policy["members"] or {}}
+    return min(set(bundle["countries"]["nationality"]) - listed)
+
+
+def listed_only_by(bundle: dict, policy_id: str, day: str, besides: tuple[str, ...] = ()) -> str:
+    """A nationality (the first by code) that policy `policy_id` lists on `day`, the policy itself in
+    force that day, and that no other policy lists on any date (but those named in `besides`, which
+    the test's answers keep out of play): read from the rules, so its answers are that policy's."""
+    policy = bundle["policies"][policy_id]
+    assert (policy.get("valid_from") or day) <= day <= (policy.get("valid_to") or day), (policy_id, day)
+    others = {
+        code
+        for pid, other in bundle["policies"].items()
+        if pid != policy_id and pid not in besides
+        for code in other["members"] or {}
+    }
+    return min(
+        code
+        for code, periods in policy["members"].items()
+        if code not in others
+        and any(p["valid_from"] <= day and (p["valid_to"] is None or day <= p["valid_to"]) for p in periods)
+    )

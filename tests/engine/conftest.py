@@ -1,7 +1,10 @@
-"""Engine fixtures: the real rules compiled once per session (build date 2026-11-23, shared with
-the other test folders through tests/conftest.py)."""
+"""Engine fixtures: the real rules compiled once per session (for their own date, shared with the
+other test folders through tests/conftest.py), and the dated copy (tests/dated_policy.py) whose
+30-day list is a fixture, for every test that needs a visa-free result by nationality."""
 
 import pytest
+
+import dated_policy
 
 
 @pytest.fixture(scope="session")
@@ -14,9 +17,17 @@ def engine(rules_engine):
     return rules_engine
 
 
+@pytest.fixture(scope="session")
+def dated_engine():
+    """The engine on the dated copy; ask it on dated_policy.TODAY."""
+    return dated_policy.dated_engine()
+
+
 @pytest.fixture
 def tourist_fr():
-    """A complete set of answers: a French tourist, 20 days from 1 December 2026."""
+    """A complete set of answers for the dated copy: a French tourist (FR is on its fixture list),
+    20 days from dated_policy.TRAVEL_DATE. Visa-free by nationality: no trip-scope or checklist
+    questions."""
     return dict(TOURIST_FR)
 
 
@@ -24,6 +35,6 @@ TOURIST_FR = {
     "purpose": "tourism",
     "status": "outside",
     "nationality": "FR",
-    "travel_date": "2026-12-01",
+    "travel_date": dated_policy.TRAVEL_DATE,
     "stay_days": "20",
-}  # visa-free by nationality: no trip-scope or checklist questions
+}

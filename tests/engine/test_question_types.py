@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard.engine import OPERATORS, QUESTION_TYPES
+from wizard.engine import OPERATORS, QUESTION_TYPES, add_days
 from wizard.engine.conditions import Env
+
+from shared_rules import TODAY
 
 SCHEMA = Path(__file__).resolve().parents[2] / "rules" / "schema"
 
@@ -43,14 +45,14 @@ def test_every_place_an_operator_names_a_question_expects_types_of_the_table():
             assert set(place.types) <= set(QUESTION_TYPES), name
 
 
-# One raw answer per type on a path that asks it (2026-11-23), and the value it parses into.
+# One raw answer per type on a path that asks it (on TODAY, the rules' own date), and the value it parses into.
 ANSWERS = {
     "choice": ("purpose", "study", {}, "study"),
     "yesno": ("talent_letter", "no", {"purpose": "talent"}, "no"),
     "multi": ("circumstances", "urgent,under_18", {"purpose": "business", "status": "outside"}, ("urgent", "under_18")),
     "country": ("nationality", "FR", {}, "FR"),
     "number": ("stay_days", "30", {}, 30),
-    "date": ("travel_date", "2026-12-01", {}, "2026-12-01"),
+    "date": ("travel_date", add_days(TODAY, 8), {}, add_days(TODAY, 8)),
 }
 
 
@@ -63,10 +65,10 @@ def test_every_type_writes_back_the_fragment_form_it_reads(engine, kind):
     qid, raw, values, parsed = ANSWERS[kind]
     question = engine.flow.by_id[qid]
     assert question.type == kind
-    value = question.parse(raw, Env(dict(values), "2026-11-23", engine.ctx))
+    value = question.parse(raw, Env(dict(values), TODAY, engine.ctx))
     assert value == parsed
     assert question.raw(value) == raw
-    assert question.plausible(raw, "2026-11-23")
+    assert question.plausible(raw, TODAY)
 
 
 @pytest.mark.parametrize("kind", sorted(QUESTION_TYPES))

@@ -7,6 +7,8 @@ import pytest
 from wizard.tooling import bundle, cli, diff, enumerate as enumerate_paths, validate
 from wizard.tooling.arguments import iso_date
 
+from shared_rules import BUILD_DATE, TODAY
+
 TOOLS = {
     "bundle": (bundle.main, ["--out", "unused.json"]),
     "validate": (validate.main, ["--quick"]),
@@ -17,7 +19,8 @@ TOOLS = {
 
 
 def test_a_date_in_iso_form_is_read_as_that_day():
-    assert iso_date("2026-11-29") == dt.date(2026, 11, 29)
+    assert iso_date(TODAY) == BUILD_DATE
+    assert iso_date("2030-02-28") == dt.date(2030, 2, 28)
 
 
 @pytest.mark.parametrize("tool", sorted(TOOLS))

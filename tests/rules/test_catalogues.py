@@ -2,7 +2,6 @@
 every language, none the schema does not describe, no placeholders; a missing one stops the build
 with file, line, pointer and reason instead of falling back to another language."""
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -14,8 +13,9 @@ import yaml
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import RuleError
 
+from shared_rules import BUILD_DATE
+
 RULES = Path(__file__).resolve().parents[2] / "rules"
-BUILD_DATE = dt.date(2026, 11, 23)
 
 
 def _copy(tmp_path):
@@ -31,6 +31,14 @@ def _patched(tmp_path, file, old, new):
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return target
+
+
+def _interface_line(file, key):
+    """The line of interface string `key` in the real catalogue `file`, whatever its wording today."""
+    text = (RULES / file).read_text(encoding="utf-8")
+    found = re.findall(r"^  %s: .*\n" % key, text.split("\ninterface:\n", 1)[1], re.M)
+    assert len(found) == 1, (file, key, found)
+    return found[0]
 
 
 def _problems(target):
@@ -50,7 +58,7 @@ def test_every_catalogue_has_exactly_the_interface_strings_the_schema_describes(
 
 
 def test_a_missing_interface_string_fails_with_file_line_pointer_and_its_name(tmp_path):
-    problems = _problems(_patched(tmp_path, "messages/zh.yaml", '  back: "上一步"\n', ""))
+    problems = _problems(_patched(tmp_path, "messages/zh.yaml", _interface_line("messages/zh.yaml", "back"), ""))
     assert len(problems) == 1, problems
     assert re.fullmatch(
         r"rules/messages/zh\.yaml:\d+:/interface: missing translation: interface string 'back'", problems[0]
@@ -58,15 +66,14 @@ def test_a_missing_interface_string_fails_with_file_line_pointer_and_its_name(tm
 
 
 def test_an_english_interface_string_missing_fails_too_as_english_is_no_fallback(tmp_path):
-    problems = _problems(_patched(tmp_path, "messages/en.yaml", '  back: "Back"\n', ""))
+    problems = _problems(_patched(tmp_path, "messages/en.yaml", _interface_line("messages/en.yaml", "back"), ""))
     assert problems == [p for p in problems if p.startswith("rules/messages/en.yaml:")], problems
     assert any(p.endswith("missing translation: interface string 'back'") for p in problems), problems
 
 
 def test_an_unknown_interface_string_fails_naming_it(tmp_path):
-    problems = _problems(
-        _patched(tmp_path, "messages/zh.yaml", '  back: "上一步"\n', '  back: "上一步"\n  bakc: "上一步"\n')
-    )
+    back = _interface_line("messages/zh.yaml", "back")
+    problems = _problems(_patched(tmp_path, "messages/zh.yaml", back, back + '  bakc: "上一步"\n'))
     assert len(problems) == 1, problems
     assert re.fullmatch(r"rules/messages/zh\.yaml:\d+:/interface: schema: .*'bakc' was unexpected\)", problems[0]), (
         problems
@@ -85,7 +92,8 @@ def test_a_new_language_without_interface_strings_is_told_each_one_it_lacks(tmp_
 
 
 def test_an_interface_string_takes_no_placeholders(tmp_path):
-    problems = _problems(_patched(tmp_path, "messages/en.yaml", '  back: "Back"\n', '  back: "Back to {purpose}"\n'))
+    back = _interface_line("messages/en.yaml", "back")
+    problems = _problems(_patched(tmp_path, "messages/en.yaml", back, '  back: "Back to {purpose}"\n'))
     assert any(
         p.startswith("rules/messages/en.yaml:") and "/interface/back: placeholder {purpose} is not allowed" in p
         for p in problems

@@ -2,13 +2,17 @@
 
 import builtins
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
-from wizard.engine import QUESTION_TYPES
+from wizard.engine import QUESTION_TYPES, add_days
 from wizard.tooling import cli
 
+import dated_policy
+import shared_rules
 from shared_rules import TODAY
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
@@ -23,7 +27,7 @@ def test_answers_and_a_date_give_the_result_as_json(capsys):
         "purpose": "work",
         "status": "outside",
         "nationality": "FR",
-        "travel_date": "2026-12-01",
+        "travel_date": add_days(TODAY, 8),
         "stay_days": 200,
         "circumstances": "none",
     }
@@ -43,43 +47,102 @@ def test_bad_json_is_an_error_object_not_a_traceback(capsys):
     assert json.loads(capsys.readouterr().out)["kind"] == "error"
 
 
+def typed_replies(lang, answers):
+    """What a person types into the interactive wizard to give `answers` in `lang`, read from the
+    engine's own questions on the real rules (so no option's number is copied here): the
+    language's number, then per question asked the number of the option shown (ticked boxes
+    joined by commas, 0 for none) or the answer itself. And the result the engine gives."""
+    engine = shared_rules.engine()
+    replies, given = [str(engine.languages.index(lang) + 1)], {}
+    for _ in range(30):
+        view = engine.step(given, lang, TODAY)
+        if view["kind"] != "question":
+            return replies, view
+        q = view["question"]
+        value, shown = answers[q["id"]], [o["value"] for o in q.get("options", [])]
+        if q["type"] == "multi":
+            typed = "0" if value == q["none"]["value"] else ",".join(str(shown.index(v) + 1) for v in value.split(","))
+        elif q["type"] in ("choice", "yesno"):
+            typed = str(shown.index(value) + 1)
+        else:
+            typed = value
+        replies.append(typed)
+        given[q["id"]] = value
+    raise AssertionError("no result for %r" % answers)
+
+
 def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkeypatch, capsys):
-    replies = iter(["2", "1", "2", "6"])  # 中文; purpose tourism; status in China; lost passport
+    lost = {"purpose": "tourism", "status": "in_china", "china_task": "lost_passport"}
+    typed, result = typed_replies("zh", lost)
+    replies = iter(typed)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
     assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
-    assert "在华丢失护照" in out and "护照报失证明" in out
+    assert typed[0] != "1" and result["kind"] == "result"  # Chinese is not the first language
+    assert result["primary"]["title"] in out and result["primary"]["checklist"]
+    assert all(item["label"] in out for item in result["primary"]["checklist"])
 
 
-def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(capsys):
-    # --date is the traveller's today, not the date the rules are compiled for (rules_date.py):
-    # a day inside the Russian trial (2025-09-15 to 2026-09-14) gets the trial's answer.
-    answers = {
-        "purpose": "tourism",
-        "status": "outside",
-        "nationality": "RU",
-        "travel_date": "2026-03-01",
-        "stay_days": "20",
-    }
-    assert cli.main(["--answers", json.dumps(answers), "--date", "2026-03-01", "--lang", "en"]) == 0
-    view = json.loads(capsys.readouterr().out)
-    assert view["kind"] == "result" and view["primary"]["id"] == "vf_unilateral_30"
+def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(tmp_path, capsys):
+    # --date is the traveller's today, not the date the rules are compiled for (rules_date.py): the
+    # dated copy, reviewed after DE left its list (TRIAL_END), answers a day DE was on it with the
+    # list's answer, and a day after with a visa.
+    reviewed = add_days(dated_policy.TRIAL_END, 30)
+    rules = dated_policy.rules_reviewed_on(dated_policy.rules_with_dated_policy(tmp_path), reviewed)
+
+    def primary(today):
+        """The primary outcome the CLI gives a German tourist travelling 10 days after `today`."""
+        answers = {
+            "purpose": "tourism",
+            "status": "outside",
+            "nationality": "DE",
+            "travel_date": add_days(today, 10),
+            "stay_days": "20",
+            "trip_scope": "mainland",
+            "circumstances": "none",
+        }
+        arguments = ["--rules", str(rules), "--answers", json.dumps(answers), "--date", today, "--lang", "en"]
+        assert cli.main(arguments) == 0
+        view = json.loads(capsys.readouterr().out)
+        assert view["kind"] == "result" and view["rules_reviewed"] == reviewed
+        return view["primary"]["id"]
+
+    assert primary(add_days(dated_policy.TRIAL_END, -40)) == "vf_unilateral_30"
+    assert primary(dated_policy.TRIAL_END) != "vf_unilateral_30"
 
 
 def test_the_same_answers_give_the_same_result_whatever_the_machine_clock_says():
     # The rules are compiled for their own date, never the clock's: faketime moves the clock of
     # the whole process (make's setup installs Debian's faketime, as it installs chromium).
-    answers = json.dumps({"purpose": "work", "status": "outside", "nationality": "FR", "stay_days": 200})
-    command = [sys.executable, "-m", "wizard.cli", "--answers", answers, "--date", TODAY, "--lang", "en"]
-    now = subprocess.run(command, capture_output=True, text=True, cwd=RULES.parent, check=True).stdout
-    later = subprocess.run(
-        ["faketime", "2027-03-01 12:00:00", *command], capture_output=True, text=True, cwd=RULES.parent, check=True
-    ).stdout
-    assert json.loads(later) == json.loads(now)
-    assert (
-        subprocess.run(["faketime", "2027-03-01", "date", "+%F"], capture_output=True, text=True).stdout
-        == "2027-03-01\n"
+    # A run of these tests under faketime passes its clock on: each process here starts without it.
+    nationality = shared_rules.unlisted_nationality(shared_rules.compiled().bundle)  # no travel date asked
+    answers = json.dumps(
+        {"purpose": "work", "status": "outside", "nationality": nationality, "stay_days": 200, "circumstances": "none"}
     )
+    command = [sys.executable, "-m", "wizard.cli", "--answers", answers, "--date", TODAY, "--lang", "en"]
+    env = without_faketime()
+    now = subprocess.run(command, capture_output=True, text=True, cwd=RULES.parent, check=True, env=env).stdout
+    later_day = add_days(TODAY, 365)
+    later = subprocess.run(
+        ["faketime", later_day + " 12:00:00", *command],
+        capture_output=True,
+        text=True,
+        cwd=RULES.parent,
+        check=True,
+        env=env,
+    ).stdout
+    assert json.loads(later) == json.loads(now) and json.loads(now)["kind"] == "result"
+    faked = subprocess.run(["faketime", later_day, "date", "+%F"], capture_output=True, text=True, env=env).stdout
+    assert faked == later_day + "\n"
+
+
+def without_faketime():
+    """This process's environment without libfaketime's variables: faketime run inside a faked
+    process computes its offset from the faked clock and so leaves the clock where it was."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FAKETIME")}
+    preload = [lib for lib in env.get("LD_PRELOAD", "").split() if "faketime" not in lib]
+    env["LD_PRELOAD"] = " ".join(preload)
+    return env
 
 
 def one_error_line(capsys):
@@ -117,7 +180,9 @@ def test_a_date_question_without_its_own_limits_is_looked_ahead_as_far_as_the_en
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     questions = rules / "questions.yaml"
-    questions.write_text(questions.read_text("utf-8").replace("    days_from_today: [0, 730]\n", ""), "utf-8")
+    text, found = re.subn(r"^    days_from_today: .*\n", "", questions.read_text("utf-8"), count=1, flags=re.M)
+    assert found == 1
+    questions.write_text(text, "utf-8")
     assert cli.main(["--rules", str(rules), "--answers", '{"purpose":"work"}', "--date", "9998-06-01"]) == 2
     assert one_error_line(capsys) == "error: --date 9998-06-01: out of range"
 
@@ -129,18 +194,33 @@ def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monk
     assert "?" in capsys.readouterr().out.splitlines()
 
 
+# A short business trip of a nationality no list names (read from the rules): the circumstances
+# question is asked, and two of its boxes change the answer.
+BUSINESS = {
+    "purpose": "business",
+    "status": "outside",
+    "nationality": shared_rules.unlisted_nationality(shared_rules.compiled().bundle),
+    "stay_days": "20",
+}
+
+
 def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(monkeypatch, capsys):
-    # English; business; planning a trip; Nigeria; 20 days; boxes 1 (urgent) and 3 (under 18).
-    replies = iter(["1", "2", "1", "NG", "20", "1,3"])
+    typed, result = typed_replies("en", dict(BUSINESS, circumstances="urgent,under_18"))
+    _, unticked = typed_replies("en", dict(BUSINESS, circumstances="none"))
+    assert "," in typed[-1] and result["primary"]["title"] != unticked["primary"]["title"]
+    replies = iter(typed)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
     assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
-    assert "0. None of these" in out and "Port visa (arranged in advance" in out
+    none = shared_rules.engine().bundle["messages"]["en"]["options"]["circumstances"]["none"]
+    assert "0. %s" % none in out and result["primary"]["title"] in out
 
 
 def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(monkeypatch, capsys):
-    replies = iter(["1", "2", "1", "NG", "20", "0,2", "0"])
+    typed, result = typed_replies("en", dict(BUSINESS, circumstances="none"))
+    assert typed[-1] == "0"
+    replies = iter(typed[:-1] + ["0,1", "0"])
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
     assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
-    assert "\n?\n" in out and "M visa" in out
+    assert "\n?\n" in out and result["primary"]["title"] in out

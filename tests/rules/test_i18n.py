@@ -25,8 +25,10 @@ def catalogues(bundle):
     return {lang: dict(flatten({**m, "interface": bundle["ui"][lang]})) for lang, m in bundle["messages"].items()}
 
 
-def test_english_and_chinese_catalogues_are_present(bundle):
-    assert bundle["languages"] == ["en", "zh"]
+def test_english_and_chinese_catalogues_are_present_the_default_language_first(bundle):
+    languages = bundle["languages"]
+    assert {"en", "zh"} <= set(languages) == set(bundle["messages"])
+    assert languages == [bundle["default_language"]] + sorted(set(languages) - {bundle["default_language"]})
 
 
 def test_every_message_id_is_in_every_catalogue(catalogues):

@@ -9,7 +9,7 @@ from wizard.engine import FALLBACK_OUTCOME, Engine
 from wizard.tooling.invariants import Invariants
 from wizard.tooling.walk import Enumerator
 
-from shared_rules import RULES
+from shared_rules import RULES, TODAY
 
 # The duty each long-stay visa leads to within 30 days of entry: a residence permit, or for D
 # the permanent residence card.
@@ -97,7 +97,7 @@ def test_every_ordinary_category_has_a_visa_outcome_and_no_other_letter_is_used(
     schema = json.loads((RULES / "schema" / "outcomes.schema.json").read_text(encoding="utf-8"))
     categories = set(schema["properties"]["outcomes"]["additionalProperties"]["properties"]["visa"]["enum"])
     visas = {o["visa"] for o in engine.bundle["outcomes"].values() if o["kind"] == "visa"}
-    assert visas == categories
+    assert visas == categories and len(categories) > 1
 
 
 def test_every_visa_free_outcome_says_what_it_does_not_allow(engine):
@@ -114,7 +114,7 @@ def test_every_result_path_renders_in_both_languages_without_unfilled_placeholde
             seen.setdefault(oid, engine.flow.raw_answers(leaf.values))
     for answers in seen.values():
         for lang in ("en", "zh"):
-            view = engine.step(answers, lang, "2026-11-23")
+            view = engine.step(answers, lang, TODAY)
             assert view["kind"] == "result"
             for outcome in [view["primary"]] + view["alternatives"]:
                 for text in outcome["reasons"] + outcome["duties"] + [outcome["title"], outcome["summary"]]:
@@ -125,7 +125,7 @@ def _first_violations(bundle, wanted):
     """Walk the changed rules until a problem `wanted` accepts shows up (or every path is seen)."""
     engine = Engine(bundle)
     invariants = Invariants(engine)
-    for leaf in Enumerator(engine, "2026-11-23").walk():
+    for leaf in Enumerator(engine, TODAY).walk():
         invariants.observe(leaf)
         if any(wanted(problem) for problem in invariants.problems):
             break
@@ -162,7 +162,7 @@ def test_the_walk_catches_a_result_citing_a_source_none_of_its_rules_uses(engine
     cite_everything = engine_copy.presenter.sources
     engine_copy.presenter.sources = lambda ids, cat: cite_everything(list(ids) + ["S05"], cat)  # a stray source
     invariants = Invariants(engine_copy)
-    for leaf in Enumerator(engine_copy, "2026-11-23").walk():
+    for leaf in Enumerator(engine_copy, TODAY).walk():
         invariants.observe(leaf)
         if invariants.problems:
             break

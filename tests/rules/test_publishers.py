@@ -1,6 +1,5 @@
 """Sources shown to users must be on an accepted publisher's domain (rules/publishers.yaml)."""
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -9,6 +8,9 @@ import pytest
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import RuleError
 from wizard.tooling.publishers import accepted_domains, is_accepted
+from wizard.tooling.yamlfiles import load
+
+from shared_rules import BUILD_DATE
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 
@@ -41,14 +43,16 @@ def test_a_rules_source_on_a_mirror_domain_fails_the_build_with_file_line_and_po
     shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
     path = target / "sources.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "url: http://en.people.cn/n3/2025/0902/c90000-20361235.html"
-    assert old in text
-    path.write_text(text.replace(old, "url: http://www.ming7.cn/china/2025/0902/copy.html"), encoding="utf-8")
+    sid, source = next((sid, s) for sid, s in load(path, "rules/sources.yaml").data["sources"].items() if "url" in s)
+    old = "url: %s\n" % source["url"]
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, "url: http://www.ming7.cn/china/2025/0902/copy.html\n"), encoding="utf-8")
     with pytest.raises(RuleError) as caught:
-        compile_rules(target, dt.date(2026, 11, 23), deep=False)
+        compile_rules(target, BUILD_DATE, deep=False)
     message = str(caught.value)
     assert (
-        message.startswith("rules/sources.yaml:") and ":/sources/S27/url: www.ming7.cn is not on an accepted" in message
+        message.startswith("rules/sources.yaml:")
+        and ":/sources/%s/url: www.ming7.cn is not on an accepted" % sid in message
     )
 
 

@@ -1,5 +1,6 @@
 """Deep links in the web layer: presets stay in the fragment, in every form and in the back link,
-until their question is reached."""
+until their question is reached. Asked of the dated copy (tests/dated_policy.py), on which FR's
+place on the fixture list ends within the dates a trip may take, so the travel date is asked."""
 
 import re
 
@@ -7,12 +8,14 @@ import pytest
 
 from wizard.web.session import handle
 
-TODAY = "2026-11-23"
+from dated_policy import TODAY, dated_engine
 
 
 @pytest.fixture(scope="module")
-def wizard(rules_engine):
-    return rules_engine, rules_engine.bundle["ui"]["en"]
+def wizard():
+    """The dated copy's engine and its English interface strings."""
+    engine = dated_engine()
+    return engine, engine.bundle["ui"]["en"]
 
 
 def _step(wizard, fragment):
