@@ -27,6 +27,9 @@ EMBED_PATH = "wizard-embed/"
 # The embed frame's only message to its host, and the tallest height the host accepts from it.
 HEIGHT_MESSAGE = "cig-wizard:height"
 MAX_HEIGHT = 20000
+# The frame reports its height rounded up to a multiple of this: exact heights differ per result and
+# nationality, so the host page could read the visitor's answers from them.
+HEIGHT_STEP = 200
 
 # The embed page's policy, delivered in a <meta> (so it holds on any host): scripts only from the
 # site and WebAssembly compilation for Pyodide; no inline script, no eval, nothing from elsewhere.

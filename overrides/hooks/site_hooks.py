@@ -79,6 +79,7 @@ def on_env(env, config, files):
     env.globals.update(
         embed_csp=embed.EMBED_CSP,
         embed_height_message=embed.HEIGHT_MESSAGE,
+        embed_height_step=embed.HEIGHT_STEP,
         embed_stylesheets=embed.material_stylesheets(),
         wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
         wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}",

@@ -1,10 +1,13 @@
 /* The embedded wizard's side of the iframe (loaded only by overrides/wizard-embed.html): applies the
    light or dark scheme the host asked for, opens links that leave the wizard in a new tab, and posts
-   its height, and nothing else, to the host page's origin. It listens to no message. */
+   its height (rounded up to a step), and nothing else, to the host page's origin. It listens to no message. */
 (function () {
   "use strict";
   // The message's name is sitebuild/embed.py's HEIGHT_MESSAGE, which the host script checks too.
   const MESSAGE = document.currentScript.dataset.message;
+  // Heights are rounded up to HEIGHT_STEP (sitebuild/embed.py): exact ones differ per result and
+  // nationality, so the host page could tell from them what the visitor answered.
+  const STEP = Number(document.currentScript.dataset.heightStep) || 1;
   const params = new URLSearchParams(location.search);
   if (params.get("theme") === "dark") document.body.dataset.mdColorScheme = "slate";
   document.documentElement.dataset.embedded = window.parent !== window ? "true" : "false";
@@ -34,7 +37,7 @@
       queued = false;
       const main = document.querySelector("[data-embed-main]");
       if (!main) return;
-      const height = Math.ceil(main.getBoundingClientRect().height);
+      const height = Math.ceil(main.getBoundingClientRect().height / STEP) * STEP;
       if (height === sent || height < 1) return;
       sent = height;
       window.parent.postMessage({ type: MESSAGE, height }, target);
