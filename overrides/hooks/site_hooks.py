@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import normalize_url
 
 from sitebuild import (
     a11y,
@@ -149,10 +150,29 @@ def on_post_page(output, page, config):
     return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
 
 
+def on_template_context(context, template_name, config):
+    if template_name != not_found.TEMPLATE:
+        return context
+    homes = not_found.home_links(config.use_directory_urls)
+    # static-i18n sets the attribute on pages, mkdocs.yml's value is the mapping item; the theme reads either.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    config.extra.alternate = [{**entry, "link": homes.get(entry.get("lang"), entry["link"])} for entry in alternates]
+    if offline_copy.is_offline_build(config):
+        # Opened from file://, links from the server's root path would name the disk's root.
+        base_url = not_found.root_from(config.theme["language"])
+        context["base_url"] = base_url
+        context["extra_css"] = [normalize_url(path, None, base_url) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(path), None, base_url) for path in config.extra_javascript]
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == not_found.TEMPLATE:
-        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so).
+        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so);
+        # the offline copy's, opened from its own folder, relative to it (on_template_context).
         root = urlsplit(config.site_url or "/").path or "/"
+        if offline_copy.is_offline_build(config):
+            root = not_found.root_from(config.theme["language"]) + "/"
         output_content = _with_policy(output_content, root if root.endswith("/") else root + "/", config)
         not_found.keep(config.theme["language"], output_content)
     return output_content
