@@ -121,7 +121,9 @@ def _with_build_time_html(html, page, config):
         html = html.replace(download_page.PLACEHOLDER, block)
     if template == embed.BUILDER_TEMPLATE:
         try:
-            return embed.builder_page(html, _bundle["data"], lang, site_root)
+            # The offline copy's snippet would name a file on the reader's computer: it says so.
+            offline_note = ui_string("embed_offline_note", lang) if offline_copy.is_offline_build(config) else None
+            return embed.builder_page(html, _bundle["data"], lang, site_root, offline_note)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
     if template not in ("wizard.html", embed.TEMPLATE):
@@ -195,7 +197,7 @@ def on_post_build(config):
     if not _is_outer_build(config):
         return  # runtime, wizard assets and the service worker live once, at the site root
     not_found.write_all(Path(config.site_dir))  # before the service worker lists the files
-    embed.write_host_script(Path(config.site_dir), _bundle["data"]["ui"])
+    embed.write_host_script(Path(config.site_dir), _bundle["data"]["ui"], config.use_directory_urls)
     try:
         copy_runtime(Path(config.site_dir))
     except (RuntimeMissing, LockUpdateFailed) as error:

@@ -17,6 +17,10 @@
   function hostOrigin() {
     const claimed = params.get("host");
     if (!claimed || window.parent === window) return null;
+    // From file:// (the offline copy's webmasters preview) origins are opaque and no origin can be
+    // named, so the height goes to "*": a file:// page can only be framed by another local file
+    // (browsers do not let web pages load file:// URLs), so it stays on the reader's computer.
+    if (location.protocol === "file:") return claimed === "file://" ? "*" : null;
     let url;
     try { url = new URL(claimed); } catch { return null; }
     if (url.origin !== claimed || (url.protocol !== "https:" && url.protocol !== "http:")) return null;
