@@ -6,8 +6,11 @@ import shutil
 
 import pytest
 
+from sitebuild.chromium import CHROMIUM_ARGS, chromium_path
 from sitebuild.runtime import SITE_FOLDER
 from sitebuild.static_server import serve
+
+from wizard_driver import wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -89,3 +92,31 @@ def test_a_missing_wizard_script_is_named(context, site_dir, tmp_path, script):
     with serve(site) as url:
         reason, _ = failure_of(context.new_page(), url + "wizard/")
     assert f"assets/wizard/{script} did not load" in reason, reason
+
+
+def test_on_an_insecure_origin_without_sha256_the_wizard_starts_and_a_truncated_wasm_is_still_named(
+    browser, site_dir, tmp_path
+):
+    # crypto.subtle exists only in secure contexts: a site on plain http (not localhost) has none.
+    # This browser resolves wizard.test to this machine, an origin that is not secure.
+    insecure = browser.browser_type.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP wizard.test 127.0.0.1"]
+    )
+    site = site_copy(site_dir, tmp_path)
+    try:
+        with serve(site) as url:
+            address = url.replace("127.0.0.1", "wizard.test") + "wizard/"
+            context = insecure.new_context(service_workers="block")
+            page = context.new_page()
+            page.goto(address)
+            assert page.evaluate("isSecureContext") is False
+            wait_ready(page)
+            context.close()
+            wasm = site / WASM
+            wasm.write_bytes(DAMAGE["truncated"](wasm.read_bytes()))
+            context = insecure.new_context(service_workers="block")
+            reason, _ = failure_of(context.new_page(), address)
+            assert f"{WASM} is damaged" in reason, reason
+            context.close()
+    finally:
+        insecure.close()
