@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from sitebuild.chromium import CHROMIUM_ARGS, chromium_path
-from sitebuild.runtime import SITE_FOLDER
+from sitebuild.runtime import MANIFEST, SITE_FOLDER
 from sitebuild.static_server import serve
 
 from wizard_driver import wait_ready
@@ -65,6 +65,15 @@ def test_a_damaged_wasm_served_with_status_200_is_named_as_damaged(context, site
         reason, hosting_help = failure_of(context.new_page(), url + "wizard/")
     assert f"{WASM} is damaged" in reason and "arrived damaged or incomplete" in reason, reason
     assert hosting_help
+
+
+@pytest.mark.parametrize("text", ["", "<!doctype html><p>Moved</p>", '{"files": 5}'])
+def test_a_damaged_runtime_manifest_is_named_as_damaged(context, site_dir, tmp_path, text):
+    site = site_copy(site_dir, tmp_path)
+    (site / SITE_FOLDER / MANIFEST).write_text(text, "utf-8")
+    with serve(site) as url:
+        reason, _ = failure_of(context.new_page(), url + "wizard/")
+    assert f"{SITE_FOLDER}/{MANIFEST} is damaged" in reason, reason
 
 
 @pytest.mark.parametrize("served_as", ["application/octet-stream", "text/html"])

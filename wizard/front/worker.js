@@ -85,7 +85,7 @@ function hex(buffer) {
 // Checks a copy of a runtime file's response against the build's manifest (a promise of
 // {size, sha256}); rejects with RuntimeFileBroken. A .wasm must come as application/wasm, or
 // WebAssembly refuses to stream it and Pyodide 314 never settles; a damaged body fails Python deep
-// inside, or not at all until the page's timeout. Hashing the 8 MB wasm takes tens of milliseconds.
+// inside, or not at all until the page's timeout. Hashing the 9.6 MB wasm takes tens of milliseconds.
 async function checkRuntimeFile(file, response, expecting) {
   if (file.endsWith(".wasm")) {
     const type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
@@ -106,6 +106,21 @@ async function checkRuntimeFile(file, response, expecting) {
   }
 }
 
+// The manifest's files ({name: {size, sha256}}); a manifest that is not one is named like the rest.
+async function readManifest(indexURL) {
+  const text = await fetchOk(new URL(RUNTIME_MANIFEST, indexURL).href, "text");
+  let files;
+  try {
+    files = JSON.parse(text).files;
+  } catch {
+    files = null;
+  }
+  if (!files || typeof files !== "object") {
+    throw new RuntimeFileBroken(`${RUNTIME_FOLDER}${RUNTIME_MANIFEST}`, "damaged", "is damaged: not the build's list of runtime files");
+  }
+  return files;
+}
+
 function watchRuntimeFiles(indexURL, manifest) {
   let fail;
   const failed = new Promise((resolve, reject) => (fail = reject));
@@ -119,7 +134,7 @@ function watchRuntimeFiles(indexURL, manifest) {
       fetching.then(
         // Cloned before Pyodide, which was handed `fetching` after this callback, reads the body.
         (response) => (response.ok
-          ? checkRuntimeFile(file, response.clone(), manifest.then((files) => files[name])).catch(fail)
+          ? checkRuntimeFile(file, response.clone(), manifest.then((files) => files[name] || null)).catch(fail)
           : fail(new Error(`${file} did not load: HTTP ${response.status}`))),
         (error) => fail(new Error(`${file} did not load: ${error.message}`)),
       );
@@ -131,7 +146,7 @@ function watchRuntimeFiles(indexURL, manifest) {
 
 async function loadInputs(siteRoot) {
   const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
-  const manifest = fetchOk(new URL(RUNTIME_MANIFEST, indexURL).href, "text").then((text) => JSON.parse(text).files);
+  const manifest = readManifest(indexURL);
   manifest.catch(() => {}); // heard by the checks that need it
   const runtimeFailed = watchRuntimeFiles(indexURL, manifest);
   const storing = openStore();
