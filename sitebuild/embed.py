@@ -27,6 +27,9 @@ EMBED_PATH = "wizard-embed/"
 # The embed frame's only message to its host, and the tallest height the host accepts from it.
 HEIGHT_MESSAGE = "cig-wizard:height"
 MAX_HEIGHT = 20000
+# The frame reports its height rounded up to a multiple of this: exact heights differ per result and
+# nationality, so the host page could read the visitor's answers from them.
+HEIGHT_STEP = 200
 
 # The embed page's policy, delivered in a <meta> (so it holds on any host): scripts only from the
 # site and WebAssembly compilation for Pyodide; no inline script, no eval, nothing from elsewhere.
@@ -157,14 +160,16 @@ def material_stylesheets() -> list[str]:
     return [f"assets/stylesheets/{found[0].name}" for found in names]
 
 
-def host_config(ui: Mapping[str, Mapping[str, str]]) -> dict:
+def host_config(ui: Mapping[str, Mapping[str, str]], directory_urls: bool = True) -> dict:
     """What the host pages' script needs: each language's embed path and iframe title (ui: the
-    compiled rules' interface strings per language)."""
+    compiled rules' interface strings per language). The offline copy (no directory URLs) names
+    the page's file: from file:// a folder opens as a listing, not as its index page."""
+    path = EMBED_PATH if directory_urls else EMBED_PATH.rstrip("/") + ".html"
     return {
         "defaultLanguage": default_language().code,
         "languages": {
             language.code: {
-                "path": f"{language.prefix}{EMBED_PATH}",
+                "path": f"{language.prefix}{path}",
                 "title": ui[language.code]["embed_frame_title"],
             }
             for language in languages()
@@ -175,18 +180,20 @@ def host_config(ui: Mapping[str, Mapping[str, str]]) -> dict:
     }
 
 
-def write_host_script(site_dir: Path, ui: Mapping[str, Mapping[str, str]]) -> Path:
+def write_host_script(site_dir: Path, ui: Mapping[str, Mapping[str, str]], directory_urls: bool = True) -> Path:
     """Write assets/wizard/embed.js: the classic script host pages include, with its config filled in."""
     source = HOST_SCRIPT_SOURCE.read_text(encoding="utf-8")
     if source.count(CONFIG_MARK) != 1:
         raise ValueError(f"{HOST_SCRIPT_SOURCE}: expected the config mark {CONFIG_MARK} once")
     target = site_dir / HOST_SCRIPT
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(source.replace(CONFIG_MARK, json.dumps(host_config(ui), ensure_ascii=False)), encoding="utf-8")
+    target.write_text(
+        source.replace(CONFIG_MARK, json.dumps(host_config(ui, directory_urls), ensure_ascii=False)), encoding="utf-8"
+    )
     return target
 
 
-def builder_html(bundle: dict, lang: str, site_root: str) -> str:
+def builder_html(bundle: dict, lang: str, site_root: str, offline_note: str | None = None) -> str:
     """The webmasters' snippet builder: a form (choices from the wizard's own questions), the
     snippet, a copy button and a live preview; assets/wizard/webmasters.js wires it."""
     from wizard.engine import Engine
@@ -200,6 +207,7 @@ def builder_html(bundle: dict, lang: str, site_root: str) -> str:
         "webmasters-builder.html",
         ui=bundle["ui"][lang],  # already completed from the default language
         site_root=site_root,
+        offline_note=offline_note,
         lang=lang,  # the page's own language is the one chosen first
         languages=[(language.code, language.name) for language in languages()],
         questions=[
@@ -224,14 +232,15 @@ def headers_html(ui: dict) -> str:
     return render("hosting-headers.html", ui=ui, rows=headers_table(ui["embed_other_pages"]))
 
 
-def builder_page(html: str, bundle: dict, lang: str, site_root: str) -> str:
-    """The webmasters' page: its markers replaced by the builder, the policy and the headers table."""
+def builder_page(html: str, bundle: dict, lang: str, site_root: str, offline_note: str | None = None) -> str:
+    """The webmasters' page: its markers replaced by the builder, the policy and the headers table
+    (offline_note: shown by the snippet in the offline copy)."""
     ui = bundle["ui"][lang]
     for mark in (BUILDER_PLACEHOLDER, CSP_PLACEHOLDER, HEADERS_PLACEHOLDER):
         if html.count(mark) != 1:
             raise ValueError(f"the webmasters page must hold {mark} once")
     return (
-        html.replace(BUILDER_PLACEHOLDER, builder_html(bundle, lang, site_root))
+        html.replace(BUILDER_PLACEHOLDER, builder_html(bundle, lang, site_root, offline_note))
         .replace(CSP_PLACEHOLDER, csp_html())
         .replace(HEADERS_PLACEHOLDER, headers_html(ui))
     )

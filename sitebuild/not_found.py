@@ -22,6 +22,19 @@ def path_for(lang: str) -> str:
     return prefix + TEMPLATE
 
 
+def home_links(directory_urls: bool = True) -> dict[str, str]:
+    """Each language's home page relative to the site root: what a 404 page's language switch offers
+    (it has no counterpart page; left alone, it kept the last page the language's build rendered)."""
+    index = "" if directory_urls else "index.html"
+    return {language.code: (language.prefix + index) or "." for language in languages()}
+
+
+def root_from(lang: str) -> str:
+    """The relative way from a language's 404 page up to the site root ('.', '..'): for the offline
+    copy, whose pages are opened from file:// where a link from '/' names the disk's root."""
+    return "/".join([".."] * path_for(lang).count("/")) or "."
+
+
 def write_all(site_dir: Path) -> list[Path]:
     """Write every kept 404 page to its place; the root one ends up in the default language."""
     written = []

@@ -1,6 +1,7 @@
 """Puts the pinned Pyodide runtime from node_modules into the built site, once, at its root, with the
 engine's wheel beside it and the lock file that lists the wheel (sitebuild/engine_wheel.py)."""
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -19,6 +20,9 @@ COPIED_FILES = (
 # The copied files and the site's own lock (the npm package's, plus the engine's wheel).
 RUNTIME_FILES = (*COPIED_FILES, LOCK_FILE)
 SITE_FOLDER = "pyodide"
+# Each copied file's size and SHA-256, beside them: the wizard's worker checks what the host serves
+# against it, so that a damaged file is named at once rather than failing Pyodide in the dark.
+MANIFEST = "runtime-files.json"
 
 
 class RuntimeMissing(RuntimeError):
@@ -49,4 +53,16 @@ def copy_runtime(site_dir: Path) -> Path:
         if not copy.exists() or copy.stat().st_size != source.stat().st_size:
             shutil.copy2(source, copy)
     write_engine_package(target, PYODIDE_PACKAGE / LOCK_FILE)
+    write_manifest(target)
     return target
+
+
+def write_manifest(folder: Path) -> dict:
+    """Write folder/runtime-files.json: {"files": {name: {"size", "sha256"}}} for the copied files."""
+    files = {}
+    for name in COPIED_FILES:
+        data = (folder / name).read_bytes()
+        files[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    manifest = {"files": files}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    return manifest

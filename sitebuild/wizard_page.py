@@ -100,6 +100,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
         timeout_ms=READY_TIMEOUT_MS,
         ui=ui,
         guides_url=site_root + language_root + guide_url("visas/", directory_urls),
+        hosting_url=site_root + language_root + guide_url("wizard/webmasters/", directory_urls) + "#hosting",
         first_step=Markup(first["html"]),  # HTML that wizard/web escaped already
     )
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import normalize_url
 
 from sitebuild import (
     a11y,
@@ -80,6 +81,7 @@ def on_env(env, config, files):
     env.globals.update(
         embed_csp=embed.EMBED_CSP,
         embed_height_message=embed.HEIGHT_MESSAGE,
+        embed_height_step=embed.HEIGHT_STEP,
         embed_stylesheets=embed.material_stylesheets(),
         wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
         wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}",
@@ -125,7 +127,9 @@ def _with_build_time_html(html, page, config):
         html = html.replace(download_page.PLACEHOLDER, block)
     if template == embed.BUILDER_TEMPLATE:
         try:
-            return embed.builder_page(html, _bundle["data"], lang, site_root)
+            # The offline copy's snippet would name a file on the reader's computer: it says so.
+            offline_note = ui_string("embed_offline_note", lang) if offline_copy.is_offline_build(config) else None
+            return embed.builder_page(html, _bundle["data"], lang, site_root, offline_note)
         except ValueError as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
     if template not in ("wizard.html", embed.TEMPLATE):
@@ -154,10 +158,29 @@ def on_post_page(output, page, config):
     return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
 
 
+def on_template_context(context, template_name, config):
+    if template_name != not_found.TEMPLATE:
+        return context
+    homes = not_found.home_links(config.use_directory_urls)
+    # static-i18n sets the attribute on pages, mkdocs.yml's value is the mapping item; the theme reads either.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    config.extra.alternate = [{**entry, "link": homes.get(entry.get("lang"), entry["link"])} for entry in alternates]
+    if offline_copy.is_offline_build(config):
+        # Opened from file://, links from the server's root path would name the disk's root.
+        base_url = not_found.root_from(config.theme["language"])
+        context["base_url"] = base_url
+        context["extra_css"] = [normalize_url(path, None, base_url) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(path), None, base_url) for path in config.extra_javascript]
+    return context
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == not_found.TEMPLATE:
-        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so).
+        # Served at any depth, the 404 page links from the site's root path (MkDocs sets base_url so);
+        # the offline copy's, opened from its own folder, relative to it (on_template_context).
         root = urlsplit(config.site_url or "/").path or "/"
+        if offline_copy.is_offline_build(config):
+            root = not_found.root_from(config.theme["language"]) + "/"
         output_content = _with_policy(output_content, root if root.endswith("/") else root + "/", config)
         not_found.keep(config.theme["language"], output_content)
     return output_content
@@ -180,7 +203,7 @@ def on_post_build(config):
     if not _is_outer_build(config):
         return  # runtime, wizard assets and the service worker live once, at the site root
     not_found.write_all(Path(config.site_dir))  # before the service worker lists the files
-    embed.write_host_script(Path(config.site_dir), _bundle["data"]["ui"])
+    embed.write_host_script(Path(config.site_dir), _bundle["data"]["ui"], config.use_directory_urls)
     try:
         copy_runtime(Path(config.site_dir))
     except (RuntimeMissing, LockUpdateFailed) as error:

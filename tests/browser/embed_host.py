@@ -6,6 +6,8 @@ import math
 from html import escape
 from pathlib import Path
 
+from sitebuild.embed import HEIGHT_STEP
+
 from wizard_driver import wait_ready
 
 _names = itertools.count()
@@ -75,13 +77,15 @@ class EmbedVisit:
         return self.page.evaluate("document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height")
 
     def wait_fitted(self, frame, timeout_ms: int = 10000) -> float:
-        """Wait until the iframe is exactly as tall as the frame's content; return that height."""
+        """Wait until the iframe is as tall as the frame's content rounded up to the next HEIGHT_STEP
+        (so the host cannot read the answers from the height); return that height."""
         for _ in range(timeout_ms // 100):
             content = math.ceil(
                 frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height")
             )
-            if abs(self.iframe_height() - content) < 1:
-                return content
+            fitted = math.ceil(content / HEIGHT_STEP) * HEIGHT_STEP
+            if abs(self.iframe_height() - fitted) < 1:
+                return fitted
             self.page.wait_for_timeout(100)
         raise AssertionError(f"the iframe stayed {self.iframe_height()}px for content of {content}px")
 

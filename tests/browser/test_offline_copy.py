@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from search_driver import search_results
-from wizard_driver import complete, hold_python, in_days, release_python, wait_ready
+from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -142,4 +142,25 @@ def test_from_file_urls_the_first_answer_shows_the_pre_rendered_next_step_before
     assert page.evaluate("document.getElementById('wizard').dataset.renderedBy") == "prerendered"
     release_python(page, held)
     assert complete(page, {**STUDENT, "travel_date": in_days(30)}) == "visa_x1"
+    assert file_page.blocked == []
+
+
+def test_the_webmasters_preview_runs_the_embedded_wizard_from_file_urls(file_page):
+    page = file_page.open("wizard/webmasters.html")
+    page.select_option("#embed-purpose", "study")
+    frame = page.wait_for_selector(
+        "#embed-preview iframe[src*='wizard-embed.html'][src$='#purpose=study']"
+    ).content_frame()
+    page.locator("#embed-preview").scroll_into_view_if_needed()  # a frame out of view gets no animation frames
+    wait_ready(frame)
+    wait_rendered(frame)
+    assert current_question(frame) == "status"
+    # The frame tells the page its height here too (the host script starts it at 560 px), and all
+    # of the question is in sight.
+    iframe = "document.querySelector('#embed-preview iframe').getBoundingClientRect().height"
+    page.wait_for_function(f"() => {iframe} !== 560")
+    content = frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height")
+    assert page.evaluate(iframe) >= content
+    # The snippet names a file on this computer: the page says to copy it from the web site.
+    assert page.locator("[data-offline-snippet-note]").is_visible()
     assert file_page.blocked == []

@@ -42,7 +42,7 @@ def broken_copy(case_dir, tmp_path):
     return target, meta
 
 
-def generate(target, file, make, size=0):
+def generate(target, file, make, size=0, text=""):
     """The hostile files too big (or too strange) to commit, made at run time."""
     path = target / file
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,6 +59,10 @@ def generate(target, file, make, size=0):
         assert path.stat().st_size == size
     elif make == "fifo":
         os.mkfifo(path)
+    elif make == "text":  # bytes a text editor would not keep, written from the case's escapes
+        path.write_text(text, encoding="utf-8")
+    elif make == "digits":
+        path.write_text("kind: policy\nid: digits\nterms: %s\n" % ("9" * size), encoding="utf-8")
     elif make == "many":
         for i in range(size + 1):
             path.with_name("%s-%03d.yaml" % (path.stem, i)).write_text("kind: policy\n", encoding="utf-8")

@@ -224,3 +224,44 @@ def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(monkey
     assert cli.main(["--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert "\n?\n" in out and result["primary"]["title"] in out
+
+
+def test_a_number_too_long_for_python_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):
+    # int() refuses strings of more than 4,300 digits (ValueError); each prompt that reads numbers
+    # must ask again instead of ending the wizard.
+    digits = "9" * 5000
+    # language (out of range: the first language, as for any other number); purpose; then ticked boxes.
+    replies = iter([digits, digits, "2", "1", "NG", "20", "1," + digits, "q"])
+    monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
+    assert cli.main(["--date", TODAY]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out.count("?") == 2, out[-5:]
+
+
+def run_cli(*args):
+    """The command line in a child process, so a hang fails the test instead of the run."""
+    return subprocess.run(
+        [sys.executable, "-m", "wizard.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=RULES.parent,
+    )
+
+
+def test_a_bundle_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path):
+    fifo = tmp_path / "bundle.json"
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    for path in (fifo, Path("/dev/zero")):  # reading /dev/zero never ends
+        run = run_cli("--bundle", str(path), "--answers", "{}")
+        assert run.returncode == 2 and run.stdout == "", run
+        assert run.stderr == "error: %s: not a regular file; a bundle is a JSON file\n" % path
+
+
+def test_a_bundle_larger_than_any_real_one_is_refused_by_its_size(tmp_path, capsys):
+    bundle = tmp_path / "bundle.json"
+    with bundle.open("wb") as out:
+        out.truncate(2**33)  # 8 GiB, sparse: nothing is written, and reading it would exhaust memory
+    assert cli.main(["--bundle", str(bundle), "--answers", "{}"]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith("error: %s: the file is 8589934592 bytes; a bundle may have at most " % bundle), line

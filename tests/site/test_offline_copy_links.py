@@ -11,8 +11,6 @@ from sitebuild.wizard_page import guide_url
 def test_every_local_link_in_the_bundle_names_an_existing_file(offline_copy):
     problems = []
     for page in built_pages(offline_copy.site_dir):
-        if page.path.name == "404.html":
-            continue  # served by web servers at any missing path; never opened from the offline copy
         for href in page.links:
             path = urlsplit(href).path
             if is_external(href) or not path or href.startswith(("mailto:", "tel:", "javascript:")):

@@ -7,7 +7,18 @@ from markupsafe import Markup
 from sitebuild.html_templates import FOLDER, TemplateValueMissing, environment, policy_attribute, render
 
 HOSTILE = '"><script>alert(1)</script>'
-WIDGET_STRINGS = ("timeout_reason", "preparing", "failed_heading", "failed_text", "failed_link")
+WIDGET_STRINGS = (
+    "timeout_reason",
+    "preparing",
+    "failed_heading",
+    "failed_text",
+    "failed_link",
+    "runtime_wrong_type",
+    "runtime_damaged",
+    "script_missing",
+    "hosting_help",
+    "hosting_link",
+)
 
 
 def widget(**changes):
@@ -19,15 +30,16 @@ def widget(**changes):
         "timeout_ms": 30000,
         "ui": {key: key for key in WIDGET_STRINGS},
         "guides_url": "../visas/",
+        "hosting_url": "webmasters/#hosting",
         "first_step": Markup('<form data-question="purpose"></form>'),
     }
     return render("wizard-widget.html", **{**values, **changes})
 
 
 def test_a_hostile_string_in_the_widget_is_escaped_in_text_and_in_attributes():
-    html = widget(ui=dict.fromkeys(WIDGET_STRINGS, HOSTILE), guides_url=HOSTILE)
+    html = widget(ui=dict.fromkeys(WIDGET_STRINGS, HOSTILE), guides_url=HOSTILE, hosting_url=HOSTILE)
     assert HOSTILE not in html and "<script" not in html
-    assert html.count("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == len(WIDGET_STRINGS) + 1
+    assert html.count("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == len(WIDGET_STRINGS) + 2
 
 
 def test_html_handed_over_as_markup_goes_in_as_it_is_and_a_plain_string_does_not():

@@ -1,10 +1,13 @@
 /* The embedded wizard's side of the iframe (loaded only by overrides/wizard-embed.html): applies the
    light or dark scheme the host asked for, opens links that leave the wizard in a new tab, and posts
-   its height, and nothing else, to the host page's origin. It listens to no message. */
+   its height (rounded up to a step), and nothing else, to the host page's origin. It listens to no message. */
 (function () {
   "use strict";
   // The message's name is sitebuild/embed.py's HEIGHT_MESSAGE, which the host script checks too.
   const MESSAGE = document.currentScript.dataset.message;
+  // Heights are rounded up to HEIGHT_STEP (sitebuild/embed.py): exact ones differ per result and
+  // nationality, so the host page could tell from them what the visitor answered.
+  const STEP = Number(document.currentScript.dataset.heightStep) || 1;
   const params = new URLSearchParams(location.search);
   if (params.get("theme") === "dark") document.body.dataset.mdColorScheme = "slate";
   document.documentElement.dataset.embedded = window.parent !== window ? "true" : "false";
@@ -14,6 +17,10 @@
   function hostOrigin() {
     const claimed = params.get("host");
     if (!claimed || window.parent === window) return null;
+    // From file:// (the offline copy's webmasters preview) origins are opaque and no origin can be
+    // named, so the height goes to "*": a file:// page can only be framed by another local file
+    // (browsers do not let web pages load file:// URLs), so it stays on the reader's computer.
+    if (location.protocol === "file:") return claimed === "file://" ? "*" : null;
     let url;
     try { url = new URL(claimed); } catch { return null; }
     if (url.origin !== claimed || (url.protocol !== "https:" && url.protocol !== "http:")) return null;
@@ -34,7 +41,7 @@
       queued = false;
       const main = document.querySelector("[data-embed-main]");
       if (!main) return;
-      const height = Math.ceil(main.getBoundingClientRect().height);
+      const height = Math.ceil(main.getBoundingClientRect().height / STEP) * STEP;
       if (height === sent || height < 1) return;
       sent = height;
       window.parent.postMessage({ type: MESSAGE, height }, target);

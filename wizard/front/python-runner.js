@@ -84,7 +84,8 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
         if (keepSnapshot) keepSnapshot();
         keepSnapshot = null;
       } catch (error) {
-        post({ type: "failed", reason: oneLine(error) });
+        // `problem` (worker.js RuntimeFileBroken): a cause the page explains in its own language.
+        post({ type: "failed", reason: oneLine(error), problem: (error && error.problem) || null });
       }
     } else if (message.type === "step") {
       try {

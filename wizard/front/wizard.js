@@ -22,6 +22,7 @@
   let steps = null;
   let prerendered = null;
   let failedReason = "";
+  let failedProblem = null; // "type" | "damaged" | "script": the failure box explains it in the page's language
 
   function isoToday() {
     const now = new Date();
@@ -40,9 +41,10 @@
     window.setTimeout(() => { status.textContent = text; }, 50);
   }
 
-  function fail(reason) {
+  function fail(reason, problem) {
     if (state === "failed") return;
     failedReason = reason || "";
+    failedProblem = problem || null;
     setState("failed");
     window.clearTimeout(timer);
     if (worker) worker.terminate();
@@ -52,7 +54,11 @@
   function showFailure() {
     failure.hidden = false;
     view.hidden = true;
-    failure.querySelector("[data-wizard-reason]").textContent = failedReason;
+    // The cause in the page's language (the template's data-problem-*), then the worker's detail.
+    const explained = failedProblem && failure.dataset[`problem${failedProblem[0].toUpperCase()}${failedProblem.slice(1)}`];
+    failure.querySelector("[data-wizard-reason]").textContent = explained ? `${explained} ${failedReason}` : failedReason;
+    const hosting = failure.querySelector("[data-wizard-hosting]");
+    if (hosting) hosting.hidden = !explained || failedProblem === "script"; // the host's own fault: how to serve
     announce(failure.querySelector("h2").textContent);
   }
 
@@ -145,7 +151,7 @@
     } else if (message.type === "view" && message.seq === seq) {
       show(message.reply, "python");
     } else if (message.type === "failed") {
-      fail(message.reason);
+      fail(message.reason, message.problem);
     }
   }
 
@@ -246,8 +252,24 @@
   function connect(python) {
     worker = python;
     worker.onmessage = onMessage;
-    worker.onerror = (event) => fail(event.message);
+    worker.onerror = (event) => (event.message ? fail(event.message) : missingScript().then((reason) => fail(reason, "script")));
     worker.postMessage({ type: "start", siteRoot });
+  }
+
+  // A worker whose script, or a module it imports, does not load reports an error with no message:
+  // ask the server for each, to name the one it does not serve.
+  async function missingScript() {
+    for (const name of ["worker.js", "python-runner.js"]) {
+      const url = new URL(name, here).href;
+      const file = url.startsWith(siteRoot) ? url.slice(siteRoot.length) : url;
+      try {
+        const response = await fetch(url, { method: "HEAD", cache: "no-store" });
+        if (!response.ok) return `${file} did not load: HTTP ${response.status}`;
+      } catch (error) {
+        return `${file} did not load: ${error.message}`;
+      }
+    }
+    return "assets/wizard/worker.js did not start";
   }
 
   function connectOnPage() {

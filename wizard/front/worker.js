@@ -65,7 +65,63 @@ const RUNTIME_FOLDER = "pyodide/"; // sitebuild/runtime.py SITE_FOLDER, from the
 // would otherwise wait for its ready timeout and blame the time.
 const RUNTIME_FILES = ["pyodide.asm.wasm", "python_stdlib.zip"];
 
-function watchRuntimeFiles(indexURL) {
+// The build's size and SHA-256 of each runtime file (sitebuild/runtime.py MANIFEST, beside them).
+const RUNTIME_MANIFEST = "runtime-files.json";
+
+// A runtime file the host served with status 200 but not as this build published it. `problem` says
+// which way ("type" or "damaged"), for the page to explain in its language; the message is the detail.
+class RuntimeFileBroken extends Error {
+  constructor(file, problem, detail) {
+    super(`${file} ${detail}`);
+    this.file = file;
+    this.problem = problem;
+  }
+}
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// Checks a copy of a runtime file's response against the build's manifest (a promise of
+// {size, sha256}); rejects with RuntimeFileBroken. A .wasm must come as application/wasm, or
+// WebAssembly refuses to stream it and Pyodide 314 never settles; a damaged body fails Python deep
+// inside, or not at all until the page's timeout. Hashing the 9.6 MB wasm takes tens of milliseconds.
+async function checkRuntimeFile(file, response, expecting) {
+  if (file.endsWith(".wasm")) {
+    const type = (response.headers.get("Content-Type") || "").split(";")[0].trim().toLowerCase();
+    if (type !== "application/wasm") {
+      throw new RuntimeFileBroken(file, "type", `was served as ${type || "no type"}; the host must serve .wasm files as application/wasm`);
+    }
+  }
+  const [bytes, expected] = await Promise.all([response.arrayBuffer(), expecting]);
+  if (!expected) throw new RuntimeFileBroken(file, "damaged", `is damaged: ${RUNTIME_MANIFEST} does not list it`);
+  if (bytes.byteLength !== expected.size) {
+    throw new RuntimeFileBroken(file, "damaged", `is damaged: ${bytes.byteLength} bytes where this build has ${expected.size}`);
+  }
+  // crypto.subtle exists only in secure contexts (https, localhost): on plain http the type and size
+  // checks above are all there is, and a missing SHA-256 must not stop the wizard.
+  if (!(self.crypto && crypto.subtle)) return;
+  if (hex(await crypto.subtle.digest("SHA-256", bytes)) !== expected.sha256) {
+    throw new RuntimeFileBroken(file, "damaged", "is damaged: its SHA-256 differs from this build's");
+  }
+}
+
+// The manifest's files ({name: {size, sha256}}); a manifest that is not one is named like the rest.
+async function readManifest(indexURL) {
+  const text = await fetchOk(new URL(RUNTIME_MANIFEST, indexURL).href, "text");
+  let files;
+  try {
+    files = JSON.parse(text).files;
+  } catch {
+    files = null;
+  }
+  if (!files || typeof files !== "object") {
+    throw new RuntimeFileBroken(`${RUNTIME_FOLDER}${RUNTIME_MANIFEST}`, "damaged", "is damaged: not the build's list of runtime files");
+  }
+  return files;
+}
+
+function watchRuntimeFiles(indexURL, manifest) {
   let fail;
   const failed = new Promise((resolve, reject) => (fail = reject));
   failed.catch(() => {}); // heard by the loads that race it; nothing else waits on it
@@ -76,7 +132,10 @@ function watchRuntimeFiles(indexURL) {
     if (RUNTIME_FILES.includes(name)) {
       const file = `${RUNTIME_FOLDER}${name}`;
       fetching.then(
-        (response) => response.ok || fail(new Error(`${file} did not load: HTTP ${response.status}`)),
+        // Cloned before Pyodide, which was handed `fetching` after this callback, reads the body.
+        (response) => (response.ok
+          ? checkRuntimeFile(file, response.clone(), manifest.then((files) => files[name] || null)).catch(fail)
+          : fail(new Error(`${file} did not load: HTTP ${response.status}`))),
         (error) => fail(new Error(`${file} did not load: ${error.message}`)),
       );
     }
@@ -87,7 +146,9 @@ function watchRuntimeFiles(indexURL) {
 
 async function loadInputs(siteRoot) {
   const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
-  const runtimeFailed = watchRuntimeFiles(indexURL);
+  const manifest = readManifest(indexURL);
+  manifest.catch(() => {}); // heard by the checks that need it
+  const runtimeFailed = watchRuntimeFiles(indexURL, manifest);
   const storing = openStore();
   const reading = storing.then((opened) => opened && within(opened.readRecord(), null));
   // Only with a kept snapshot: this browser has been here and its service worker holds the runtime,

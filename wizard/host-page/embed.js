@@ -54,7 +54,10 @@
   }
 
   window.addEventListener("message", function (event) {
-    if (event.origin !== siteRoot.origin) return;
+    // From file:// (the offline copy's preview) a frame's messages come from the opaque origin "null";
+    // the check below that the message comes from one of this script's frames still applies.
+    var fromFile = siteRoot.protocol === "file:" && event.origin === "null";
+    if (event.origin !== siteRoot.origin && !fromFile) return;
     var frame = null;
     for (var i = 0; i < frames.length; i += 1) {
       if (frames[i].contentWindow === event.source) frame = frames[i];

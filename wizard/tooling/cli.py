@@ -5,6 +5,8 @@ Exit 0 with a result or question, 2 on any error: one line each, never a traceba
 import argparse
 import datetime as _dt
 import json
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,12 +27,35 @@ class CliError(Exception):
     """A problem to tell the person in one line (exit 2)."""
 
 
+# The compiled rules are about 220 KB; a file far larger is not a bundle, and reading it whole
+# (/dev/zero, a sparse file) would exhaust memory first.
+MAX_BUNDLE_BYTES = 16 * 1024 * 1024
+
+
+def read_bundle_file(path):
+    """The text of a bundle file, refused in one line unless it is a regular file of sane size.
+
+    stat() comes before open(): opening a FIFO would wait for a writer forever."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise CliError("%s: not a regular file; a bundle is a JSON file" % path)
+    if info.st_size > MAX_BUNDLE_BYTES:
+        raise CliError(
+            "%s: the file is %d bytes; a bundle may have at most %d" % (path, info.st_size, MAX_BUNDLE_BYTES)
+        )
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        data = handle.read(MAX_BUNDLE_BYTES + 1)
+    if len(data) > MAX_BUNDLE_BYTES:  # it grew since stat()
+        raise CliError("%s: the file is over %d bytes; a bundle may have at most that" % (path, MAX_BUNDLE_BYTES))
+    return data.decode("utf-8")
+
+
 def load_engine(args):
     """The rules compiled for the date the commit fixes (rules_date.py), like the site's bundle:
     `--date` is the traveller's today, which those rules answer for, past or future."""
     if args.bundle:
         try:
-            bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
+            bundle = json.loads(read_bundle_file(Path(args.bundle)))
         except RecursionError:
             raise CliError("%s: not a wizard bundle (nested too deeply)" % args.bundle) from None
         except ValueError as exc:
@@ -138,7 +163,8 @@ def interactive(engine, lang, today):
         choice = _ask("Language / 语言 [1]: ")
         if choice is None:
             return 0
-        lang = languages[int(choice) - 1] if choice.isdecimal() and 0 < int(choice) <= len(languages) else languages[0]
+        number = _listed_number(choice, len(languages))
+        lang = languages[number - 1] if number else languages[0]
     answers, order = {}, []
     while True:
         view = engine.step(answers, lang, today)
@@ -177,18 +203,30 @@ def interactive(engine, lang, today):
         order.append(q["id"])
 
 
+def _listed_number(raw, count):
+    """The number typed for one of `count` listed items (1..count; 0 for a "none" entry), or None.
+
+    isdigit() lets "²" through to int(), and int() raises on more than 4,300 digits: both are
+    answers to ask again, not errors that end the wizard."""
+    if not raw.isdecimal() or len(raw) > len(str(count)) + 3:  # leading zeros, within reason
+        return None
+    number = int(raw)
+    return number if number <= count else None
+
+
 def _picked(q, raw):
     """An option by its number or its value."""
     options = q["options"]
-    if raw.isdecimal() and 0 < int(raw) <= len(options):  # isdigit() lets "²" through to int()
-        return options[int(raw) - 1]["value"]
+    number = _listed_number(raw, len(options))
+    if number:
+        return options[number - 1]["value"]
     return raw if any(o["value"] == raw for o in options) else None
 
 
 def _ticked(q, raw):
     """The fragment value for ticked option numbers ("1,3"; "0" for none), or None."""
     picks = [part for part in raw.replace(" ", ",").split(",") if part]
-    if not picks or not all(p.isdecimal() and int(p) <= len(q["options"]) for p in picks):
+    if not picks or not all(_listed_number(p, len(q["options"])) is not None for p in picks):
         return None
     if picks == ["0"]:
         return q["none"]["value"]

@@ -65,6 +65,10 @@ def read(root: Path):
             continue
         data = loaded.data
         kind = data.get("kind") if isinstance(data, dict) else None
+        if isinstance(kind, (list, dict)):  # unhashable: it cannot even be looked up in KIND_SCHEMAS
+            shape = "list" if isinstance(kind, list) else "mapping"
+            problems.add(loaded, "/kind", "kind is a %s; expected one of %s" % (shape, ", ".join(KIND_SCHEMAS)))
+            continue
         if kind not in KIND_SCHEMAS:
             problems.add(
                 loaded, "/kind", "unknown or missing kind %r; expected one of %s" % (kind, ", ".join(KIND_SCHEMAS))

@@ -4,6 +4,7 @@ Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates
 
 import os
 import stat
+import sys
 import time
 
 import yaml
@@ -52,6 +53,14 @@ def pointer_join(base, key):
     return "%s/%s" % (base, str(key).replace("~", "~0").replace("/", "~1"))
 
 
+class _BadNode(Exception):
+    """A node the conversion refuses, with the line and pointer to report it at."""
+
+    def __init__(self, line, pointer, reason):
+        super().__init__(reason)
+        self.line, self.pointer, self.reason = line, pointer, reason
+
+
 def _convert(node, pointer, lines, loader):
     lines[pointer] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -60,15 +69,25 @@ def _convert(node, pointer, lines, loader):
             key = _convert(key_node, pointer + "/?", {}, loader)
             if not isinstance(key, str):
                 key = str(key)
-            if key in out:
-                raise ValueError("line %d: duplicate key %r" % (key_node.start_mark.line + 1, key))
+            if key in out:  # YAML would keep the last value and silently lose the first
+                line = key_node.start_mark.line + 1
+                raise _BadNode(line, pointer_join(pointer, key), "duplicate key %r; write each key once" % key)
             out[key] = _convert(value_node, pointer_join(pointer, key), lines, loader)
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, pointer_join(pointer, i), lines, loader) for i, item in enumerate(node.value)]
     if node.tag in _STRING_TAGS and node.value.lower() not in ("true", "false"):
         return node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # int() past Python's digit limit, or a value its constructor refuses
+        line = node.start_mark.line + 1
+        digits = sum(ch.isdigit() for ch in node.value)
+        if node.tag == "tag:yaml.org,2002:int" and digits > sys.get_int_max_str_digits():
+            reason = "an integer of %d digits; rule files may use at most %d" % (digits, sys.get_int_max_str_digits())
+        else:
+            reason = "cannot read the value: %s" % exc
+        raise _BadNode(line, pointer, reason) from None
 
 
 def _refuse(display, reason, line=None):
@@ -138,12 +157,20 @@ def load(path, display, deadline=None):
         _scan(text, display, deadline)
         loader = _Loader(text)
         node = loader.get_single_node()
-        lines = {}
+        lines = {"": 1}  # an empty file's problems are at line 1
         data = _convert(node, "", lines, loader) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise RuleError([Problem(display, "", "YAML syntax error: %s" % (exc.problem or exc.context), line)]) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses, at a byte offset (libyaml's)
+        line = raw.count(b"\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+        raise RuleError(
+            [Problem(display, "", "character U+%04X is not allowed: %s" % (char, exc.reason), line)]
+        ) from exc
+    except _BadNode as exc:
+        raise RuleError([Problem(display, exc.pointer, exc.reason, exc.line)]) from exc
     except (yaml.YAMLError, ValueError) as exc:
         raise RuleError([Problem(display, "", "YAML error: %s" % exc)]) from exc
     except (RecursionError, MemoryError) as exc:  # the limits above should make these unreachable
