@@ -47,6 +47,10 @@ class Continuation:
         day = env.day(self.date_question)
         if decision is None or self.earliest is None or day <= self.earliest:
             return None
+        country = env.values.get(self.country_question)
+        country = country if isinstance(country, str) else None
+        if not any(p.unannounced_end(country, day) for p in self.policies.values()):
+            return None  # no policy lapsed for this traveller: nothing to compare (most answers)
         if self._rules is None:
             self._rules = self.build({pid: p.continued() for pid, p in self.policies.items()})
         ctx, flow, routes = self._rules
@@ -61,6 +65,5 @@ class Continuation:
         pid = self.outcomes[outcome].get("policy")
         if outcome == actual or pid is None:
             return None
-        country = env.values.get(self.country_question)
-        end = self.policies[pid].unannounced_end(country if isinstance(country, str) else None, day)
+        end = self.policies[pid].unannounced_end(country, day)
         return Unannounced(pid, end, outcome) if end else None
