@@ -13,6 +13,7 @@ from sitebuild import (
     a11y,
     download_page,
     embed,
+    head_links,
     hosting,
     inline_scripts,
     not_found,
@@ -143,7 +144,8 @@ def on_post_page(output, page, config):
     try:
         output = a11y.name_search_dialog(output, ui_string("search_dialog", config.theme["language"]))
         output = a11y.name_section_navs(output)
-    except a11y.MarkupChanged as error:
+        output = head_links.drop_language_links(output)
+    except (a11y.MarkupChanged, head_links.HeadChanged) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
 
