@@ -12,6 +12,7 @@ from mkdocs.plugins import event_priority
 from sitebuild import (
     a11y,
     download_page,
+    download_size,
     embed,
     head_links,
     hosting,
@@ -182,6 +183,11 @@ def on_post_build(config):
     except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
+    try:  # the total the wizard pages show while Python downloads is these files' sizes
+        announced = download_size.downloads(len(wizard_page.bundle_json(_bundle["data"])))
+        download_size.check_site(Path(config.site_dir), announced)
+    except download_size.SizeMismatch as error:
+        raise PluginError(str(error)) from None
     if offline_copy.is_offline_build(config):
         offline_copy.write_offline_files(Path(config.site_dir), wizard_assets)
         return

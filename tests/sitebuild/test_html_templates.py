@@ -7,7 +7,21 @@ from markupsafe import Markup
 from sitebuild.html_templates import FOLDER, TemplateValueMissing, environment, policy_attribute, render
 
 HOSTILE = '"><script>alert(1)</script>'
-WIDGET_STRINGS = ("timeout_reason", "preparing", "failed_heading", "failed_text", "failed_link")
+WIDGET_STRINGS = (
+    "preparing",
+    "downloading",
+    "starting",
+    "failed_heading",
+    "failed_stalled",
+    "failed_file",
+    "failed_no_wasm",
+    "failed_not_started",
+    "failed_error",
+    "failed_kept",
+    "retry",
+    "failed_text",
+    "failed_link",
+)
 
 
 def widget(**changes):
@@ -16,7 +30,9 @@ def widget(**changes):
         "site_root": "../",
         "steps_url": "../assets/wizard/steps-en.js",
         "built": "2026-11-29",
-        "timeout_ms": 30000,
+        "stall_ms": 20000,
+        "start_ms": 60000,
+        "download_bytes": 13_700_000,
         "ui": {key: key for key in WIDGET_STRINGS},
         "guides_url": "../visas/",
         "first_step": Markup('<form data-question="purpose"></form>'),

@@ -84,7 +84,8 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
         if (keepSnapshot) keepSnapshot();
         keepSnapshot = null;
       } catch (error) {
-        post({ type: "failed", reason: oneLine(error) });
+        // A file that did not load is named apart, so the page can say which (the loaders set it).
+        post({ type: "failed", reason: oneLine(error), file: (error && error.file) || "" });
       }
     } else if (message.type === "step") {
       try {
@@ -119,7 +120,8 @@ globalThis.createWizardRunner.loadEngine = async function loadEngine(pyodide, lo
   await pyodide.loadPackage(engine.name, { messageCallback() {}, errorCallback: (message) => problems.push(message) });
   if (!pyodide.loadedPackages[engine.name]) {
     const detail = problems.length ? problems[problems.length - 1].split("\n")[0] : "not loaded";
-    throw new Error(`pyodide/${engine.file_name} did not load (missing, or not the file pyodide-lock.json lists): ${detail}`);
+    const file = `pyodide/${engine.file_name}`;
+    throw Object.assign(new Error(`${file} did not load (missing, or not the file pyodide-lock.json lists): ${detail}`), { file });
   }
   return engine;
 };
