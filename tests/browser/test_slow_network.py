@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from sitebuild.static_server import Link, serve
 
-from wizard_driver import current_question, wait_rendered
+from wizard_driver import current_question, hold_python, release_python, wait_rendered
 
 pytestmark = pytest.mark.browser
 
@@ -123,3 +123,22 @@ def test_without_webassembly_the_wizard_says_so_offers_no_retry_and_keeps_the_an
     expect(failure.locator("[data-action=retry]")).to_be_hidden()
     expect(failure.locator("a[href$='visas/']")).to_be_visible()
     assert page.evaluate("location.hash") == "#" + ANSWERED
+
+
+@pytest.mark.parametrize("with_steps", [True, False], ids=["build-steps", "no-build-steps"])
+def test_a_choice_on_the_first_step_made_before_python_is_ready_survives_the_hand_over(page, site_url, with_steps):
+    if not with_steps:  # then Python renders the first step again, over the ticked form
+        page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+    held = hold_python(page)
+    page.goto(site_url + "wizard/")
+    if with_steps:
+        page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
+    choice = page.locator("form[data-question=purpose] input[value=study]")
+    choice.check()
+    release_python(page, held)
+    wait_rendered(page)
+    expect(choice).to_be_checked()
+    page.locator("form[data-question=purpose] button[type=submit]").click()
+    page.wait_for_function("() => location.hash === '#purpose=study'")
+    wait_rendered(page)
+    assert current_question(page) == "status"

@@ -134,6 +134,36 @@
     announceProgress(`${lead} ${starting ? label.dataset.starting : `${label.dataset.downloading} ${percent}`}`.trim());
   }
 
+  // What the person entered in the step's form but has not sent yet: put back when the same step is
+  // rendered again (Python taking over from the build's rendering, or after Retry).
+  function entered(form) {
+    return {
+      question: form.dataset.question,
+      base: form.dataset.base,
+      fields: Array.from(form.elements)
+        .filter((control) => control.name)
+        .map((control) => ({ name: control.name, type: control.type, value: control.value, checked: control.checked,
+          focused: control === document.activeElement })),
+    };
+  }
+
+  function restore(kept) {
+    const form = view.querySelector("form[data-question]");
+    if (!form || form.dataset.question !== kept.question || form.dataset.base !== kept.base) return null;
+    const controls = Array.from(form.elements).filter((control) => control.name);
+    let focused = null;
+    kept.fields.forEach((field) => {
+      const ticked = field.type === "radio" || field.type === "checkbox";
+      const control = controls.find((candidate) => candidate.name === field.name && candidate.type === field.type
+        && (!ticked || candidate.value === field.value));
+      if (!control) return;
+      if (ticked) control.checked = field.checked;
+      else control.value = field.value;
+      if (field.focused) focused = control;
+    });
+    return focused;
+  }
+
   function request() {
     if (state !== "ready") {
       const fragment = location.hash.replace(/^#/, "");
@@ -153,7 +183,10 @@
   }
 
   function show(reply, by) {
+    const shown = view.querySelector("form[data-question]");
+    const kept = shown && root.dataset.rendered === location.hash ? entered(shown) : null;
     view.innerHTML = reply.html;
+    const refocus = kept && restore(kept);
     delete root.dataset.pending;
     root.dataset.renderedBy = by; // "prerendered" or "python", for tests and the benchmark
     const wanted = reply.fragment ? "#" + reply.fragment : "";
@@ -167,7 +200,9 @@
     const printDate = view.querySelector("[data-print-date]");
     if (printDate) printDate.textContent = printDate.dateTime = isoToday();
     announce(reply.announce);
-    if (moveFocus) {
+    if (refocus) {
+      refocus.focus();
+    } else if (moveFocus) {
       const heading = view.querySelector("#wizard-heading");
       if (heading) heading.focus();
     }
@@ -269,6 +304,9 @@
       const today = isoToday();
       const current = shipped && shipped.built === root.dataset.built && shipped.built <= today && today <= shipped.until;
       steps = current ? shipped.steps : null;
+      // The page's own first step is the build's rendering of the empty fragment: Python need not
+      // render it again over what the visitor may already have ticked.
+      if (steps && location.hash === "" && prerendered === null) prerendered = "";
       if (state === "preparing" && location.hash.length > 1) request();
     };
     document.head.appendChild(script);
@@ -288,6 +326,8 @@
     bound = true;
     root.dataset.state = state;
     if (location.hash.length > 1) root.dataset.pending = "true";
+    // The HTML holds the first step, the empty fragment's: a later rendering of it keeps its input.
+    else root.dataset.rendered = location.hash;
 
     root.addEventListener("submit", (event) => {
       const form = event.target.closest("form[data-question]");
