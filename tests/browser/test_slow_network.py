@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 ROOT = "document.getElementById('wizard')"
 ANSWERED = "purpose=work&status=outside&nationality=US"
+SEARCH_INDEX = "search/search_index.json"
 # Records what the page reads out about the download and every state the wizard goes through.
 LISTEN = """
 window.__said = []; window.__states = [];
@@ -80,6 +81,12 @@ def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_
         assert page.evaluate("location.hash") == "#" + ANSWERED
         assert "failed" not in page.evaluate("window.__states")
         assert link.sent >= total  # every byte of the runtime went through the slow link
+        # Nothing else competed meanwhile: Material's search index is asked for only after ready.
+        page.wait_for_function(f"() => performance.getEntriesByName('{url}{SEARCH_INDEX}').length")
+        assert page.evaluate(
+            f"""() => performance.getEntriesByName('{url}{SEARCH_INDEX}')[0].startTime
+                 > performance.getEntriesByName('wizard-ready')[0].startTime"""
+        )
     said = page.evaluate("window.__said")
     percents = [text for text in said if re.search(r"\d+%$", text)]
     # Read out by tenths, not by bytes: a few times, rising, and then that Python is starting.
