@@ -150,6 +150,13 @@ function watchDownloads(indexURL, post) {
   return failed;
 }
 
+// A module that does not load is a file that did not load: named, like the fetched ones.
+function importRuntime(url) {
+  return import(url).catch((error) => {
+    throw new FileFailed(fromSiteRoot(url), error.message);
+  });
+}
+
 async function loadInputs(siteRoot) {
   const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
   const runtimeFailed = watchDownloads(indexURL, post);
@@ -165,7 +172,7 @@ async function loadInputs(siteRoot) {
   const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", self.location.href).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, store, record] = await Promise.all([
-    import(new URL("pyodide.mjs", indexURL).href),
+    importRuntime(new URL("pyodide.mjs", indexURL).href),
     storing,
     reading,
     compiling, // in place before Pyodide can call instantiateStreaming
