@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from sitebuild.static_server import Link, serve
 
+from axe_check import SERIOUS, violations
 from wizard_driver import current_question, hold_python, release_python, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -75,6 +76,7 @@ def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_
             re.compile(rf"^\d+\.\d MB / {total / 1e6:.1f} MB$")
         )
         page.wait_for_function("() => Number(document.querySelector('[data-wizard-progress-bar]').value) > 0")
+        assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
         expect(page.locator("#wizard")).to_have_attribute("data-state", "ready", timeout=240_000)
         wait_rendered(page)
         assert current_question(page) == "stay_days"
@@ -112,6 +114,7 @@ def test_a_stalled_download_is_named_keeps_the_answers_and_retry_finishes_in_pla
         assert page.evaluate("location.hash") == "#" + ANSWERED
         status = page.locator("[data-wizard-status]")
         expect(status).to_contain_text(failure.locator("[data-failure=stalled]").inner_text())
+        assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
         link.go()
         failure.locator("[data-action=retry]").click()
         expect(failure).to_be_hidden()
