@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # each), so they run with the browser tests in `make test`.
 FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
 
-.PHONY: setup offline-copy build serve test check lint fast-tests bench chromium faketime clean policy-diff review release
+.PHONY: setup offline-copy build serve test check lint fast-tests bench bench-slow chromium faketime clean policy-diff review release
 
 $(PY):
 	@interpreter=$$(scripts/find-python) && echo "Using $$interpreter" && "$$interpreter" -m venv $(VENV)
@@ -98,3 +98,8 @@ policy-diff: setup
 # Measures the wizard in Chromium on this machine; prints a table, writes bench-results/wizard.json.
 bench: setup chromium
 	$(PY) -m bench.run
+
+# The wizard's first visit on slow 4G and on 400 kbit/s, throttled at the server (several minutes);
+# prints a table, writes bench-results/wizard-slow.json. `make bench-slow ARGS="--runs 3"`.
+bench-slow: setup chromium
+	$(PY) -m bench.slow $(ARGS)

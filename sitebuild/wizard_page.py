@@ -14,6 +14,7 @@ from wizard.tooling.errors import Problem, RuleError
 from wizard.tooling.rules_date import rules_date
 from wizard.web.session import handle
 
+from .download_size import BUNDLE, downloads
 from .html_templates import render
 from .languages import default_language, languages
 from .paths import DOCS, ROOT, WIZARD_ASSETS
@@ -22,7 +23,14 @@ from .prerender import prerendered_steps, valid_until
 RULES = ROOT / "rules"
 FRONT = ROOT / "wizard" / "front"
 PLACEHOLDER = "<!-- wizard -->"
-READY_TIMEOUT_MS = 30000
+# While a file of the runtime is downloading, the wizard waits as long as bytes arrive, and calls the
+# download stalled once none has arrived for this long. A mobile link that loses packets backs off
+# its retransmissions (1, 2, 4, 8 s: 15 s for four losses in a row) and a cell handover takes a few
+# seconds; 20 s outlasts both, while a person still sees a dead connection named in well under a minute.
+STALL_MS = 20000
+# Once Python has every file it asked for, starting takes 2-5 s on this project's 2-core machine
+# (`make bench`), perhaps ten times that on an old phone: past this it is stuck, not slow.
+START_MS = 60000
 
 
 def steps_file(lang: str) -> str:
@@ -97,7 +105,9 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
         site_root=site_root,
         steps_url=site_root + WIZARD_ASSETS + "/" + steps_file(lang),
         built=on_date.isoformat(),
-        timeout_ms=READY_TIMEOUT_MS,
+        stall_ms=STALL_MS,
+        start_ms=START_MS,
+        download_bytes=sum(downloads(len(bundle_json(bundle))).values()),
         ui=ui,
         guides_url=site_root + language_root + guide_url("visas/", directory_urls),
         hosting_url=site_root + language_root + guide_url("wizard/webmasters/", directory_urls) + "#hosting",
@@ -105,12 +115,17 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
     )
 
 
+def bundle_json(bundle: dict) -> bytes:
+    """The rule bundle as the site serves it (assets/wizard/bundle.json): compact UTF-8 JSON."""
+    return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def write_assets(site_dir: Path, bundle: dict) -> Path:
     """Write the bundle and the front-end files under site_dir/assets/wizard/ (the engine is a wheel
     beside the runtime: sitebuild/engine_wheel.py)."""
     target = site_dir / WIZARD_ASSETS
     target.mkdir(parents=True, exist_ok=True)
-    (target / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (target / BUNDLE).write_bytes(bundle_json(bundle))
     write_steps(target, bundle)
     for source in FRONT.iterdir():
         if source.is_file():

@@ -13,7 +13,9 @@ from mkdocs.utils import normalize_url
 from sitebuild import (
     a11y,
     download_page,
+    download_size,
     embed,
+    head_links,
     hosting,
     inline_scripts,
     not_found,
@@ -153,7 +155,8 @@ def on_post_page(output, page, config):
     try:
         output = a11y.name_search_dialog(output, ui_string("search_dialog", config.theme["language"]))
         output = a11y.name_section_navs(output)
-    except a11y.MarkupChanged as error:
+        output = head_links.drop_language_links(output)
+    except (a11y.MarkupChanged, head_links.HeadChanged) as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     return _with_policy(output, "../" * page.url.count("/"), config, page.meta.get("template"))
 
@@ -209,6 +212,11 @@ def on_post_build(config):
     except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
+    try:  # the total the wizard pages show while Python downloads is these files' sizes
+        announced = download_size.downloads(len(wizard_page.bundle_json(_bundle["data"])))
+        download_size.check_site(Path(config.site_dir), announced)
+    except download_size.SizeMismatch as error:
+        raise PluginError(str(error)) from None
     if offline_copy.is_offline_build(config):
         offline_copy.write_offline_files(Path(config.site_dir), wizard_assets)
         return

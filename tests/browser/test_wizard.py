@@ -168,6 +168,10 @@ def test_a_failed_python_load_names_the_file_and_points_to_the_guides(browser, s
     assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
     # The file is named, not the ready timeout blamed (Pyodide itself never settles without its wasm).
     assert f"pyodide/{file_name} did not load" in failure.locator("[data-wizard-reason]").inner_text()
+    # Said in the reader's words, the file named: not blamed on the browser, which could run it.
+    expect(failure.locator("[data-failure=file]")).to_be_visible()
+    assert failure.locator("[data-failure]:visible").count() == 1
+    assert failure.locator("[data-wizard-file]").inner_text() == f"pyodide/{file_name}"
     context.close()
 
 
@@ -187,6 +191,21 @@ def test_only_the_wizard_page_loads_pyodide(recording_page, site_url):
     page = recording_page.page
     page.goto(site_url + "visas/", wait_until="networkidle")
     assert not [url for url in recording_page.requests if "/pyodide/" in url]
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+def test_the_wizard_page_asks_for_nothing_the_site_does_not_have(browser, site_url, prefix):
+    # Material fetched a sitemap.xml beside each language link of the head (wizard/sitemap.xml).
+    # No service worker: its caching of the site after ready would keep the network busy.
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    missing = []
+    page.on("response", lambda response: missing.append(response.url) if response.status >= 400 else None)
+    page.goto(f"{site_url}{prefix}wizard/")
+    wait_ready(page)
+    page.wait_for_load_state("networkidle", timeout=60000)
+    assert missing == []
+    context.close()
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])

@@ -1,10 +1,13 @@
-"""The test and benchmark file server: wasm's type, the hosting headers, and quiet client disconnects."""
+"""The test and benchmark file server: wasm's type, the hosting headers, quiet client disconnects, and
+the slow link it can serve through."""
 
 import socket
 import struct
+import threading
+import time
 import urllib.request
 
-from sitebuild.static_server import serve
+from sitebuild.static_server import Link, serve
 
 
 def test_wasm_is_served_as_application_wasm_and_the_extra_headers_are_sent(tmp_path):
@@ -28,3 +31,30 @@ def test_a_client_that_hangs_up_mid_download_prints_no_traceback(tmp_path, capfd
         with urllib.request.urlopen(url + "big.bin") as response:  # the server still answers
             assert len(response.read()) == 8_000_000
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_slow_link_delivers_every_byte_no_faster_than_its_rate_and_counts_them(tmp_path):
+    (tmp_path / "a.bin").write_bytes(bytes(range(256)) * 400)  # 102,400 bytes
+    link = Link(bits_per_second=8_000_000, rtt_ms=50)  # 1 MB/s: at least 0.1 s for the body
+    with serve(tmp_path, link=link) as url:
+        started = time.monotonic()
+        with urllib.request.urlopen(url + "a.bin") as response:
+            assert response.read() == bytes(range(256)) * 400
+        # A lower bound only: a busy machine is slower, never faster.
+        assert time.monotonic() - started >= 0.1 + 0.05
+    assert link.sent == 102_400
+
+
+def test_a_stopped_link_sends_nothing_more_until_it_goes_again(tmp_path):
+    (tmp_path / "a.bin").write_bytes(b"x" * 200_000)
+    link = Link(bits_per_second=8_000_000, rtt_ms=0)
+    link.stop()
+    with serve(tmp_path, link=link) as url:
+        received = []
+        reader = threading.Thread(target=lambda: received.append(urllib.request.urlopen(url + "a.bin").read()))
+        reader.start()
+        reader.join(timeout=0.5)
+        assert reader.is_alive() and link.sent <= link.slice  # held at its first slice
+        link.go()
+        reader.join()
+    assert received == [b"x" * 200_000]

@@ -12,7 +12,14 @@
   const MANIFEST = "__wizardPayloadManifest";
   const here = document.currentScript.src; // the wizard's scripts, the manifest among them, are beside this one
   const MANIFEST_SCRIPT = "payloads.js";
+  const siteRoot = new URL("../../", here).href; // here is assets/wizard/ (WIZARD_ASSETS)
   let manifest = null;
+
+  // A file that did not load or is damaged, named apart from the message so the page can say which.
+  function fileError(url, message, cause) {
+    const file = url.startsWith(siteRoot) ? url.slice(siteRoot.length) : url;
+    return Object.assign(new Error(message, cause ? { cause } : undefined), { file });
+  }
 
   function loadScript(url) {
     return new Promise((resolve, reject) => {
@@ -20,7 +27,7 @@
       script.src = url;
       script.async = false; // parallel download, ordered execution
       script.onload = resolve;
-      script.onerror = () => reject(new Error(`${url} did not load`));
+      script.onerror = () => reject(fileError(url, `${url} did not load`));
       document.head.appendChild(script);
     });
   }
@@ -42,12 +49,12 @@
   function payloadBytes(name) {
     const file = manifest.payloads[name].script;
     const text = globalThis[PAYLOADS] && globalThis[PAYLOADS][name];
-    if (typeof text !== "string") throw new Error(`${file}: payload missing`);
+    if (typeof text !== "string") throw fileError(file, `${file}: payload missing`);
     delete globalThis[PAYLOADS][name];
     try {
       return decode(text);
     } catch (error) {
-      throw new Error(`${file} is damaged: not base64`, { cause: error });
+      throw fileError(file, `${file} is damaged: not base64`, error);
     }
   }
 
@@ -57,9 +64,9 @@
     const expected = manifest.payloads[name];
     const file = expected.script;
     const bytes = payloadBytes(name);
-    if (!expected.sha256) throw new Error(`${file}: no SHA-256 in ${MANIFEST_SCRIPT}`);
-    if (bytes.length !== expected.bytes) throw new Error(`${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
-    if ((await sha256(bytes)) !== expected.sha256) throw new Error(`${file} is damaged: its SHA-256 does not match`);
+    if (!expected.sha256) throw fileError(file, `${file}: no SHA-256 in ${MANIFEST_SCRIPT}`);
+    if (bytes.length !== expected.bytes) throw fileError(file, `${file} is damaged: ${bytes.length} bytes, expected ${expected.bytes}`);
+    if ((await sha256(bytes)) !== expected.sha256) throw fileError(file, `${file} is damaged: its SHA-256 does not match`);
     return bytes;
   }
 

@@ -84,8 +84,9 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
         if (keepSnapshot) keepSnapshot();
         keepSnapshot = null;
       } catch (error) {
-        // `problem` (worker.js RuntimeFileBroken): a cause the page explains in its own language.
-        post({ type: "failed", reason: oneLine(error), problem: (error && error.problem) || null });
+        // A file that did not load is named apart (the loaders set `file`), and `problem` (worker.js
+        // RuntimeFileBroken) is a cause the page explains in its own language.
+        post({ type: "failed", reason: oneLine(error), file: (error && error.file) || "", problem: (error && error.problem) || null });
       }
     } else if (message.type === "step") {
       try {
@@ -120,7 +121,8 @@ globalThis.createWizardRunner.loadEngine = async function loadEngine(pyodide, lo
   await pyodide.loadPackage(engine.name, { messageCallback() {}, errorCallback: (message) => problems.push(message) });
   if (!pyodide.loadedPackages[engine.name]) {
     const detail = problems.length ? problems[problems.length - 1].split("\n")[0] : "not loaded";
-    throw new Error(`pyodide/${engine.file_name} did not load (missing, or not the file pyodide-lock.json lists): ${detail}`);
+    const file = `pyodide/${engine.file_name}`;
+    throw Object.assign(new Error(`${file} did not load (missing, or not the file pyodide-lock.json lists): ${detail}`), { file });
   }
   return engine;
 };

@@ -1,5 +1,6 @@
-/* Presents the visa wizard: starts Python in a worker, sends it the URL fragment, shows the HTML it
-   returns, and turns form submissions into fragments. Every decision is made in Python. */
+/* Presents the visa wizard: starts Python in a worker, shows its download's progress, sends it the
+   URL fragment, shows the HTML it returns, and turns form submissions into fragments. Every decision
+   is made in Python. */
 (function () {
   "use strict";
 
@@ -8,10 +9,16 @@
   // binds to the page when the page is parsed.
   const here = document.currentScript.src;
   const siteRoot = new URL("../../", here).href;
-  let root, view, status, failure, lang, timer;
+  let root, view, status, progressStatus, failure, lang, timer;
   let worker = null;
   let state = "preparing"; // preparing | ready | failed
   let seq = 0;
+  // The worker's downloads as it reports them (file -> {received, done}). Until it has said anything,
+  // its own scripts are downloading. `starting`: the runtime has arrived and Python is starting.
+  let downloads = new Map();
+  let heard = false;
+  let starting = false;
+  let announcedTenth = -1;
   // A shared link moves focus to its question; an embedded wizard's preset link must not, or the
   // host page would scroll to the frame and lose its focus on load (wizard-embed.html marks <html>).
   let moveFocus = location.hash.length > 1 && !document.documentElement.hasAttribute("data-wizard-embed");
@@ -21,8 +28,9 @@
   // loads; `prerendered` is the fragment last shown from them, which Python need not render again.
   let steps = null;
   let prerendered = null;
-  let failedReason = "";
-  let failedProblem = null; // "type" | "damaged" | "script": the failure box explains it in the page's language
+  // {kind, file, reason, problem}: kind is a data-failure of the widget's failure block; problem
+  // ("type" | "damaged" | "script") a cause the block explains in the page's language (data-problem-*).
+  let failed = null;
 
   function isoToday() {
     const now = new Date();
@@ -41,25 +49,127 @@
     window.setTimeout(() => { status.textContent = text; }, 50);
   }
 
-  function fail(reason, problem) {
+  // Reads out the download's progress while an answer waits for it, apart from the step's own
+  // announcements.
+  function announceProgress(text) {
+    progressStatus.textContent = "";
+    window.setTimeout(() => { progressStatus.textContent = text; }, 50);
+  }
+
+  function fail(info) {
     if (state === "failed") return;
-    failedReason = reason || "";
-    failedProblem = problem || null;
+    failed = { kind: "error", file: "", reason: "", ...info };
     setState("failed");
     window.clearTimeout(timer);
     if (worker) worker.terminate();
+    worker = null;
     if (bound) showFailure();
   }
 
   function showFailure() {
+    const focusWasHere = root.contains(document.activeElement);
+    failure.querySelectorAll("[data-failure]").forEach((text) => { text.hidden = text.dataset.failure !== failed.kind; });
+    failure.querySelector("[data-wizard-file]").textContent = failed.file;
+    // Loading again cannot turn WebAssembly on.
+    failure.querySelector("[data-wizard-retry]").hidden = failed.kind === "no_wasm";
+    failure.querySelector("[data-wizard-reason]").textContent = failed.reason;
     failure.hidden = false;
     view.hidden = true;
     // The cause in the page's language (the template's data-problem-*), then the worker's detail.
-    const explained = failedProblem && failure.dataset[`problem${failedProblem[0].toUpperCase()}${failedProblem.slice(1)}`];
-    failure.querySelector("[data-wizard-reason]").textContent = explained ? `${explained} ${failedReason}` : failedReason;
+    const problem = failed.problem;
+    const explained = problem && failure.dataset[`problem${problem[0].toUpperCase()}${problem.slice(1)}`];
+    failure.querySelector("[data-wizard-reason]").textContent = explained ? `${explained} ${failed.reason}` : failed.reason;
     const hosting = failure.querySelector("[data-wizard-hosting]");
-    if (hosting) hosting.hidden = !explained || failedProblem === "script"; // the host's own fault: how to serve
-    announce(failure.querySelector("h2").textContent);
+    if (hosting) hosting.hidden = !explained || problem === "script"; // the host's own fault: how to serve
+    const heading = failure.querySelector("h2");
+    if (focusWasHere) heading.focus();
+    const why = failure.querySelector(`[data-failure="${failed.kind}"]`);
+    announce(`${heading.textContent} ${why ? why.textContent : ""}`);
+  }
+
+  // Loads Python again in place: the answers are in the address and the view keeps what was entered.
+  function retry() {
+    if (location.protocol === "file:") {
+      // Python ran on this page and used up its payloads: a fresh page is the clean start.
+      location.reload();
+      return;
+    }
+    failed = null;
+    downloads = new Map();
+    heard = starting = false;
+    announcedTenth = -1;
+    failure.hidden = true;
+    view.hidden = false;
+    setState("preparing");
+    showProgress();
+    startPython();
+    watch();
+    if (prerendered !== location.hash) request();
+    const heading = view.querySelector("#wizard-heading");
+    if (heading) heading.focus();
+  }
+
+  // Bytes arriving, however slowly, are never a failure: while a download is under way the wizard
+  // gives up only when none has arrived for data-stall-ms; once nothing is left to download, Python
+  // has data-start-ms to start (sitebuild/wizard_page.py STALL_MS and START_MS say why).
+  function watch() {
+    window.clearTimeout(timer);
+    if (state !== "preparing") return;
+    const downloading = !heard || [...downloads.values()].some((file) => !file.done);
+    const patience = Number(downloading ? root.dataset.stallMs : root.dataset.startMs);
+    timer = window.setTimeout(() => fail({ kind: downloading ? "stalled" : "not_started" }), patience);
+  }
+
+  function showProgress(lead = "") {
+    const total = Number(root.dataset.downloadBytes);
+    let received = 0;
+    downloads.forEach((file) => { received += file.received; });
+    received = Math.min(received, total);
+    const megabytes = new Intl.NumberFormat(lang, {
+      style: "unit", unit: "megabyte", minimumFractionDigits: 1, maximumFractionDigits: 1,
+    });
+    const label = root.querySelector("[data-wizard-progress-label]");
+    label.textContent = starting ? label.dataset.starting : label.dataset.downloading;
+    root.querySelector("[data-wizard-progress-bar]").value = starting ? total : received;
+    root.querySelector("[data-wizard-progress-bytes]").textContent =
+      `${megabytes.format(received / 1e6)} / ${megabytes.format(total / 1e6)}`;
+    // Read out only while an answer waits for Python, and only at each tenth up to 90 %; then that
+    // Python is starting (the last bytes and the start are one step to the listener).
+    const tenth = starting ? 10 : Math.min(9, Math.floor((received * 10) / total));
+    if (!root.dataset.pending || tenth <= announcedTenth) return;
+    announcedTenth = tenth;
+    const percent = new Intl.NumberFormat(lang, { style: "percent" }).format(tenth / 10);
+    announceProgress(`${lead} ${starting ? label.dataset.starting : `${label.dataset.downloading} ${percent}`}`.trim());
+  }
+
+  // What the person entered in the step's form but has not sent yet: put back when the same step is
+  // rendered again (Python taking over from the build's rendering, or after Retry).
+  function entered(form) {
+    return {
+      question: form.dataset.question,
+      base: form.dataset.base,
+      fields: Array.from(form.elements)
+        .filter((control) => control.name)
+        .map((control) => ({ name: control.name, type: control.type, value: control.value, checked: control.checked,
+          focused: control === document.activeElement })),
+    };
+  }
+
+  function restore(kept) {
+    const form = view.querySelector("form[data-question]");
+    if (!form || form.dataset.question !== kept.question || form.dataset.base !== kept.base) return null;
+    const controls = Array.from(form.elements).filter((control) => control.name);
+    let focused = null;
+    kept.fields.forEach((field) => {
+      const ticked = field.type === "radio" || field.type === "checkbox";
+      const control = controls.find((candidate) => candidate.name === field.name && candidate.type === field.type
+        && (!ticked || candidate.value === field.value));
+      if (!control) return;
+      if (ticked) control.checked = field.checked;
+      else control.value = field.value;
+      if (field.focused) focused = control;
+    });
+    return focused;
   }
 
   function request() {
@@ -68,8 +178,11 @@
       if (state === "preparing" && steps && Object.prototype.hasOwnProperty.call(steps, fragment)) {
         prerendered = location.hash;
         show(steps[fragment], "prerendered");
-      } else if (location.hash.length > 1) {
+      } else if (location.hash.length > 1 && !root.dataset.pending) {
         root.dataset.pending = "true";
+        // The notice that the answer is kept, then where the download stands, read out together.
+        announcedTenth = -1;
+        showProgress(root.querySelector("[data-wizard-preparing] p").textContent);
       }
       return;
     }
@@ -78,7 +191,10 @@
   }
 
   function show(reply, by) {
+    const shown = view.querySelector("form[data-question]");
+    const kept = shown && root.dataset.rendered === location.hash ? entered(shown) : null;
     view.innerHTML = reply.html;
+    const refocus = kept && restore(kept);
     delete root.dataset.pending;
     root.dataset.renderedBy = by; // "prerendered" or "python", for tests and the benchmark
     const wanted = reply.fragment ? "#" + reply.fragment : "";
@@ -92,7 +208,9 @@
     const printDate = view.querySelector("[data-print-date]");
     if (printDate) printDate.textContent = printDate.dateTime = isoToday();
     announce(reply.announce);
-    if (moveFocus) {
+    if (refocus) {
+      refocus.focus();
+    } else if (moveFocus) {
       const heading = view.querySelector("#wizard-heading");
       if (heading) heading.focus();
     }
@@ -137,7 +255,15 @@
       return;
     }
     const message = event.data;
-    if (message.type === "ready") {
+    heard = true;
+    if (message.type === "progress") {
+      downloads.set(message.file, { received: message.received, done: message.done });
+      watch();
+      showProgress();
+    } else if (message.type === "starting") {
+      starting = true;
+      showProgress();
+    } else if (message.type === "ready") {
       window.clearTimeout(timer);
       // How Python started, for the benchmark and the tests.
       performance.mark("wizard-ready", { detail: { phases: message.phases, compiledBeside: message.compiledBeside } });
@@ -151,7 +277,7 @@
     } else if (message.type === "view" && message.seq === seq) {
       show(message.reply, "python");
     } else if (message.type === "failed") {
-      fail(message.reason, message.problem);
+      fail({ kind: message.file ? "file" : "error", file: message.file, reason: message.reason, problem: message.problem });
     }
   }
 
@@ -186,6 +312,9 @@
       const today = isoToday();
       const current = shipped && shipped.built === root.dataset.built && shipped.built <= today && today <= shipped.until;
       steps = current ? shipped.steps : null;
+      // The page's own first step is the build's rendering of the empty fragment: Python need not
+      // render it again over what the visitor may already have ticked.
+      if (steps && location.hash === "" && prerendered === null) prerendered = "";
       if (state === "preparing" && location.hash.length > 1) request();
     };
     document.head.appendChild(script);
@@ -199,11 +328,14 @@
     }
     view = root.querySelector("[data-wizard-view]");
     status = root.querySelector("[data-wizard-status]");
+    progressStatus = root.querySelector("[data-wizard-progress-status]");
     failure = root.querySelector("[data-wizard-failed]");
     lang = root.dataset.lang;
     bound = true;
     root.dataset.state = state;
     if (location.hash.length > 1) root.dataset.pending = "true";
+    // The HTML holds the first step, the empty fragment's: a later rendering of it keeps its input.
+    else root.dataset.rendered = location.hash;
 
     root.addEventListener("submit", (event) => {
       const form = event.target.closest("form[data-question]");
@@ -225,6 +357,7 @@
       const action = event.target.closest("[data-action]");
       if (action && action.dataset.action === "print") window.print();
       if (action && action.dataset.action === "copy-link") copyLink(action);
+      if (action && action.dataset.action === "retry") retry();
       if (event.target.closest("a[href^='#']")) moveFocus = true;
     });
     window.addEventListener("hashchange", request);
@@ -240,55 +373,72 @@
       location.assign(target.href);
     }, true);
 
+    showProgress();
+    loadSteps();
     if (state === "failed") {
       showFailure();
       return;
     }
-    timer = window.setTimeout(() => fail(root.dataset.timeoutReason), Number(root.dataset.timeoutMs));
-    loadSteps();
+    watch();
     early.splice(0).forEach(onMessage);
   }
+
+  const fromSiteRoot = (url) => (url.startsWith(siteRoot) ? url.slice(siteRoot.length) : url);
 
   function connect(python) {
     worker = python;
     worker.onmessage = onMessage;
-    worker.onerror = (event) => (event.message ? fail(event.message) : missingScript().then((reason) => fail(reason, "script")));
+    // With no message, the worker's script or a module it imports did not load (a module worker's
+    // error says no more): ask the server for each, to name the one it does not serve.
+    worker.onerror = (event) =>
+      (event.message ? fail({ kind: "error", reason: event.message }) : missingScript().then(fail));
     worker.postMessage({ type: "start", siteRoot });
   }
 
-  // A worker whose script, or a module it imports, does not load reports an error with no message:
-  // ask the server for each, to name the one it does not serve.
+  // The failure (for fail) of the first wizard script the server does not serve: a worker whose
+  // script, or a module it imports, does not load reports an error with no message.
   async function missingScript() {
     for (const name of ["worker.js", "python-runner.js"]) {
-      const url = new URL(name, here).href;
-      const file = url.startsWith(siteRoot) ? url.slice(siteRoot.length) : url;
+      const file = fromSiteRoot(new URL(name, here).href);
       try {
-        const response = await fetch(url, { method: "HEAD", cache: "no-store" });
-        if (!response.ok) return `${file} did not load: HTTP ${response.status}`;
+        const response = await fetch(new URL(name, here).href, { method: "HEAD", cache: "no-store" });
+        if (!response.ok) return { kind: "file", file, problem: "script", reason: `${file} did not load: HTTP ${response.status}` };
       } catch (error) {
-        return `${file} did not load: ${error.message}`;
+        return { kind: "file", file, problem: "script", reason: `${file} did not load: ${error.message}` };
       }
     }
-    return "assets/wizard/worker.js did not start";
+    return { kind: "error", reason: "assets/wizard/worker.js did not start" };
   }
 
   function connectOnPage() {
     // The offline bundle opened from file://: Chromium allows no worker there, so Python runs on
-    // this page (page-python.js); the first question is already in the HTML meanwhile.
+    // this page (page-python.js); the first question is already in the HTML meanwhile. Nothing is
+    // downloaded, so only the bound on starting applies.
+    heard = true;
     const script = document.createElement("script");
     script.src = new URL("page-python.js", here).href;
     script.onload = () => connect(globalThis.createPageWorker());
-    script.onerror = () => fail(`${script.src} did not load`);
+    script.onerror = () => fail({ kind: "file", file: fromSiteRoot(script.src), reason: `${script.src} did not load` });
     document.head.appendChild(script);
   }
 
-  performance.mark("wizard-worker-start");
-  try {
-    if (location.protocol === "file:") connectOnPage();
-    else connect(new Worker(new URL("worker.js", here).href, { type: "module" }));
-  } catch (error) {
-    fail(String(error && error.message || error));
+  function startPython() {
+    // Some security settings and modes turn WebAssembly off: the one failure that is the browser's.
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+      fail({ kind: "no_wasm" });
+      return;
+    }
+    try {
+      const script = new URL("worker.js", here).href;
+      if (location.protocol === "file:") connectOnPage();
+      else connect(new Worker(script, { type: "module" }));
+    } catch (error) {
+      fail({ kind: "error", reason: String(error && error.message || error) });
+    }
   }
+
+  performance.mark("wizard-worker-start");
+  startPython();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", bind);
   else bind();
 })();

@@ -2,16 +2,33 @@
    engine's wheel and its SHA-256) and the rules from this site, and hands them to the shared
    Python runner (python-runner.js), which loads the engine package. On a repeat visit Python is
    restored from the memory snapshot the last visit kept (snapshot-store.js); any failure there
-   falls back to a normal load.
+   falls back to a normal load. Every download is reported to the page as it arrives (watchDownloads),
+   which shows the progress and tells a slow network from a stalled one.
    No decision is made here. */
 import "./python-runner.js";
 
 const unwatchedFetch = self.fetch.bind(self);
 
+// A file that did not load (missing, refused or cut off), named from the site root: the page names it.
+class FileFailed extends Error {
+  constructor(file, detail) {
+    super(`${file} did not load: ${detail}`);
+    this.file = file;
+  }
+}
+
+// The site root, two folders above this worker (assets/wizard/, WIZARD_ASSETS in sitebuild/paths.py).
+const SITE_ROOT = new URL("../../", self.location.href).href;
+const fromSiteRoot = (url) => (url.startsWith(SITE_ROOT) ? url.slice(SITE_ROOT.length) : url);
+
 async function fetchOk(url, as) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return as === "text" ? response.text() : response.arrayBuffer();
+  if (!response.ok) throw new FileFailed(fromSiteRoot(url), `HTTP ${response.status}`);
+  try {
+    return await (as === "text" ? response.text() : response.arrayBuffer());
+  } catch (error) {
+    throw new FileFailed(fromSiteRoot(url), error.message);
+  }
 }
 
 // Some browsers have let IndexedDB hang instead of failing: a store that does not answer within
@@ -38,7 +55,7 @@ async function openStore() {
 // instantiateStreaming call, which then only instantiates it. `compiled.beside` says whether Pyodide
 // took it (reported to the benchmark; a test fails if a Pyodide upgrade stops calling it).
 function compileBeside(wasmURL, compiled) {
-  // Not watched (watchRuntimeFiles): if this fetch fails, Pyodide still fetches the file itself.
+  // Not watched (watchDownloads): if this fetch fails, Pyodide still fetches the file itself.
   const compiling = WebAssembly.compileStreaming(unwatchedFetch(wasmURL));
   compiling.catch(() => {}); // Pyodide then compiles as it always does
   const original = WebAssembly.instantiateStreaming;
@@ -62,8 +79,10 @@ const RUNTIME_FOLDER = "pyodide/"; // sitebuild/runtime.py SITE_FOLDER, from the
 // Pyodide 314 never settles loadPyodide when its WebAssembly cannot be fetched (the rejection stays
 // unhandled inside it), and reports a missing standard library only as "exit(1)". Watching its own
 // fetches of these files (file_runtime.FETCHED_BINARIES) names the file at once, where the page
-// would otherwise wait for its ready timeout and blame the time.
+// would otherwise wait and blame the time. Once both have arrived, Python is starting.
 const RUNTIME_FILES = ["pyodide.asm.wasm", "python_stdlib.zip"];
+// At most one progress message a file this often (and its last): smooth for a person, few for the page.
+const PROGRESS_EVERY_MS = 100;
 
 // The build's size and SHA-256 of each runtime file (sitebuild/runtime.py MANIFEST, beside them).
 const RUNTIME_MANIFEST = "runtime-files.json";
@@ -121,34 +140,88 @@ async function readManifest(indexURL) {
   return files;
 }
 
-function watchRuntimeFiles(indexURL, manifest) {
+// Reports every download from this site to the page as bytes received, counted from a copy of the
+// response's body so that whoever asked for it reads it untouched. The page judges a stall by them
+// (sitebuild/wizard_page.py STALL_MS): bytes arriving, however slowly, are never a failure.
+function watchDownloads(indexURL, post, manifest) {
   let fail;
   const failed = new Promise((resolve, reject) => (fail = reject));
   failed.catch(() => {}); // heard by the loads that race it; nothing else waits on it
+  const runtimeLeft = new Set(RUNTIME_FILES);
+  const lastPost = new Map();
+  const report = (file, received, done) => {
+    const now = performance.now();
+    if (!done && now - (lastPost.get(file) ?? -Infinity) < PROGRESS_EVERY_MS) return;
+    lastPost.set(file, now);
+    post({ type: "progress", file, received, done });
+  };
+  const arrived = (name) => {
+    if (runtimeLeft.delete(name) && runtimeLeft.size === 0) post({ type: "starting" });
+  };
+  async function count(response, file, name) {
+    const reader = response.body.getReader();
+    let received = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.byteLength;
+        report(file, received, false);
+      }
+      arrived(name);
+    } catch (error) {
+      if (RUNTIME_FILES.includes(name)) fail(new FileFailed(file, error.message));
+    } finally {
+      report(file, received, true);
+    }
+  }
   self.fetch = function (input, init) {
     const fetching = unwatchedFetch(input, init);
     const url = String(input instanceof Request ? input.url : input);
+    if (!url.startsWith(SITE_ROOT)) return fetching;
+    const file = fromSiteRoot(url);
     const name = url.startsWith(indexURL) ? url.slice(indexURL.length) : null;
-    if (RUNTIME_FILES.includes(name)) {
-      const file = `${RUNTIME_FOLDER}${name}`;
-      fetching.then(
-        // Cloned before Pyodide, which was handed `fetching` after this callback, reads the body.
-        (response) => (response.ok
-          ? checkRuntimeFile(file, response.clone(), manifest.then((files) => files[name] || null)).catch(fail)
-          : fail(new Error(`${file} did not load: HTTP ${response.status}`))),
-        (error) => fail(new Error(`${file} did not load: ${error.message}`)),
-      );
-    }
+    report(file, 0, false);
+    fetching.then(
+      (response) => {
+        // Checked against the build's manifest from its own copy (cloned before Pyodide reads the body).
+        if (response.ok && RUNTIME_FILES.includes(name)) {
+          checkRuntimeFile(file, response.clone(), manifest.then((files) => files[name] || null)).catch(fail);
+        }
+        if (response.ok && response.body) return count(response.clone(), file, name);
+        report(file, 0, true);
+        if (RUNTIME_FILES.includes(name)) fail(new FileFailed(file, `HTTP ${response.status}`));
+      },
+      (error) => {
+        report(file, 0, true);
+        if (RUNTIME_FILES.includes(name)) fail(new FileFailed(file, error.message));
+      },
+    );
     return fetching;
   };
+  // Pyodide's two modules arrive by import(), which no fetch sees: each counts whole once loaded.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name.startsWith(indexURL) && entry.name.endsWith(".mjs")) {
+        post({ type: "progress", file: fromSiteRoot(entry.name), received: entry.decodedBodySize, done: true });
+      }
+    }
+  }).observe({ type: "resource", buffered: true });
   return failed;
+}
+
+// A module that does not load is a file that did not load: named, like the fetched ones.
+function importRuntime(url) {
+  return import(url).catch((error) => {
+    throw new FileFailed(fromSiteRoot(url), error.message);
+  });
 }
 
 async function loadInputs(siteRoot) {
   const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
   const manifest = readManifest(indexURL);
   manifest.catch(() => {}); // heard by the checks that need it
-  const runtimeFailed = watchRuntimeFiles(indexURL, manifest);
+  const runtimeFailed = watchDownloads(indexURL, post, manifest);
   const storing = openStore();
   const reading = storing.then((opened) => opened && within(opened.readRecord(), null));
   // Only with a kept snapshot: this browser has been here and its service worker holds the runtime,
@@ -161,7 +234,7 @@ async function loadInputs(siteRoot) {
   const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", self.location.href).href, "text")]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, store, record] = await Promise.all([
-    import(new URL("pyodide.mjs", indexURL).href),
+    importRuntime(new URL("pyodide.mjs", indexURL).href),
     storing,
     reading,
     compiling, // in place before Pyodide can call instantiateStreaming
@@ -208,5 +281,6 @@ async function loadInputs(siteRoot) {
   return { pyodide, lock, bundleText, keep, snapshot: "made", compiled };
 }
 
-const receive = globalThis.createWizardRunner(loadInputs, (message) => self.postMessage(message));
+const post = (message) => self.postMessage(message);
+const receive = globalThis.createWizardRunner(loadInputs, post);
 self.onmessage = (event) => receive(event.data);

@@ -1,0 +1,140 @@
+"""The wizard on slow connections (`make bench-slow`): a first visit answered as a person would, with
+every request throttled at the server (sitebuild/static_server.py Link), for slow 4G and a slower
+link. Prints, per profile, the bytes before Python was ready, the wait after each answer, the time to
+the result and whether the wizard ever failed; writes bench-results/wizard-slow.json.
+"""
+
+import argparse
+import json
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.journeys import JOURNEYS
+from bench.run import RESULTS, build_offline_copy, build_site
+from sitebuild.chromium import launch
+from sitebuild.static_server import Link, serve
+
+# name -> (bits per second down, round trip in ms). Slow 4G is Lighthouse's mobile throttling.
+PROFILES = {
+    "slow_4g": (1_600_000, 150),
+    "400kbit": (400_000, 400),
+}
+# A person reads each question for this long before answering it.
+READING_MS = 3000
+SAMPLE_SECONDS = 0.05
+# Answers whatever question the wizard shows from `answers`, READING_MS after it appears; returns per
+# answer the milliseconds from the click to the next view painted, the time of the result (ms since
+# navigation) and its outcome, or where it failed.
+ANSWER_AS_A_READER = """async ([answers, readingMs]) => {
+    const root = document.getElementById('wizard');
+    const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const failed = new Promise((resolve) => {
+        const check = () => root.dataset.state === 'failed' && resolve('failed');
+        new MutationObserver(check).observe(root, { attributes: true, attributeFilter: ['data-state'] });
+        check();
+    });
+    const waits = [];
+    for (;;) {
+        await sleep(readingMs);
+        const form = root.querySelector('form[data-question]');
+        if (!form) break;
+        const question = form.dataset.question;
+        const value = answers[question];
+        if (value === undefined) throw new Error(`the wizard asked ${question}`);
+        const choice = form.querySelector(`input[type=radio][value="${value}"]`);
+        const boxes = form.querySelectorAll('input[type=checkbox]');
+        if (choice) choice.checked = true;
+        else if (boxes.length) boxes.forEach((box) => { box.checked = value.split(',').includes(box.value); });
+        else form.querySelector('select, #wizard-input').value = value;
+        const rendered = new Promise((resolve) => root.addEventListener('wizard:rendered', resolve, { once: true }));
+        const answered = performance.now();
+        form.querySelector('button[type=submit]').click();
+        if ((await Promise.race([rendered, failed])) === 'failed') return { waits, failed: true };
+        await painted();
+        waits.push([question, performance.now() - answered]);
+    }
+    const outcome = root.querySelector('.wizard-result [data-outcome]');
+    return { waits, failed: false, result_ms: performance.now(), outcome: outcome && outcome.dataset.outcome };
+}"""
+
+
+def sample(link: Link, samples: list, stop: threading.Event) -> None:
+    """(wall-clock seconds, bytes sent) every SAMPLE_SECONDS, to read the bytes sent by any moment."""
+    while not stop.is_set():
+        samples.append((time.time(), link.sent))
+        time.sleep(SAMPLE_SECONDS)
+
+
+def sent_by(samples: list, moment: float) -> int:
+    return max((sent for when, sent in samples if when <= moment), default=0)
+
+
+def visit(browser, site: Path, bits_per_second: int, rtt_ms: int) -> dict:
+    """A first visit (fresh context) through its own link, answering the first journey."""
+    link = Link(bits_per_second, rtt_ms)
+    samples: list = []
+    stop = threading.Event()
+    answers = dict(pair.split("=", 1) for pair in JOURNEYS[0].split("&"))
+    with serve(site, link=link) as base:
+        sampler = threading.Thread(target=sample, args=(link, samples, stop), daemon=True)
+        sampler.start()
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "wizard/", wait_until="domcontentloaded")
+        reply = page.evaluate(ANSWER_AS_A_READER, [answers, READING_MS])
+        ready = page.evaluate("""() => {
+            const mark = performance.getEntriesByName('wizard-ready')[0];
+            return mark ? { at: (performance.timeOrigin + mark.startTime) / 1000, ms: mark.startTime } : null;
+        }""")
+        context.close()
+        stop.set()
+    return {
+        "failed": reply["failed"],
+        "ready_s": round(ready["ms"] / 1000, 1) if ready else None,
+        "bytes_before_ready": sent_by(samples, ready["at"]) if ready else None,
+        "waits_s": [(question, round(ms / 1000, 2)) for question, ms in reply["waits"]],
+        "result_s": round(reply["result_ms"] / 1000, 1) if not reply["failed"] else None,
+        "outcome": reply.get("outcome"),
+        "bytes_total": link.sent,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=1, help="first visits per profile (default 1)")
+    parser.add_argument("--profile", choices=sorted(PROFILES), action="append", help="only these (default all)")
+    options = parser.parse_args()
+    profiles = options.profile or list(PROFILES)
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        build_offline_copy(Path(folder) / "offline-copy")
+        site = Path(folder) / "site"
+        build_site(site, Path(folder) / "offline-copy")
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            for name in profiles:
+                results[name] = [visit(browser, site, *PROFILES[name]) for _ in range(options.runs)]
+            browser.close()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "wizard-slow.json").write_text(json.dumps({"reading_ms": READING_MS, "profiles": results}, indent=2))
+    for name, runs in results.items():
+        bits, rtt = PROFILES[name]
+        print(f"\n{name}: {bits / 1e6:g} Mbit/s, {rtt} ms round trip, {len(runs)} run(s)")
+        print(f"  failed in any run       {any(run['failed'] for run in runs)}")
+        for key in ("ready_s", "result_s", "bytes_before_ready", "bytes_total"):
+            values = [run[key] for run in runs if run[key] is not None]
+            print(f"  {key:23} {statistics.median(values) if values else '-'}")
+        for run in runs:
+            print("  waits after each answer " + ", ".join(f"{q} {s:.2f} s" for q, s in run["waits_s"]))
+    print(f"\nA reader answers each question {READING_MS} ms after it appears.")
+    print(f"written: {RESULTS / 'wizard-slow.json'}")
+
+
+if __name__ == "__main__":
+    main()
