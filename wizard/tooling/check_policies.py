@@ -134,7 +134,8 @@ class PolicyChecks:
         """The travel-date question is asked when some policy's dates matter for the answers given so
         far (`date_matters` in its ask_if, through named conditions): a dated policy missing there
         would silently be answered for today instead of the travel date."""
-        date_qid = self.r.single["index"].data["policy_questions"]["date"]
+        # An older rule set (the policy diff compiles those) may predate policy_questions: no check.
+        date_qid = self.r.single["index"].data.get("policy_questions", {}).get("date")
         question = next((q for q in self.questions if q["id"] == date_qid), None)
         if question is None or question["type"] != "date" or "ask_if" not in question:
             return  # no date question (check_settings in bundle.py says so), or one always asked
