@@ -1,5 +1,6 @@
 """The JSON Schemas accept good instances and reject bad ones with a useful message."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,17 @@ def test_a_malformed_scenario_file_is_reported_with_file_and_location(tmp_path):
     with pytest.raises(RuleError) as caught:
         load_cases(bad, SCHEMAS)
     assert str(caught.value) == "rules/scenarios/bad.yaml:2:/cases/0: schema: 'today' is a required property"
+
+
+def test_a_document_found_valid_once_is_still_refused_after_it_is_edited(tmp_path):
+    """The schema check remembers only valid documents, by their content: an edit is checked afresh."""
+    from wizard.tooling.ruleset import read
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules, ignore=shutil.ignore_patterns("scenarios"))
+    read(rules)  # every file valid, and remembered as such
+    policy = rules / "policies" / "unilateral-30-day.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("kind: policy", "kind: policy\nbogus_key: 1", 1))
+    with pytest.raises(RuleError) as caught:
+        read(rules)
+    assert "bogus_key" in str(caught.value)

@@ -1,5 +1,6 @@
 """JSON Schema (draft 2020-12) checks of rule files, catalogues and scenario files."""
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -25,11 +26,23 @@ KIND_SCHEMAS = {
 }
 
 
+# Documents found valid in this process, by (the schemas' digest, schema name, the document's digest).
+# Validating is a pure function of schema and document, and the slowest part of compiling the rules:
+# a process that compiles many copies of the rules (the tests, the policy diff) checks each unchanged
+# file once. Only "valid" is remembered; problems are always found afresh, with their places.
+_VALID: set[tuple[str, str, str]] = set()
+
+
+def _digest(value) -> str:
+    return hashlib.sha256(json.dumps(value, sort_keys=True, default=repr).encode("utf-8")).hexdigest()
+
+
 class Schemas:
     """All schemas of a rules/schema folder, with their relative $refs resolvable."""
 
     def __init__(self, schema_dir: Path):
         self.docs = {p.name: _read_schema(p, schema_dir) for p in sorted(schema_dir.glob("*.schema.json"))}
+        self.digest = _digest(self.docs)
         registry = Registry().with_resources((name, Resource.from_contents(doc)) for name, doc in self.docs.items())
         self.validators = {
             name: Draft202012Validator(doc, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -38,6 +51,9 @@ class Schemas:
 
     def check(self, loaded, schema_name, problems):
         """Add one problem per schema error (the most specific first); True when valid."""
+        key = (self.digest, schema_name, _digest(loaded.data))
+        if key in _VALID:
+            return True
         validator = self.validators[schema_name]
         errors = sorted(validator.iter_errors(loaded.data), key=lambda e: (list(e.absolute_path), e.message))
         seen = set()
@@ -50,6 +66,8 @@ class Schemas:
                 continue
             seen.add(pointer)
             problems.add(loaded, pointer, _message(leaf))
+        if not errors:
+            _VALID.add(key)
         return not errors
 
 

@@ -2,7 +2,9 @@
 Only true/false are booleans (NO, Norway's code, and yes/no stay strings); dates stay ISO strings.
 """
 
+import hashlib
 import os
+import pickle
 import stat
 import sys
 import time
@@ -26,6 +28,11 @@ MAX_TOTAL_BYTES = 16 * 1024 * 1024
 # scanned after this long is refused rather than holding the build.
 TIME_BUDGET_SECONDS = 20.0
 _CLOCK_EVERY = 4096  # events between looks at the clock
+
+# Files parsed in this process, by the digest of their bytes: (data, lines), pickled so each load
+# gets its own copy. A process that reads many copies of the rules (the tests, the policy diff)
+# parses each unchanged file once. Only files that parsed are kept; a refused file is read afresh.
+_PARSED: dict[bytes, bytes] = {}
 
 
 class LoadedFile:
@@ -152,6 +159,10 @@ def load(path, display, deadline=None):
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         _refuse(display, "not UTF-8 text: %s" % exc.reason, raw.count(b"\n", 0, exc.start) + 1)
+    digest = hashlib.sha256(raw).digest()
+    if digest in _PARSED:
+        data, lines = pickle.loads(_PARSED[digest])
+        return LoadedFile(path, display, data, lines, len(raw))
     loader = None
     try:
         _scan(text, display, deadline)
@@ -178,4 +189,5 @@ def load(path, display, deadline=None):
     finally:
         if loader is not None:
             loader.dispose()
+    _PARSED[digest] = pickle.dumps((data, lines), protocol=pickle.HIGHEST_PROTOCOL)
     return LoadedFile(path, display, data, lines, len(raw))
