@@ -8,10 +8,9 @@ NPM_STAMP := node_modules/.package-lock.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-# The test folders that need no browser, no site build and no Pyodide: `make check` runs them.
-# tests/site builds the whole site and tests/pyodide starts Pyodide under Node (a minute or more
-# each), so they run with the browser tests in `make test`.
-FAST_TESTS := tests/engine tests/rules tests/wizard_web tests/sitebuild
+# The tests that need no site build, no Pyodide and no browser (markers, set in tests/conftest.py
+# and pyproject.toml): `make check` runs them; `make test` runs everything.
+FAST_TESTS := -m "not site and not pyodide and not browser and not history"
 
 .PHONY: setup offline-copy build serve test check lint fast-tests bench bench-slow chromium faketime clean policy-diff review release
 
@@ -65,7 +64,7 @@ check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint fast-tests
 
 fast-tests: setup faketime
-	$(PY) -m pytest -n 2 -m "not browser and not history" $(FAST_TESTS)
+	$(PY) -m pytest -n 2 $(FAST_TESTS)
 
 # The freshness report is printed first: the rules' review alarms and coming ends on today's date,
 # then pages and policies by age of review. It never fails the tests (decision 0004); its own test

@@ -17,6 +17,22 @@ from sitebuild.static_server import serve
 
 import shared_rules
 
+# Test tiers, by what a test needs rather than where it lives: `make check` runs the tests that need
+# none of these; `make test` runs them all. The pyodide tier marks itself (tests/pyodide), as do the
+# `history` tests; `site` and `browser` follow from the fixtures a test asks for.
+TIER_FIXTURES = {
+    "site": {"offline_copy", "site_build"},  # a real offline copy and strict MkDocs build
+    "browser": {"browser"},  # Debian's Chromium through Playwright
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        for marker, fixtures in TIER_FIXTURES.items():
+            if needs & fixtures:
+                item.add_marker(marker)
+
 
 @pytest.fixture(scope="session")
 def compiled_rules():

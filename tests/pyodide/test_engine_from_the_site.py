@@ -14,6 +14,8 @@ from sitebuild.paths import PYODIDE_PACKAGE, ROOT
 from sitebuild.static_server import serve
 from sitebuild.wizard_page import build_date
 
+pytestmark = pytest.mark.pyodide
+
 RUNNER = Path(__file__).with_name("install_from_site.mjs")
 
 

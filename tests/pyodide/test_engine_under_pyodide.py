@@ -14,6 +14,8 @@ from wizard.engine import Engine
 from wizard.tooling.scenarios import load_cases
 from wizard.tooling.schemas import Schemas
 
+pytestmark = pytest.mark.pyodide
+
 RULES = ROOT / "rules"
 RUNNER = Path(__file__).with_name("run_engine.mjs")
 

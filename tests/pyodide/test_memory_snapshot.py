@@ -14,6 +14,8 @@ from sitebuild.engine_wheel import LOCK_FILE, write_engine_package
 from sitebuild.paths import PYODIDE_PACKAGE, ROOT
 from sitebuild.wizard_page import build_date, compile_bundle
 
+pytestmark = pytest.mark.pyodide
+
 RUNNER = Path(__file__).with_name("snapshot_roundtrip.mjs")
 TODAY = "2026-11-29"
 # The first question, a question further in, and a result, in both languages.

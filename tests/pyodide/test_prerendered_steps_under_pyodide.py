@@ -12,6 +12,8 @@ import pytest
 
 from sitebuild.paths import ROOT
 
+pytestmark = pytest.mark.pyodide
+
 RUNNER = Path(__file__).with_name("run_web_steps.mjs")
 PREFIX = re.compile(r"^\(globalThis\.wizardSteps = globalThis\.wizardSteps \|\| \{\}\)\[\"\w+\"\] = ")
 

@@ -1,19 +1,17 @@
 """Every documented deep-link example reaches the question or result it says (webmasters pages in
 each language, wizard/README.md), and the READMEs show the policy and headers sitebuild/embed.py defines."""
 
-import datetime as dt
 import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
-from shared_rules import BUILD_DATE
 
 from sitebuild import embed
 from sitebuild.languages import languages
 from sitebuild.paths import ROOT
-from sitebuild.wizard_page import compile_bundle
-from wizard.engine import Engine
+
+from shared_rules import BUILD_DATE
 
 
 class _Examples(HTMLParser):
@@ -39,12 +37,6 @@ def _readme_examples():
     return re.findall(r"^\| `#([^`]+)` \| (question|result) `(\w+)`", text, re.M)
 
 
-@pytest.fixture(scope="module")
-def engine():
-    bundle, _ = compile_bundle(BUILD_DATE)
-    return Engine(bundle)
-
-
 def _reaches(engine, fragment, kind, expected):
     outcome = engine.evaluate(dict(parse_qsl(unquote(fragment))), BUILD_DATE.isoformat())
     assert outcome["kind"] == kind, (fragment, outcome)
@@ -53,23 +45,23 @@ def _reaches(engine, fragment, kind, expected):
 
 
 @pytest.mark.parametrize("language", [language.prefix for language in languages()], ids=lambda p: p or "en")
-def test_every_example_link_on_the_webmasters_page_reaches_the_question_or_result_it_names(site_dir, engine, language):
+def test_every_example_link_on_the_webmasters_page_reaches_the_question_or_result_it_names(site_dir, rules_engine, language):
     examples = _page_examples(site_dir, language)
     assert len(examples) >= 6
     purposes = set()
     for href, kind, expected in examples:
         parts = urlsplit(href)
         assert parts.path == "../", href  # the full wizard of the same language
-        _reaches(engine, parts.fragment, kind, expected)
+        _reaches(rules_engine, parts.fragment, kind, expected)
         purposes.add(dict(parse_qsl(unquote(parts.fragment)))["purpose"])
     assert {"study", "work", "family_chinese"} <= purposes  # a student, a worker, a spouse of a Chinese citizen
 
 
-def test_every_example_in_the_wizard_readme_reaches_what_it_names(engine):
+def test_every_example_in_the_wizard_readme_reaches_what_it_names(rules_engine):
     examples = _readme_examples()
     assert len(examples) >= 4
     for fragment, kind, expected in examples:
-        _reaches(engine, fragment, kind, expected)
+        _reaches(rules_engine, fragment, kind, expected)
 
 
 def test_the_readme_shows_the_embed_policy_and_hosting_headers_of_sitebuild_embed():
