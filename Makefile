@@ -10,7 +10,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 # The tests that need no site build, no Pyodide and no browser (markers, set in tests/conftest.py
 # and pyproject.toml): `make check` runs them; `make test` runs everything.
-FAST_TESTS := -m "not site and not pyodide and not browser and not history"
+FAST_TESTS := -m "not site and not pyodide and not browser and not walk and not history"
 
 .PHONY: setup offline-copy build serve test check lint fast-tests bench bench-slow chromium faketime clean policy-diff review release
 

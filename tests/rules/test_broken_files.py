@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,7 +75,13 @@ CASES_IN_PROCESS = [c for c in CASES if "generate:" not in (c / "case.yaml").rea
 CASES_GENERATED = [c for c in CASES if c not in CASES_IN_PROCESS]
 
 
-@pytest.mark.parametrize("case_dir", CASES_IN_PROCESS, ids=[c.name for c in CASES_IN_PROCESS])
+def _walks(case_dir):
+    """A case whose check walks every answer path (`deep: true`) takes seconds: the `walk` tier."""
+    deep = re.search(r"^deep: true$", (case_dir / "case.yaml").read_text(encoding="utf-8"), re.M)
+    return pytest.param(case_dir, id=case_dir.name, marks=[pytest.mark.walk] if deep else [])
+
+
+@pytest.mark.parametrize("case_dir", [_walks(c) for c in CASES_IN_PROCESS])
 def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(case_dir, tmp_path):
     target, meta = broken_copy(case_dir, tmp_path)
     with pytest.raises(RuleError) as caught:
@@ -139,6 +146,7 @@ def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path, capsys):
     assert any("did you mean GB?" in line for line in out)
 
 
+@pytest.mark.walk
 def test_validate_exits_0_on_the_real_rules_checked_against_the_guides(capsys):
     assert validate.main(["--rules", str(RULES), "--docs", str(RULES.parent / "docs" / "en")]) == 0
     assert ": valid (" in capsys.readouterr().out.strip().splitlines()[-1]

@@ -144,6 +144,7 @@ def new_primaries(engine, enumerator, answers):
     ]
 
 
+@pytest.mark.walk
 def test_the_diff_walks_the_old_paths_the_new_questions_and_the_class_split_off(edited, old_walk, leaver):
     report = edited[2]
     leaver_before = sum(1 for answers, _, _ in old_walk if answers.get("nationality") == LEAVER)
@@ -152,6 +153,7 @@ def test_the_diff_walks_the_old_paths_the_new_questions_and_the_class_split_off(
     assert report.total == len(old_walk) - leaver_before + len(leaver) + leaver_before
 
 
+@pytest.mark.walk
 def test_a_country_leaving_the_30_day_list_changes_exactly_its_own_paths_and_outcomes(edited, leaver):
     report = edited[2]
     expected = Counter("%s -> %s" % pair for pair in leaver if None not in pair and pair[0] != pair[1])
@@ -163,6 +165,7 @@ def test_a_country_leaving_the_30_day_list_changes_exactly_its_own_paths_and_out
             assert group.countries == {LEAVER}, (section, label)
 
 
+@pytest.mark.walk
 def test_the_report_names_the_country_that_left_and_its_outcome_change(edited):
     text = edited[3]
     assert "policy unilateral_30: members -%s" % LEAVER in text
@@ -171,6 +174,7 @@ def test_the_report_names_the_country_that_left_and_its_outcome_change(edited):
     assert "== Primary outcome (OLD -> NEW) ==" in text
 
 
+@pytest.mark.walk
 def test_a_document_dropped_from_an_outcome_is_reported_on_exactly_the_paths_that_listed_it(edited, old_walk):
     report, text = edited[2], edited[3]
     group = report.groups[("checklist", DROPPED_LABEL)]
@@ -186,6 +190,7 @@ def test_a_document_dropped_from_an_outcome_is_reported_on_exactly_the_paths_tha
     assert all(countries == {LEAVER} for countries in others)  # the leaver's checklists follow its new outcomes
 
 
+@pytest.mark.walk
 def test_answers_the_new_rules_refuse_are_reported_as_paths_only_the_old_rules_have(edited, old_walk):
     report, text = edited[2], edited[3]
     assert "question transit_hours: max %d -> %d" % (HOURS_MAX, HOURS_NEW_MAX) in text
@@ -202,6 +207,7 @@ def test_answers_the_new_rules_refuse_are_reported_as_paths_only_the_old_rules_h
         assert only["only in OLD: NEW does not accept transit_hours=%d" % hours].paths == expected
 
 
+@pytest.mark.walk
 def test_every_example_path_shows_its_change_when_both_engines_answer_it(edited):
     old, new, report, _ = edited
     for (section, label), group in report.groups.items():
