@@ -21,7 +21,16 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]+)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 # A dated citation in the text: "(NIA, 2025-07-23)", "(Xinhua; MFA, 2025-11-03)", "（新华社，2024-01-11）".
 PARENTHESES = re.compile(r"[(（]([^()（）]*)[)）]")
-DATED_CITATION = re.compile(r"^\s*(?P<who>[^\W\d_][^;；]*?)[,，]\s*(?P<date>\d{4}-\d{2}-\d{2})\s*$")
+# Chinese prose writes the date 2024年1月11日 (issue 24); the citation is the same, so it is read as ISO.
+DATED_CITATION = re.compile(
+    r"^\s*(?P<who>[^\W\d_][^;；]*?)[,，]\s*(?P<date>\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)\s*$"
+)
+CHINESE_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _iso(date: str) -> str:
+    found = CHINESE_DATE.fullmatch(date)
+    return f"{found[1]}-{int(found[2]):02d}-{int(found[3]):02d}" if found else date
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +71,7 @@ def dated_citations(markdown: str) -> list[tuple[str, str]]:
             for part in re.split(r"[;；]", inside):
                 citation = DATED_CITATION.match(part)
                 if citation:
-                    found.append((citation["who"].strip(), citation["date"]))
+                    found.append((citation["who"].strip(), _iso(citation["date"])))
     return found
 
 

@@ -46,6 +46,14 @@ def test_a_dated_citation_without_a_source_of_that_date_is_reported_in_either_la
     ]
 
 
+def test_a_chinese_dated_citation_is_read_as_its_iso_date():
+    text = "延期（国家移民管理局，2025年11月3日）；通过（全国人大常委会，2012年6月30日）。"
+    problems = page_sources.source_problems([LAW], text, "zh/x.md", DOMAINS)
+    assert problems == [
+        'zh/x.md: the text cites "国家移民管理局, 2025-11-03" but no source in the front matter is dated 2025-11-03'
+    ]
+
+
 def test_links_inside_code_blocks_are_not_citations():
     text = "```\n[copy](http://www.ming7.cn/x.htm)\n```\n"
     assert page_sources.source_problems([], text, "en/x.md", DOMAINS) == []
