@@ -3,6 +3,7 @@ link to a copy the registry keeps out of sight is named with its id, and the reg
 no copy and holds each URL once."""
 
 import datetime as dt
+from pathlib import Path
 
 from sitebuild import page_sources
 
@@ -90,3 +91,16 @@ def test_the_project_s_registry_shows_no_copy_and_holds_each_url_once():
 
 def test_every_page_s_sources_resolve_through_the_registry():
     assert page_sources.report() == []
+
+
+def test_broken_pages_are_reported_with_the_page_and_the_id_against_the_project_s_registry():
+    broken = Path(__file__).parent / "broken_pages"
+    assert page_sources.report(broken) == [
+        "en/hidden-url.md: sources[0] shows http://subsites.chinadaily.com.cn/nantong/2017-09/28/c_258319.htm, "
+        "a copy that S11 in rules/sources.yaml keeps out of sight (read_at): cite S11",
+        "en/linked-copy.md: the text links to https://www.ezhou.gov.cn/bsfw_0/ztfwcs/crj/wyk/202507/t20250723_715132.html, "
+        "a copy that S20 in rules/sources.yaml keeps out of sight (read_at)",
+        "en/unknown-id.md: sources[1] cites S999, which is not an id in rules/sources.yaml",
+        "en/url-citation.md: sources[0] is a URL-style citation of http://en.people.cn/n3/2025/1104/c90000-20386115.html: "
+        "cite its id of rules/sources.yaml (it is S24)",
+    ]
