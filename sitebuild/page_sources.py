@@ -85,8 +85,8 @@ def _copy_host(url: str, copies: dict) -> str | None:
 
 
 def registry_problems(registry: Registry) -> list[str]:
-    """`rules/sources.yaml: reason` lines for a shown URL on a copy host, and for a URL in two entries
-    (allowed only for an entry that is `part_of` the entry holding the URL)."""
+    """`rules/sources.yaml: reason` lines for a shown URL on a copy host or kept as a copy in another entry's
+    read_at, and for a URL in two entries (allowed only for an entry that is `part_of` the entry holding it)."""
     problems = []
     for sid, entry in registry.entries.items():
         url = entry.get("url")
@@ -97,6 +97,12 @@ def registry_problems(registry: Registry) -> list[str]:
             problems.append(
                 f"rules/sources.yaml: {sid} shows {url}, a copy ({host}: {registry.copies[host]}); "
                 f"cite the original publisher and keep the copy in read_at"
+            )
+        keeper = registry.by_copy.get(same_page(str(url)))
+        if keeper:
+            problems.append(
+                f"rules/sources.yaml: {sid} shows {url}, which {keeper} keeps out of sight as a copy (read_at); "
+                f"a copy is never shown, and an original does not belong in read_at"
             )
         owner = registry.by_url.get(same_page(str(url)))
         if owner != sid and entry.get("part_of") != owner:

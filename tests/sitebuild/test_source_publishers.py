@@ -74,6 +74,23 @@ def test_a_registry_entry_showing_a_copy_host_fails_with_its_id_and_the_host():
     ]
 
 
+def test_a_registry_entry_showing_what_another_keeps_in_read_at_fails_with_both_ids():
+    registry = page_sources.registry_from(
+        {
+            "S41": {
+                "title": "Zhejiang",
+                "url": "http://www.ezhejiang.gov.cn/c_54018.htm",
+                "read_at": "also http://www.ks.gov.cn/loss.shtml",
+            },
+            "S268": {"title": "Kunshan", "url": "http://www.ks.gov.cn/loss.shtml"},
+        }
+    )
+    assert page_sources.registry_problems(registry) == [
+        "rules/sources.yaml: S268 shows http://www.ks.gov.cn/loss.shtml, which S41 keeps out of sight as a copy "
+        "(read_at); a copy is never shown, and an original does not belong in read_at"
+    ]
+
+
 def test_one_url_in_two_entries_fails_unless_one_is_part_of_the_other():
     url = "https://www.gov.cn/zhengce/content/202508/content_6967843.htm"
     twice = {"S104": {"title": "Decree", "url": url}, "S06": {"title": "Art. 6", "url": url}}
