@@ -56,11 +56,11 @@ def pages(docs_dir, rules_dir):
         items.append(Item("page", name, reviewed))
         later = []
         for source in meta.get("sources") or []:
-            if isinstance(source, str):  # a rule source id
+            if isinstance(source, str):  # a source id of rules/sources.yaml
                 label, date = source, by_id.get(source)
-            elif isinstance(source, dict):
-                label = source.get("id") or source.get("title") or source.get("url") or "?"
-                date = _date(source["date"]) if source.get("date") else by_id.get(source.get("id"))
+            elif isinstance(source, dict) and len(source) == 1:  # an id with the part relied on: {S08: "Art. 35"}
+                label = next(iter(source))
+                date = by_id.get(label)
             else:
                 continue
             if date is not None and date > reviewed:

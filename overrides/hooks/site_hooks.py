@@ -30,7 +30,7 @@ from sitebuild.html_templates import TemplateValueMissing
 from sitebuild.language_switch import site_relative_alternates
 from sitebuild.languages import default_language
 from sitebuild.page_meta import PageMetaError, checked_meta
-from sitebuild.page_sources import source_problems
+from sitebuild.page_sources import load_registry, registry_problems, source_problems
 from sitebuild.paths import WIZARD_ASSETS
 from sitebuild.runtime import RuntimeMissing, copy_runtime
 from sitebuild.ui_strings import ui_string
@@ -67,6 +67,9 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    problems = registry_problems(load_registry())
+    if problems:  # a copy shown as a source, or one URL in two entries
+        raise PluginError("sources shown to users that are copies, or repeated:\n" + "\n".join(problems))
     if _is_default_language_build(config) or not _bundle:
         try:
             _bundle["date"] = wizard_page.build_date()
@@ -93,12 +96,12 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     try:
-        page.meta.update(checked_meta(page.meta, page.file.src_uri))
+        page.meta.update(checked_meta(page.meta, page.file.src_uri, config.theme["language"]))
     except PageMetaError as error:
         raise PluginError(str(error)) from None
     problems = source_problems(page.meta["sources"], markdown, page.file.src_uri)
     if problems:
-        raise PluginError("sources not from original publishers, or cited but not listed:\n" + "\n".join(problems))
+        raise PluginError("sources cited in the text but not listed, or copies:\n" + "\n".join(problems))
     if policy_ends.MARKER.search(markdown):  # a dated policy's end, from the rules, in the page's language
         try:
             markdown = policy_ends.render(markdown, _bundle["data"], config.theme["language"])

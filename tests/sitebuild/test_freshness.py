@@ -12,11 +12,16 @@ LINE = re.compile(r"^  (\d{4}-\d{2}-\d{2}) +(-?\d+) days  (page|policy) +(\S+)")
 
 
 def _page(path, reviewed, sources):
-    lines = ["---", "reviewed: %s" % reviewed, "sources:"]
-    for title, date in sources:
-        lines += ["  - publisher: P", "    title: %s" % title, "    url: https://www.gov.cn/x", "    date: %s" % date]
+    """A page citing (id, date) sources by id; the dates go to the registry the rules folder holds."""
+    lines = ["---", "reviewed: %s" % reviewed, "sources:"] + ["  - %s" % sid for sid, _ in sources]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines + ["---", "", "# Page", ""]), encoding="utf-8")
+    return sources
+
+
+def _sources(root, sources):
+    entries = "".join("  %s: {publisher: P, title: T, date: %s}\n" % (sid, date) for sid, date in sources)
+    (root / "sources.yaml").write_text("kind: sources\nsources:\n" + entries, encoding="utf-8")
 
 
 def _rules(root, policies):
@@ -28,9 +33,10 @@ def _rules(root, policies):
 
 def test_the_report_orders_by_review_date_and_flags_sources_dated_after_the_review(tmp_path):
     docs, rules = tmp_path / "docs", tmp_path / "rules"
-    _page(docs / "en" / "fresh.md", "2026-11-20", [("Old law", "2012-06-30")])
-    _page(docs / "en" / "stale.md", "2025-03-01", [("Newer notice", "2025-06-01"), ("Older", "2024-01-01")])
+    fresh = _page(docs / "en" / "fresh.md", "2026-11-20", [("S90", "2012-06-30")])
+    stale = _page(docs / "en" / "stale.md", "2025-03-01", [("S91", "2025-06-01"), ("S92", "2024-01-01")])
     _rules(rules, {"checked": "reviewed: 2026-11-29\nvalid_to: 2026-12-31\n", "unchecked": ""})
+    _sources(rules, fresh + stale)
     lines = freshness.report(freshness._date("2026-11-29"), docs, rules)
     listed = [LINE.match(line).groups() for line in lines if LINE.match(line)]
     assert [(d, k, n.split("/")[-1]) for d, _, k, n in listed] == [
@@ -41,7 +47,7 @@ def test_the_report_orders_by_review_date_and_flags_sources_dated_after_the_revi
     ]
     assert listed[0][1] == str((freshness._date("2026-11-29") - freshness._date("2025-03-01")).days)
     changed = lines[lines.index(next(line for line in lines if line.startswith("Pages whose"))) + 1 :]
-    assert changed == ["  docs/en/stale.md (reviewed 2025-03-01): Newer notice dated 2025-06-01"]
+    assert changed == ["  docs/en/stale.md (reviewed 2025-03-01): S91 dated 2025-06-01"]
     assert any("unchecked" in line and "the rule set's (index.yaml) is used" in line for line in lines)
 
 
@@ -56,6 +62,17 @@ def test_a_page_citing_a_rule_source_by_id_uses_that_source_s_date(tmp_path):
     page.write_text("---\nreviewed: 2026-04-01\nsources: [S99]\n---\n# X\n", encoding="utf-8")
     _, changed = freshness.pages(docs, rules)
     assert changed == [("docs/en/x.md", freshness._date("2026-04-01"), [("S99", freshness._date("2026-05-01"))])]
+
+
+def test_a_page_citing_an_article_of_a_source_uses_that_source_s_date(tmp_path):
+    docs, rules = tmp_path / "docs", tmp_path / "rules"
+    _rules(rules, {})
+    _sources(rules, [("S98", "2026-05-01")])
+    page = docs / "en" / "x.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('---\nreviewed: 2026-04-01\nsources:\n  - S98: "Art. 35"\n---\n# X\n', encoding="utf-8")
+    _, changed = freshness.pages(docs, rules)
+    assert changed == [("docs/en/x.md", freshness._date("2026-04-01"), [("S98", freshness._date("2026-05-01"))])]
 
 
 def test_the_command_reports_every_page_and_policy_of_the_repository_oldest_first():

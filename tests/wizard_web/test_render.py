@@ -116,6 +116,25 @@ def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
     assert 'datetime="%s"' % REVIEWED in html
 
 
+def test_a_source_whose_page_was_not_opened_says_so_after_its_link_in_the_guides_words():
+    unopened = {"publisher": "NPC", "title": "Law", "url": "http://www.npc.gov.cn/law.htm", "date": "2012-06-30"}
+    view = {
+        "kind": "result",
+        "primary": _outcome(sources=[{**unopened, "unopened": True}]),
+        "alternatives": [],
+        "answered": [],
+        "rules_reviewed": REVIEWED,
+        "notices": [],
+    }
+    html = render.result(view, UI, "en", "../", back=None)
+    assert (
+        '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened; read in a copy), NPC'
+        in html
+    )
+    view["primary"] = _outcome(sources=[unopened])
+    assert "not opened" not in render.result(view, UI, "en", "../", back=None)
+
+
 def test_a_checklist_item_without_the_officials_name_shows_one_name():
     # The engine leaves the officials' name out where the page is in their language.
     item = {"id": "passport", "label": "护照", "detail": ""}

@@ -244,6 +244,8 @@ class Presenter:
                     "publisher": src["publisher"],
                     "title": src.get("title_" + cat.lang, src["title"]),
                     "url": src.get("url"),
+                    # The page at url was not opened in review: the result says so, as the guide pages do.
+                    "unopened": bool(src.get("unopened")),
                     "date": src.get("date"),
                 }
             )

@@ -15,6 +15,7 @@ from .check_questions import QuestionChecks
 from .conditions_walk import iter_nodes
 from .errors import Problem
 from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
+from .page_citations import page_cited_sources
 from .yamlfiles import pointer_join
 
 
@@ -160,9 +161,11 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
             if name not in used_named:
                 self.err(cond_file, "/conditions/%s" % name, "named condition %r is never used" % name)
         src_file = self.r.single["sources"]
+        # The registry also serves the guide pages (sitebuild/page_meta.py checks their ids).
+        cited_by_pages = page_cited_sources(self.r.root.parent / "docs")
         for sid in self.sources:
-            if sid not in self.used_sources:
-                self.warn(src_file, "/sources/%s" % sid, "source %s is not cited by any rule" % sid)
+            if sid not in self.used_sources and sid not in cited_by_pages:
+                self.warn(src_file, "/sources/%s" % sid, "source %s is not cited by any rule or guide page" % sid)
 
     def _all_conds(self):
         for q in self.questions:

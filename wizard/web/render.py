@@ -162,18 +162,19 @@ def answers_summary(answered: list[Json], ui: UI) -> str:
     return f'<section class="wizard-answers" aria-labelledby="wizard-answers-heading"><h2 id="wizard-answers-heading">{_text(ui["your_answers"])}</h2><dl>{rows}</dl></section>'
 
 
-def _source_title(source: Json) -> str:
+def _source_title(source: Json, ui: UI) -> str:
     # A source whose original page was not found has no url; its title says so.
     if not source.get("url"):
         return _text(source["title"])
-    return f'<a href="{_attr(source["url"])}" rel="noopener noreferrer">{_text(source["title"])}</a>'
+    unopened = _text(ui["source_unopened"]) if source.get("unopened") else ""
+    return f'<a href="{_attr(source["url"])}" rel="noopener noreferrer">{_text(source["title"])}</a>{unopened}'
 
 
 def _sources(sources: list[Json], ui: UI, h: str) -> str:
     if not sources:
         return ""
     items = "".join(
-        f"<li>{_source_title(s)}, {_text(s['publisher'])}, "
+        f"<li>{_source_title(s, ui)}, {_text(s['publisher'])}, "
         f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
         for s in sources
     )
