@@ -27,11 +27,12 @@ CASES = sorted(p for p in (HERE / "broken").iterdir() if (p / "case.yaml").exist
 def broken_copy(case_dir, tmp_path):
     """A copy of the real rules with the case's files added and its patches applied."""
     target = tmp_path / "rules"
-    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
+    # `scenarios: true` keeps the scenario files, for a case about what they must cover
+    shutil.copytree(RULES, target, ignore=None if meta.get("scenarios") else shutil.ignore_patterns("scenarios"))
     files = case_dir / "files"
     if files.is_dir():
         shutil.copytree(files, target, dirs_exist_ok=True)
-    meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
     if "generate" in meta:
         generate(target, **meta["generate"])
     for patch in meta.get("patch", []):
@@ -78,7 +79,9 @@ CASES_GENERATED = [c for c in CASES if c not in CASES_IN_PROCESS]
 def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(case_dir, tmp_path):
     target, meta = broken_copy(case_dir, tmp_path)
     with pytest.raises(RuleError) as caught:
-        compile_rules(target, BUILD_DATE, deep=meta.get("deep", False))
+        # `docs: true`: also check the rules' guide links against the real docs (every language)
+        docs_root = HERE.parents[1] / "docs" / "en" if meta.get("docs") else None
+        compile_rules(target, BUILD_DATE, deep=meta.get("deep", False), docs_root=docs_root)
     assert_reported(str(caught.value), meta["expect"])
 
 
