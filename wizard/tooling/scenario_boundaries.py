@@ -1,7 +1,6 @@
-"""Every membership boundary of a policy (a member's first day, its last day) has a scenario on
-each side: a case whose nationality shares the boundary and whose trip date (the travel date, else
-the case's today) is the boundary day itself and another the day beyond it. Checked when the rules
-folder has its scenarios/ (copies made for other checks leave them out)."""
+"""Every membership boundary of a policy (a member's first or last day) has a scenario on each side:
+a case of a country sharing it, dated (travel date, else today) on the day and on the day beyond.
+Checked when the rules folder has its scenarios/ (copies made for other checks leave them out)."""
 
 import datetime as _dt
 from pathlib import Path
