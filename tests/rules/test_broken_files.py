@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,8 +39,10 @@ def broken_copy(case_dir, tmp_path):
     for patch in meta.get("patch", []):
         path = target / patch["file"]
         text = path.read_text(encoding="utf-8")
-        assert patch["old"] in text, "the patch of %s no longer applies to %s" % (case_dir.name, patch["file"])
-        path.write_text(text.replace(patch["old"], patch["new"], 1), encoding="utf-8")
+        # `pattern` instead of `old`: a regular expression, for a value the live rules change (an end date)
+        old = re.search(patch["pattern"], text) if "pattern" in patch else patch["old"] in text and patch["old"]
+        assert old, "the patch of %s no longer applies to %s" % (case_dir.name, patch["file"])
+        path.write_text(text.replace(old if isinstance(old, str) else old.group(0), patch["new"], 1), encoding="utf-8")
     return target, meta
 
 
