@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from sitebuild.paths import DOCS
+from sitebuild.policy_ends import _date
 from sitebuild.rule_blocks import MARKER, BlockError, render
 from sitebuild.translations import FRONT_MATTER, page_problems
 from wizard.tooling.bundle import compile_rules
@@ -14,10 +15,16 @@ from wizard.tooling.bundle import compile_rules
 from shared_rules import BUILD_DATE, RULES, compiled
 
 PAGES = sorted(p for p in DOCS.rglob("*.md") if MARKER.search(p.read_text(encoding="utf-8")))
-NEW_END = "2027-12-31"
-SHOWN_END = {"en": "31 December 2026", "zh": "2026年12月31日"}
-SHOWN_NEW_END = {"en": "31 December 2027", "zh": "2027年12月31日"}
-JOINER = {"en": "United States", "zh": "美国"}
+# Read from the live rules, never pinned, so a real extension or a country joining breaks nothing here.
+POLICY = compiled().bundle["policies"]["unilateral_30"]
+END = POLICY["valid_to"]
+NEW_END = str(int(END[:4]) + 1) + END[4:]
+JOINER = min(set(compiled().bundle["countries"]["nationality"]) - set(POLICY["members"]))
+JOINED = "2026-11-01"  # before the rules' date: the member is on the list when the page is built
+
+
+def shown(iso, lang):
+    return _date(compiled().bundle, lang, iso)
 
 
 def lang_of(page):
@@ -30,19 +37,20 @@ def markers(page, name):
 
 @pytest.fixture(scope="module")
 def changed_bundle(tmp_path_factory):
-    """The real rules, copied, with the 30-day list extended by a year and the United States joining
-    it: the edits a maintainer makes (policy and changelog), nothing else."""
+    """The real rules, copied, with the 30-day list extended by a year and a nationality it does not
+    list joining it: the edits a maintainer makes (policy and changelog), nothing else."""
     rules = tmp_path_factory.mktemp("changed") / "rules"
     shutil.copytree(RULES, rules, ignore=shutil.ignore_patterns("scenarios"))
     policy = rules / "policies" / "unilateral-30-day.yaml"
-    text = policy.read_text(encoding="utf-8").replace("2026-12-31", NEW_END)
-    text = text.replace("\nreviewed:", "\n  - {country: US, valid_from: 2026-11-01, sources: [S24]}\nreviewed:", 1)
-    text = text.replace("last_extended: {date: 2025-11-03", "last_extended: {date: 2026-11-01", 1)
+    text = policy.read_text(encoding="utf-8").replace(END, NEW_END)
+    member = "  - {country: %s, valid_from: %s, sources: [S24]}\n" % (JOINER, JOINED)
+    text = text.replace("\nreviewed:", "\n" + member + "reviewed:", 1)
+    text = re.sub(r"last_extended: [{]date: [0-9-]+", "last_extended: {date: %s" % JOINED, text, count=1)
     policy.write_text(text, encoding="utf-8")
     changelog = rules / "changelog.yaml"
     entry = (
-        "  - {date: 2026-11-01, policy: unilateral_30, sources: [S24], text: {en: The United States joined; "
-        "the list was extended., zh: 美国适用免签政策；名单延期。}}\n"
+        "  - {date: %s, policy: unilateral_30, sources: [S24], text: {en: A country joined; "
+        "the list was extended., zh: 一国适用免签政策；名单延期。}}\n" % JOINED
     )
     changelog.write_text(changelog.read_text(encoding="utf-8").replace("\nchanges:\n", "\nchanges:\n" + entry, 1))
     return compile_rules(rules, BUILD_DATE, deep=False).bundle, rules
@@ -66,16 +74,17 @@ def test_a_list_extended_by_a_year_and_a_country_joining_change_every_page_that_
     source = page.read_text(encoding="utf-8")
     before = render(source, compiled().bundle, lang, RULES)
     after = render(source, bundle, lang, rules)
+    name = bundle["country_names"][lang][JOINER]
     if markers(page, "<!-- rules: end unilateral_30"):
         # the history keeps the old end (the day it was announced): it is about that date
         current = render(
             MARKER.sub(lambda m: "" if m.group(1) == "history" else m.group(0), source), bundle, lang, rules
         )
-        assert SHOWN_END[lang] in before and SHOWN_END[lang] not in current
-        assert SHOWN_NEW_END[lang] in after
+        assert shown(END, lang) in before and shown(END, lang) not in current
+        assert shown(NEW_END, lang) in after
     if markers(page, "<!-- rules: countries unilateral_30"):
-        assert f"| {JOINER[lang]} |" not in before and f"| {JOINER[lang]} | " in after
-        assert after.count(SHOWN_NEW_END[lang]) > 40  # the members without an end of their own moved
+        assert f"| {name} |" not in before and f"| {name} | " in after
+        assert after.count(shown(NEW_END, lang)) > 40  # the members without an end of their own moved
     for marker in markers(page, "<!-- rules: count unilateral_30"):
         assert str(len(compiled().bundle["policies"]["unilateral_30"]["members"]) - 1) == render(
             marker.group(0), compiled().bundle, lang, RULES
@@ -84,7 +93,7 @@ def test_a_list_extended_by_a_year_and_a_country_joining_change_every_page_that_
             int(render(marker.group(0), compiled().bundle, lang, RULES)) + 1
         )
     if markers(page, "<!-- rules: history unilateral_30"):
-        assert "The United States joined" in after or "美国适用免签政策" in after
+        assert "A country joined" in after or "一国适用免签政策" in after
 
 
 def test_a_new_visa_category_changes_the_counts_on_every_page_that_states_them():
@@ -94,7 +103,8 @@ def test_a_new_visa_category_changes_the_counts_on_every_page_that_states_them()
     assert {lang_of(p) for p in pages} == {"en", "zh"}
     for marker in ("<!-- rules: visa-categories -->", "<!-- rules: visa-subtypes -->"):
         assert int(render(marker, more, "en", RULES)) == int(render(marker, bundle, "en", RULES)) + 1
-    assert render("<!-- rules: visa-categories -->/<!-- rules: visa-subtypes -->", bundle, "zh", RULES) == "13/17"
+    both = "<!-- rules: visa-categories -->/<!-- rules: visa-subtypes -->"
+    assert render(both, bundle, "zh", RULES) == render(both, bundle, "en", RULES)  # J1 and J2: one category, two types
 
 
 def test_the_country_table_says_when_a_first_day_or_terms_are_not_confirmed_in_each_language():
