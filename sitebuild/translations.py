@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
+from . import rule_blocks
 from .languages import default_language, languages
 from .paths import DOCS, UI_STRINGS
 
@@ -29,6 +30,8 @@ class Structure:
     headings: tuple[tuple[int, str], ...]
     links: tuple[str, ...]
     tables: tuple[tuple[int, int], ...]
+    # Rule blocks (sitebuild/rule_blocks.py) are rendered per language: shared, never translated.
+    blocks: tuple[str, ...] = ()
 
 
 def fingerprint(path: Path) -> str:
@@ -43,7 +46,7 @@ def front_matter(text: str) -> dict:
 
 def structure(text: str) -> Structure:
     body = FRONT_MATTER.sub("", text, count=1)
-    headings, links, tables = [], [], []
+    headings, links, tables, blocks = [], [], [], []
     rows, columns, fenced = 0, 0, False
     for line in body.splitlines() + [""]:
         if FENCE.match(line.strip()):
@@ -62,7 +65,8 @@ def structure(text: str) -> Structure:
             level, title, explicit = len(heading.group(1)), heading.group(2), heading.group(3)
             headings.append((level, explicit or slugify(title, "-")))
         links.extend(LINK.findall(line))
-    return Structure(tuple(headings), tuple(sorted(links)), tuple(tables))
+        blocks.extend(marker.group(0) for marker in rule_blocks.LOOSE.finditer(line))
+    return Structure(tuple(headings), tuple(sorted(links)), tuple(tables), tuple(blocks))
 
 
 def termbase(code: str) -> dict:
@@ -98,7 +102,10 @@ def term_problems(text: str, terms: list) -> list[str]:
 def localized(structure_: Structure, links: dict) -> Structure:
     """The English structure with links the termbase sends elsewhere for this language."""
     return Structure(
-        structure_.headings, tuple(sorted(links.get(link, link) for link in structure_.links)), structure_.tables
+        structure_.headings,
+        tuple(sorted(links.get(link, link) for link in structure_.links)),
+        structure_.tables,
+        structure_.blocks,
     )
 
 
@@ -112,6 +119,10 @@ def differences(source: Structure, translation: Structure) -> list[str]:
         problems.append(f"links differ: missing {missing}, extra {extra}")
     if source.tables != translation.tables:
         problems.append(f"tables differ (rows, columns): {list(source.tables)} vs {list(translation.tables)}")
+    if source.blocks != translation.blocks:
+        problems.append(
+            f"rule blocks differ (the same markers, in order): {list(source.blocks)} vs {list(translation.blocks)}"
+        )
     return problems
 
 

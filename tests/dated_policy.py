@@ -7,7 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import yaml
+
 from wizard.engine import Engine, add_days
+from wizard.tooling import changelog_coverage
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.rules_date import reviewed_date
 
@@ -46,7 +49,26 @@ def rules_with_dated_policy(tmp_path: Path, text: str = FIXTURE) -> Path:
     target = tmp_path / "rules"
     shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
     (target / POLICY_FILE).write_text(text, encoding="utf-8")
+    _log_changes(target, text)
     return target
+
+
+def _log_changes(target: Path, text: str) -> None:
+    """The fixture's dated changes entered in the copy's changelog, as a maintainer enters them
+    (wizard/tooling/changelog_coverage.py); a fixture made to be broken is left as it is."""
+    try:
+        data = yaml.safe_load(text)
+        changes = [(str(dates[0]), what) for _, dates, what in changelog_coverage.dated_changes(data)]
+    except (yaml.YAMLError, TypeError, KeyError, AttributeError):
+        return
+    entries = "".join(
+        "  - {date: %s, policy: %s, sources: [S24], text: {en: 'Fixture: %s.', zh: '测试变更：%s。'}}\n"
+        % (day, data.get("id"), *[what.replace("'", "''")] * 2)
+        for day, what in changes
+    )
+    changelog = target / "changelog.yaml"
+    text = changelog.read_text(encoding="utf-8")
+    changelog.write_text(text.replace("\nchanges:\n", "\nchanges:\n" + entries, 1), encoding="utf-8")
 
 
 def rules_reviewed_on(rules: Path, day: str) -> Path:

@@ -22,6 +22,7 @@ from sitebuild import (
     offline_copy,
     policy_ends,
     release,
+    rule_blocks,
     service_worker,
     wizard_page,
 )
@@ -107,6 +108,12 @@ def on_page_markdown(markdown, page, config, files):
             markdown = policy_ends.render(markdown, _bundle["data"], config.theme["language"])
         except (KeyError, ValueError) as error:
             raise PluginError(f"{page.file.src_uri}: policy-end marker: {error}") from None
+    if rule_blocks.LOOSE.search(markdown):  # country lists, counts, end dates, histories: from the rules
+        try:
+            lang = config.theme["language"]
+            markdown = rule_blocks.render(markdown, _bundle["data"], lang, wizard_page.RULES, page.file.src_uri)
+        except rule_blocks.BlockError as error:
+            raise PluginError(str(error)) from None
     if changelog.PLACEHOLDER in markdown:  # the "What changed" page: the changes, from the rules
         lang = config.theme["language"]
         markdown = markdown.replace(changelog.PLACEHOLDER, changelog.page_markdown(wizard_page.RULES, lang))

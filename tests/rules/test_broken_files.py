@@ -28,18 +28,21 @@ CASES = sorted(p for p in (HERE / "broken").iterdir() if (p / "case.yaml").exist
 def broken_copy(case_dir, tmp_path):
     """A copy of the real rules with the case's files added and its patches applied."""
     target = tmp_path / "rules"
-    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
+    # `scenarios: true` keeps the scenario files, for a case about what they must cover
+    shutil.copytree(RULES, target, ignore=None if meta.get("scenarios") else shutil.ignore_patterns("scenarios"))
     files = case_dir / "files"
     if files.is_dir():
         shutil.copytree(files, target, dirs_exist_ok=True)
-    meta = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
     if "generate" in meta:
         generate(target, **meta["generate"])
     for patch in meta.get("patch", []):
         path = target / patch["file"]
         text = path.read_text(encoding="utf-8")
-        assert patch["old"] in text, "the patch of %s no longer applies to %s" % (case_dir.name, patch["file"])
-        path.write_text(text.replace(patch["old"], patch["new"], 1), encoding="utf-8")
+        # `pattern` instead of `old`: a regular expression, for a value the live rules change (an end date)
+        old = re.search(patch["pattern"], text) if "pattern" in patch else patch["old"] in text and patch["old"]
+        assert old, "the patch of %s no longer applies to %s" % (case_dir.name, patch["file"])
+        path.write_text(text.replace(old if isinstance(old, str) else old.group(0), patch["new"], 1), encoding="utf-8")
     return target, meta
 
 
@@ -85,7 +88,9 @@ def _walks(case_dir):
 def test_a_broken_rule_file_is_reported_as_file_location_and_one_line_reason(case_dir, tmp_path):
     target, meta = broken_copy(case_dir, tmp_path)
     with pytest.raises(RuleError) as caught:
-        compile_rules(target, BUILD_DATE, deep=meta.get("deep", False))
+        # `docs: true`: also check the rules' guide links against the real docs (every language)
+        docs_root = HERE.parents[1] / "docs" / "en" if meta.get("docs") else None
+        compile_rules(target, BUILD_DATE, deep=meta.get("deep", False), docs_root=docs_root)
     assert_reported(str(caught.value), meta["expect"])
 
 

@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import catalogues, changelog, countries, ruleset
+from . import catalogues, changelog, changelog_coverage, countries, ruleset, scenario_boundaries
 from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .checks import Compiler
 from .errors import Problems, RuleError
@@ -82,6 +82,11 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     problems.raise_if_any()
     if "changelog" in rules.single:  # after the catalogues: a new language's missing texts show there first
         changelog.check(rules.single["changelog"], data["policies"], data["sources"], rules.messages, problems)
+        if older_settings is None:  # an older rule set (the policy diff) was held to the checks of its day
+            changelog_coverage.check(compiler.policy_files, rules.single["changelog"], problems)
+        problems.raise_if_any()
+    if older_settings is None:
+        scenario_boundaries.check(rules_dir, compiler.policy_files, problems)
         problems.raise_if_any()
     bundle = {
         "format": FORMAT,

@@ -43,8 +43,9 @@ def _source(src, lang):
     return "[%s](%s)" % (title, src["url"]) if src.get("url") else title
 
 
-def page_markdown(rules_dir, lang):
-    """The list of changes for `lang`, newest first, each with its date and linked sources."""
+def page_markdown(rules_dir, lang, policy=None):
+    """The list of changes for `lang`, newest first, each with its date and linked sources; only
+    `policy`'s changes if given (a guide's "How the list changed")."""
     rules_dir = Path(rules_dir)
     changes = load(rules_dir / CHANGELOG_FILE, "rules/" + CHANGELOG_FILE).data["changes"]
     sources = load(rules_dir / "sources.yaml", "rules/sources.yaml").data["sources"]
@@ -52,6 +53,8 @@ def page_markdown(rules_dir, lang):
     colon, opening, separator, closing = _PUNCTUATION.get(lang.split("-")[0], _DEFAULT_PUNCTUATION)
     lines = []
     for change in sorted(changes, key=lambda c: c["date"], reverse=True):
+        if policy is not None and change.get("policy") != policy:
+            continue
         cited = separator.join(_source(sources[sid], lang) for sid in change["sources"])
         lines.append(
             "- **%s**%s%s%s%s%s"

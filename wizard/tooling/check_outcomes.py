@@ -2,6 +2,8 @@
 
 from wizard.engine import FALLBACK_OUTCOME
 
+from . import guide_pages
+
 
 class OutcomeChecks:
     """Compiles documents, outcomes and routes (a part of checks.Compiler; its state is the Compiler's)."""
@@ -70,12 +72,11 @@ class OutcomeChecks:
         return out
 
     def check_guide(self, loaded, pointer, guide):
-        """A guide path (anchor stripped) must be a page of the docs, when docs are given."""
+        """A guide path must be a page, and its anchor a heading, in every language's docs, when docs are given."""
         if self.docs_root is None:
             return
-        page = guide.split("#", 1)[0].rstrip("/")
-        if not ((self.docs_root / page / "index.md").exists() or (self.docs_root / (page + ".md")).exists()):
-            self.err(loaded, pointer, "no guide page for %r in %s" % (guide, self.docs_root))
+        for problem in guide_pages.problems(self.docs_root, guide, self.r.messages):
+            self.err(loaded, pointer, problem)
 
     def compile_routes(self):
         loaded = self.r.single["routes"]

@@ -79,7 +79,7 @@ class PolicyChecks:
                                 % (code, m_from, m_to or "open", other["valid_from"], other["valid_to"] or "open"),
                             )
                     period = {"valid_from": m_from, "valid_to": m_to, "end": m_end, "sources": m["sources"]}
-                    for key in ("max_stay", "cumulative", "terms_confirmed"):
+                    for key in ("max_stay", "cumulative", "terms_confirmed", "start_confirmed"):
                         if key in m:
                             period[key] = m[key]
                     periods.append(period)

@@ -3,6 +3,8 @@ cites known sources and links to a guide page that exists; and the catalogues' t
 
 import re
 
+from . import guide_pages
+
 TOPICS_SECTION = "topics"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
@@ -15,10 +17,8 @@ def compile_how_to_get(compiler):
     for sid, step in steps.items():
         compiler.check_sources(loaded, "/steps/%s/sources" % sid, step["sources"])
         if compiler.docs_root is not None and "guide" in step:
-            page = step["guide"].split("#")[0].rstrip("/")
-            root = compiler.docs_root
-            if page and not ((root / page / "index.md").exists() or (root / (page + ".md")).exists()):
-                compiler.err(loaded, "/steps/%s/guide" % sid, "no guide page for %r in %s" % (step["guide"], root))
+            for problem in guide_pages.problems(compiler.docs_root, step["guide"], compiler.r.messages):
+                compiler.err(loaded, "/steps/%s/guide" % sid, problem)
     for oid, listed in data["outcomes"].items():
         if oid not in compiler.outcomes:
             compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)

@@ -1,0 +1,159 @@
+"""Rule facts on guide pages (sitebuild/rule_blocks.py): every marker of every page renders from the
+compiled rules in the page's language, and a changed rule value changes every page that shows it."""
+
+import re
+import shutil
+
+import pytest
+
+from sitebuild.paths import DOCS
+from sitebuild.policy_ends import _date
+from sitebuild.rule_blocks import MARKER, BlockError, render
+from sitebuild.translations import FRONT_MATTER, page_problems
+from wizard.tooling.bundle import compile_rules
+
+from shared_rules import BUILD_DATE, RULES, compiled
+
+PAGES = sorted(p for p in DOCS.rglob("*.md") if MARKER.search(p.read_text(encoding="utf-8")))
+# Read from the live rules, never pinned, so a real extension or a country joining breaks nothing here.
+POLICY = compiled().bundle["policies"]["unilateral_30"]
+END = POLICY["valid_to"]
+NEW_END = str(int(END[:4]) + 1) + END[4:]
+JOINER = min(set(compiled().bundle["countries"]["nationality"]) - set(POLICY["members"]))
+JOINED = "2026-11-01"  # before the rules' date: the member is on the list when the page is built
+
+
+def shown(iso, lang):
+    return _date(compiled().bundle, lang, iso)
+
+
+def lang_of(page):
+    return page.relative_to(DOCS).parts[0]
+
+
+def markers(page, name):
+    return [m for m in MARKER.finditer(page.read_text(encoding="utf-8")) if m.group(0).startswith(name)]
+
+
+@pytest.fixture(scope="module")
+def changed_bundle(tmp_path_factory):
+    """The real rules, copied, with the 30-day list extended by a year and a nationality it does not
+    list joining it: the edits a maintainer makes (policy and changelog), nothing else."""
+    rules = tmp_path_factory.mktemp("changed") / "rules"
+    shutil.copytree(RULES, rules, ignore=shutil.ignore_patterns("scenarios"))
+    policy = rules / "policies" / "unilateral-30-day.yaml"
+    text = policy.read_text(encoding="utf-8").replace(END, NEW_END)
+    member = "  - {country: %s, valid_from: %s, sources: [S24]}\n" % (JOINER, JOINED)
+    text = text.replace("\nreviewed:", "\n" + member + "reviewed:", 1)
+    text = re.sub(r"last_extended: [{]date: [0-9-]+", "last_extended: {date: %s" % JOINED, text, count=1)
+    policy.write_text(text, encoding="utf-8")
+    changelog = rules / "changelog.yaml"
+    entry = (
+        "  - {date: %s, policy: unilateral_30, sources: [S24], text: {en: A country joined; "
+        "the list was extended., zh: 一国适用免签政策；名单延期。}}\n" % JOINED
+    )
+    changelog.write_text(changelog.read_text(encoding="utf-8").replace("\nchanges:\n", "\nchanges:\n" + entry, 1))
+    return compile_rules(rules, BUILD_DATE, deep=False).bundle, rules
+
+
+def test_pages_in_both_languages_carry_rule_markers():
+    assert {lang_of(p) for p in PAGES} == {"en", "zh"}
+    assert any(markers(p, "<!-- rules: countries unilateral_30") for p in PAGES)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
+def test_every_marker_of_every_page_renders_in_the_pages_language(page):
+    out = render(page.read_text(encoding="utf-8"), compiled().bundle, lang_of(page), RULES, str(page))
+    assert "<!-- rules:" not in out
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(p.relative_to(DOCS)) for p in PAGES])
+def test_a_list_extended_by_a_year_and_a_country_joining_change_every_page_that_shows_them(page, changed_bundle):
+    bundle, rules = changed_bundle
+    lang = lang_of(page)
+    source = page.read_text(encoding="utf-8")
+    before = render(source, compiled().bundle, lang, RULES)
+    after = render(source, bundle, lang, rules)
+    name = bundle["country_names"][lang][JOINER]
+    if markers(page, "<!-- rules: end unilateral_30"):
+        # the history keeps the old end (the day it was announced): it is about that date
+        current = render(
+            MARKER.sub(lambda m: "" if m.group(1) == "history" else m.group(0), source), bundle, lang, rules
+        )
+        assert shown(END, lang) in before and shown(END, lang) not in current
+        assert shown(NEW_END, lang) in after
+    if markers(page, "<!-- rules: countries unilateral_30"):
+        assert f"| {name} |" not in before and f"| {name} | " in after
+        assert after.count(shown(NEW_END, lang)) > 40  # the members without an end of their own moved
+    for marker in markers(page, "<!-- rules: count unilateral_30"):
+        assert str(len(compiled().bundle["policies"]["unilateral_30"]["members"]) - 1) == render(
+            marker.group(0), compiled().bundle, lang, RULES
+        )  # Malaysia left for good; it is not counted
+        assert render(marker.group(0), bundle, lang, rules) == str(
+            int(render(marker.group(0), compiled().bundle, lang, RULES)) + 1
+        )
+    if markers(page, "<!-- rules: history unilateral_30"):
+        assert "A country joined" in after or "一国适用免签政策" in after
+
+
+def test_a_new_visa_category_changes_the_counts_on_every_page_that_states_them():
+    bundle = compiled().bundle
+    more = dict(bundle, outcomes=dict(bundle["outcomes"], visa_n={"kind": "visa", "visa": "N"}))
+    pages = [p for p in PAGES if markers(p, "<!-- rules: visa-categories")]
+    assert {lang_of(p) for p in pages} == {"en", "zh"}
+    for marker in ("<!-- rules: visa-categories -->", "<!-- rules: visa-subtypes -->"):
+        assert int(render(marker, more, "en", RULES)) == int(render(marker, bundle, "en", RULES)) + 1
+    both = "<!-- rules: visa-categories -->/<!-- rules: visa-subtypes -->"
+    assert render(both, bundle, "zh", RULES) == render(both, bundle, "en", RULES)  # J1 and J2: one category, two types
+
+
+def test_the_country_table_says_when_a_first_day_or_terms_are_not_confirmed_in_each_language():
+    bundle = compiled().bundle
+    en = render("<!-- rules: countries mutual_exemption -->", bundle, "en", RULES)
+    zh = render("<!-- rules: countries mutual_exemption -->", bundle, "zh", RULES)
+    assert "| Armenia | On the list by 30 January 2024 (exact first day not confirmed) |" in en
+    assert "terms not confirmed; check with 12367" in en and "at most 90 days in any 180 days" in en
+    assert "| 亚美尼亚 | 不晚于2024年1月30日列入名单（确切起始日期未能核实） |" in zh and "条款未能核实" in zh
+    assert "| Singapore | 9 February 2024 | No end date announced | Up to 30 days |" in en
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "a\n<!-- rules: countries no_such_policy -->",
+            "docs/x.md:2: <!-- rules: countries no_such_policy -->: unknown policy",
+        ),
+        (
+            "<!-- rules: flags unilateral_30 -->",
+            "docs/x.md:1: <!-- rules: flags unilateral_30 -->: unknown block 'flags'",
+        ),
+        ("<!-- rules: count -->", "docs/x.md:1: <!-- rules: count -->: 'count' needs a policy id"),
+        ("\n\n<!-- rules: Count unilateral_30 -->", "docs/x.md:3: <!-- rules: Count unilateral_30 -->: not a marker"),
+        ("<!-- rules: end mutual_exemption -->", "has no end date to show"),
+    ],
+)
+def test_a_bad_marker_fails_with_file_and_line(text, reason):
+    with pytest.raises(BlockError, match=re.escape(reason)):
+        render(text, compiled().bundle, "en", RULES, "docs/x.md")
+
+
+def test_a_translation_that_drops_or_changes_a_marker_is_reported(tmp_path):
+    source = DOCS / "en" / "visa-free" / "unilateral-30-day.md"
+    text = (DOCS / "zh" / "visa-free" / "unilateral-30-day.md").read_text(encoding="utf-8")
+    assert page_problems(source, text, "zh") == []
+    dropped = text.replace("<!-- rules: count unilateral_30 -->", "50", 1)
+    assert any("rule blocks differ" in p for p in page_problems(source, dropped, "zh"))
+
+
+def test_no_page_body_copies_a_dated_policys_end_by_hand():
+    """The end dates of the dated policies appear on pages only through markers (front matter, the
+    sources' own titles, is not page text)."""
+    ends = {p["valid_to"] for p in compiled().bundle["policies"].values() if p.get("valid_to")}
+    copies = [
+        f"{page.relative_to(DOCS)}: {end}"
+        for page in sorted(DOCS.rglob("*.md"))
+        for end in ends
+        if end in FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1)
+    ]
+    assert copies == []
