@@ -76,7 +76,11 @@ def test_a_pre_compressed_copy_goes_to_a_browser_that_accepts_it_with_the_file_s
     (tmp_path / "a.wasm.br").write_bytes(b"brotli bytes")
     with serve(tmp_path) as url:
         headers, body = _get(url + "a.wasm", "gzip, deflate, br")
-        assert (headers["Content-Encoding"], headers["Content-Type"], body) == ("br", "application/wasm", b"brotli bytes")
+        assert (headers["Content-Encoding"], headers["Content-Type"], body) == (
+            "br",
+            "application/wasm",
+            b"brotli bytes",
+        )
         assert headers["Vary"] == "Accept-Encoding"
         headers, body = _get(url + "a.wasm", "gzip")
         assert (headers["Content-Encoding"], gzip.decompress(body)) == ("gzip", wasm)
