@@ -31,8 +31,8 @@ module.exports = [
     languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
   },
   {
-    // Pyodide under Node, for the tests.
-    files: ["tests/**/*.mjs"],
+    // Pyodide under Node, for the tests and for recording what the wizard imports (sitebuild/stdlib.py).
+    files: ["tests/**/*.mjs", "sitebuild/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },
   {

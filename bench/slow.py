@@ -102,6 +102,11 @@ def visit(browser, site: Path, bits_per_second: int, rtt_ms: int) -> dict:
         "result_s": round(reply["result_ms"] / 1000, 1) if not reply["failed"] else None,
         "outcome": reply.get("outcome"),
         "bytes_total": link.sent,
+        # Each file's bytes on the wire (compressed where the server sent a .br or .gz copy), for those
+        # whose last byte went before Python was ready.
+        "files_before_ready": {
+            name: sent for name, (sent, last) in sorted(link.files.items()) if ready and last <= ready["at"]
+        },
     }
 
 
@@ -132,6 +137,10 @@ def main() -> None:
             print(f"  {key:23} {statistics.median(values) if values else '-'}")
         for run in runs:
             print("  waits after each answer " + ", ".join(f"{q} {s:.2f} s" for q, s in run["waits_s"]))
+        print("  bytes on the wire before ready, per file (first run, the largest 12):")
+        largest = sorted(runs[0]["files_before_ready"].items(), key=lambda item: -item[1])[:12]
+        for file, sent in largest:
+            print(f"    {sent:>10,}  {file}")
     print(f"\nA reader answers each question {READING_MS} ms after it appears.")
     print(f"written: {RESULTS / 'wizard-slow.json'}")
 

@@ -8,9 +8,11 @@ from pathlib import Path
 from .engine_wheel import LOCK_FILE, shipped_sources, version_for, write_engine_package
 from .paths import PYODIDE_PACKAGE, WIZARD_ASSETS
 from .runtime import SITE_FOLDER
+from .stdlib import STDLIB, trimmed_stdlib
 
-# What the module worker loads from the runtime's folder (pyodide.js is for classic scripts only).
-RUNTIME_DOWNLOADS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# What the module worker loads from the runtime's folder as the npm package has it (pyodide.js is for
+# classic scripts only), and the trimmed standard library (sitebuild/stdlib.py).
+RUNTIME_DOWNLOADS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 BUNDLE = "bundle.json"
 
 
@@ -26,11 +28,17 @@ def _engine_package_sizes(version: str) -> dict[str, int]:
         return {path.name: path.stat().st_size for path in Path(folder).iterdir()}
 
 
+@functools.cache
+def _stdlib_size() -> int:
+    return len(trimmed_stdlib())
+
+
 def downloads(bundle_bytes: int) -> dict[str, int]:
     """Each file the worker downloads, from the site root, and its size."""
     folder = SITE_FOLDER + "/"
     engine = _engine_package_sizes(version_for(shipped_sources()))
     sizes = {folder + name: (PYODIDE_PACKAGE / name).stat().st_size for name in RUNTIME_DOWNLOADS}
+    sizes[folder + STDLIB] = _stdlib_size()
     sizes.update({folder + name: size for name, size in engine.items()})
     sizes[f"{WIZARD_ASSETS}/{BUNDLE}"] = bundle_bytes
     return sizes

@@ -103,14 +103,14 @@ def write_manifest(site_dir: Path, manifest: dict) -> Path:
 
 def write_file_runtime(site_dir: Path, manifest: dict | None = None) -> list[Path]:
     """Write the classic runtime and the payload scripts next to the runtime in site_dir/pyodide/: the
-    binaries, the site's lock file and the engine's wheel it lists (written there by runtime.py)."""
+    binaries, the site's lock file and the engine's wheel it lists (all written there by runtime.py)."""
     target = site_dir / SITE_FOLDER
     target.mkdir(parents=True, exist_ok=True)
     classic = target / "pyodide.asm.js"
     classic.write_text(classic_runtime_script((PYODIDE_PACKAGE / "pyodide.asm.mjs").read_text("utf-8")), "utf-8")
     written = [classic]
-    for name in FETCHED_BINARIES:
-        written.append(write_payload(site_dir, SITE_FOLDER, name, (PYODIDE_PACKAGE / name).read_bytes(), manifest))
+    for name in FETCHED_BINARIES:  # as the site serves them: the standard library is trimmed there
+        written.append(write_payload(site_dir, SITE_FOLDER, name, (target / name).read_bytes(), manifest))
     lock = (target / LOCK_FILE).read_bytes()
     written.append(write_payload(site_dir, SITE_FOLDER, LOCK_FILE, lock, manifest))
     wheel = target / engine_entry(json.loads(lock))["file_name"]

@@ -1,5 +1,6 @@
 """The hosting configs written into the built site from sitebuild.embed's one table of headers:
-`_headers` (Netlify, Cloudflare Pages) and `hosting/nginx.conf` (an nginx snippet for a server block)."""
+`_headers` (Netlify, Cloudflare Pages) and `hosting/nginx.conf` (an nginx snippet for a server block),
+and `hosting/nginx-precompressed.conf`, which has nginx send the build's `.gz`/`.br` copies."""
 
 import re
 from collections.abc import Iterable
@@ -10,7 +11,11 @@ from .embed import HeaderRule, header_rules, named_pages
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "hosting/nginx.conf"
-WRITTEN = (HEADERS_FILE, NGINX_FILE)
+NGINX_PRECOMPRESSED_FILE = "hosting/nginx-precompressed.conf"
+WRITTEN = (HEADERS_FILE, NGINX_FILE, NGINX_PRECOMPRESSED_FILE)
+# The pre-compressed copies beside a file (sitebuild/precompress.py): a host sends one in place of
+# its file, with the file's headers, so the configs name the file only.
+COPY_SUFFIXES = (".br", ".gz")
 INDEX = "index.html"
 
 
@@ -24,11 +29,14 @@ class Selector:
 
 
 def site_files(site_dir: Path) -> list[str]:
-    """Every file of the built site, relative to its root (the hosting configs themselves left out)."""
+    """Every file of the built site, relative to its root (the hosting configs themselves and the
+    pre-compressed copies of its files left out)."""
     return sorted(
         relative
         for file in site_dir.rglob("*")
-        if file.is_file() and (relative := file.relative_to(site_dir).as_posix()) not in WRITTEN
+        if file.is_file()
+        and (relative := file.relative_to(site_dir).as_posix()) not in WRITTEN
+        and not (file.suffix in COPY_SUFFIXES and file.with_suffix("").is_file())
     )
 
 
@@ -165,12 +173,35 @@ def nginx_snippet(files: list[str]) -> str:
     return "\n".join(blocks)
 
 
+# --- nginx: the pre-compressed copies --------------------------------------------------------------
+# gzip_static (ngx_http_gzip_static_module, in Debian's and most builds) sends name.gz for name to a
+# browser that accepts gzip, with the headers of name's location and Content-Encoding: gzip; gzip_vary
+# adds Vary: Accept-Encoding (nginx.org/en/docs/http/ngx_http_gzip_static_module.html). brotli_static
+# is the ngx_brotli module's (github.com/google/ngx_brotli); an unknown directive stops nginx, so it
+# is left for the admin to enable. Neither is add_header: both hold in every location of nginx.conf.
+
+NGINX_PRECOMPRESSED = """\
+# Written by the build (sitebuild/hosting.py). Has nginx send the build's pre-compressed copies
+# (name.gz, name.br beside name): include it in the same server block as nginx.conf:
+#     include /path/to/site/hosting/nginx-precompressed.conf;
+gzip_static on;
+gzip_vary on;
+# With the ngx_brotli module loaded, also send name.br (a quarter smaller than .gz for the wasm):
+# brotli_static on;
+"""
+
+
 def write_hosting_configs(site_dir: Path) -> list[Path]:
-    """Write _headers and hosting/nginx.conf for the files now in site_dir (the web build only: the
+    """Write _headers and the nginx snippets for the files now in site_dir (the web build only: the
     offline bundle is opened from file://, where no header exists)."""
     files = site_files(site_dir)
     written = []
-    for name, text in ((HEADERS_FILE, headers_file(files)), (NGINX_FILE, nginx_snippet(files))):
+    configs = (
+        (HEADERS_FILE, headers_file(files)),
+        (NGINX_FILE, nginx_snippet(files)),
+        (NGINX_PRECOMPRESSED_FILE, NGINX_PRECOMPRESSED),
+    )
+    for name, text in configs:
         target = site_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

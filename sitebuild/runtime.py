@@ -1,5 +1,6 @@
 """Puts the pinned Pyodide runtime from node_modules into the built site, once, at its root, with the
-engine's wheel beside it and the lock file that lists the wheel (sitebuild/engine_wheel.py)."""
+standard library trimmed to what the wizard imports (sitebuild/stdlib.py), the engine's wheel beside
+it and the lock file that lists the wheel (sitebuild/engine_wheel.py)."""
 
 import hashlib
 import json
@@ -8,17 +9,20 @@ from pathlib import Path
 
 from .engine_wheel import LOCK_FILE, write_engine_package
 from .paths import PYODIDE_PACKAGE, ROOT
+from .stdlib import STDLIB, write_stdlib
 
-# The files a browser needs to start Pyodide, copied as they are; the npm package ships no wheels.
+# The files a browser needs to start Pyodide, copied as they are (the standard library is trimmed);
+# the npm package ships no wheels.
 COPIED_FILES = (
     "pyodide.js",
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
 )
+# The files the manifest lists: the runtime as the site serves it.
+LISTED_FILES = (*COPIED_FILES, STDLIB)
 # The copied files and the site's own lock (the npm package's, plus the engine's wheel).
-RUNTIME_FILES = (*COPIED_FILES, LOCK_FILE)
+RUNTIME_FILES = (*LISTED_FILES, LOCK_FILE)
 SITE_FOLDER = "pyodide"
 # Each copied file's size and SHA-256, beside them: the wizard's worker checks what the host serves
 # against it, so that a damaged file is named at once rather than failing Pyodide in the dark.
@@ -52,15 +56,16 @@ def copy_runtime(site_dir: Path) -> Path:
         source, copy = PYODIDE_PACKAGE / name, target / name
         if not copy.exists() or copy.stat().st_size != source.stat().st_size:
             shutil.copy2(source, copy)
+    write_stdlib(target)
     write_engine_package(target, PYODIDE_PACKAGE / LOCK_FILE)
     write_manifest(target)
     return target
 
 
 def write_manifest(folder: Path) -> dict:
-    """Write folder/runtime-files.json: {"files": {name: {"size", "sha256"}}} for the copied files."""
+    """Write folder/runtime-files.json: {"files": {name: {"size", "sha256"}}} for the runtime's files."""
     files = {}
-    for name in COPIED_FILES:
+    for name in LISTED_FILES:
         data = (folder / name).read_bytes()
         files[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     manifest = {"files": files}

@@ -21,6 +21,7 @@ from sitebuild import (
     not_found,
     offline_copy,
     policy_ends,
+    precompress,
     release,
     rule_blocks,
     service_worker,
@@ -234,3 +235,4 @@ def on_post_build(config):
     hosting.write_hosting_configs(Path(config.site_dir))  # after the last file of the site is in place
     if _command.get("name") != "serve":
         service_worker.write_service_worker(Path(config.site_dir))
+        precompress.write_precompressed(Path(config.site_dir))  # last: copies of the files as published

@@ -8,15 +8,18 @@ import pytest
 from playwright.sync_api import expect
 
 from sitebuild.static_server import Link, serve
+from sitebuild.stdlib import trimmed_stdlib
 
 from axe_check import SERIOUS, violations
-from wizard_driver import current_question, hold_python, release_python, wait_rendered
+from wizard_driver import current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
 
 ROOT = "document.getElementById('wizard')"
 ANSWERED = "purpose=work&status=outside&nationality=US"
 SEARCH_INDEX = "search/search_index.json"
+# A Thai tourist, answered in full: a result.
+VISA_FREE = "purpose=tourism&status=outside&circumstances=none&trip_scope=mainland&nationality=TH&stay_days=10"
 # Records what the page reads out about the download and every state the wizard goes through.
 LISTEN = """
 window.__said = []; window.__states = [];
@@ -55,9 +58,10 @@ def _received(page) -> float:
 
 
 def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_and_never_fails(page, site_dir):
-    # About 14.5 MB at 6 Mbit/s: some 20 s, four times the stall bound set here. A wizard that gave
-    # up after a fixed time would have failed; this one waits as long as bytes arrive.
-    link = Link(bits_per_second=6_000_000, rtt_ms=150)
+    # About 3.9 MB on the wire (brotli) at slow 4G's 1.6 Mbit/s: some 20 s, four times the stall bound
+    # set here. A wizard that gave up after a fixed time would have failed; this one waits as long as
+    # bytes arrive.
+    link = Link(bits_per_second=1_600_000, rtt_ms=150)
     with serve(site_dir, link=link) as url:
         _stall_after(page, url + "wizard/", 5000)
         page.add_init_script(LISTEN)
@@ -83,7 +87,10 @@ def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_
         assert current_question(page) == "stay_days"
         assert page.evaluate("location.hash") == "#" + ANSWERED
         assert "failed" not in page.evaluate("window.__states")
-        assert link.sent >= total  # every byte of the runtime went through the slow link
+        # Every byte of the runtime went through the slow link, as the copy the server sent.
+        for name in ("pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip", "pyodide/pyodide.asm.mjs"):
+            sent = min(path.stat().st_size for path in (site_dir / name, site_dir / f"{name}.br") if path.exists())
+            assert link.files["/" + name][0] >= sent, name
         # Nothing else competed meanwhile: Material's search index is asked for only after ready.
         page.wait_for_function(f"() => performance.getEntriesByName('{url}{SEARCH_INDEX}').length")
         assert page.evaluate(
@@ -153,3 +160,21 @@ def test_a_choice_on_the_first_step_made_before_python_is_ready_survives_the_han
     page.wait_for_function("() => location.hash === '#purpose=study'")
     wait_rendered(page)
     assert current_question(page) == "status"
+
+
+def test_a_first_visit_downloads_under_4_mb_before_python_and_reaches_a_result_on_the_trimmed_stdlib(page, site_dir):
+    # A fast link: only its count of the bytes on the wire is wanted here, not its pace.
+    link = Link(bits_per_second=400_000_000, rtt_ms=0)
+    with serve(site_dir, link=link) as url:
+        page.goto(
+            f"{url}wizard/#purpose=tourism&status=outside&circumstances=none&trip_scope=mainland&nationality=TH&stay_days=10&travel_date={in_days(20)}"
+        )
+        wait_ready(page)
+        wait_rendered(page)
+        assert page.locator(".wizard-result [data-outcome]").count() >= 1
+    files = {name: sent for name, (sent, _) in link.files.items()}
+    # Python started from the site's trimmed standard library, and the wasm came as its brotli copy.
+    assert files["/pyodide/python_stdlib.zip"] == len(trimmed_stdlib())
+    assert files["/pyodide/pyodide.asm.wasm"] == (site_dir / "pyodide" / "pyodide.asm.wasm.br").stat().st_size
+    before_python = [name for name in files if name.startswith(("/pyodide/", "/assets/wizard/"))]
+    assert sum(files[name] for name in before_python) <= 4_000_000, sorted(files.items())

@@ -1,5 +1,6 @@
-"""The scenario suite run inside the real Pyodide runtime (the pinned npm package, under Node) gives
-exactly the views CPython gives: the browser's engine answers as the tested one does."""
+"""The scenario suite run inside the real Pyodide runtime (the pinned npm package, under Node, with the
+site's trimmed standard library) gives exactly the views CPython gives: the browser's engine answers
+as the tested one does."""
 
 import json
 import shutil
@@ -10,6 +11,7 @@ import pytest
 
 from sitebuild.engine_wheel import LOCK_FILE, write_engine_package
 from sitebuild.paths import PYODIDE_PACKAGE, ROOT
+from sitebuild.stdlib import write_stdlib
 from wizard.engine import Engine
 from wizard.tooling.scenarios import load_cases
 from wizard.tooling.schemas import Schemas
@@ -38,6 +40,7 @@ def both_runtimes(tmp_path_factory, compiled_rules):
     ]
     payload = folder / "input.json"
     write_engine_package(folder, PYODIDE_PACKAGE / LOCK_FILE)
+    write_stdlib(folder)  # engine_package.mjs starts Python with it
     payload.write_text(json.dumps({"runtime_dir": str(folder), "bundle": bundle, "cases": cases}))
     run = subprocess.run(["node", str(RUNNER), str(payload)], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]

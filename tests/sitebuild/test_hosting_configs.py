@@ -166,3 +166,24 @@ def test_the_nginx_reader_serves_a_directory_url_from_the_location_of_its_index_
     text = 'location = /a/ { add_header X "dir" always; }\nlocation /a/ { add_header X "prefix" always; }\n'
     assert nginx_headers(text, "/a/") == {"X": ["prefix"]}  # the internal redirect to /a/index.html
     assert nginx_headers(text + 'location ~ \\.html$ { add_header X "regex" always; }\n', "/a/") == {"X": ["regex"]}
+
+
+def test_pre_compressed_copies_are_served_as_their_file_so_the_configs_name_only_the_file(tmp_path):
+    from sitebuild.hosting import site_files
+
+    files = ["visas/index.html", "visas/index.html.br", "visas/index.html.gz", "pyodide/a.wasm", "pyodide/a.wasm.br"]
+    headers_text, nginx_text = make_site(tmp_path, [*files, "sitemap.xml.gz"])
+    assert site_files(tmp_path) == ["pyodide/a.wasm", "sitemap.xml.gz", "visas/index.html"]
+    # The folder of pages is still named whole: its copies are not files of their own.
+    assert "/visas/*" in headers_text
+
+
+def test_nginx_is_told_to_send_the_gzip_copies_with_vary_and_how_to_send_the_brotli_ones(tmp_path):
+    from sitebuild.hosting import NGINX_PRECOMPRESSED_FILE
+
+    make_site(tmp_path, ["index.html"])
+    directives = [
+        line for line in (tmp_path / NGINX_PRECOMPRESSED_FILE).read_text("utf-8").splitlines() if line[:1] not in "#"
+    ]
+    assert directives == ["gzip_static on;", "gzip_vary on;"]
+    assert "# brotli_static on;" in (tmp_path / NGINX_PRECOMPRESSED_FILE).read_text("utf-8")

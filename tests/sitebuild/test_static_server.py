@@ -33,7 +33,7 @@ def test_a_client_that_hangs_up_mid_download_prints_no_traceback(tmp_path, capfd
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_a_slow_link_delivers_every_byte_no_faster_than_its_rate_and_counts_them(tmp_path):
+def test_a_slow_link_delivers_every_byte_no_faster_than_its_rate_and_counts_them_per_file(tmp_path):
     (tmp_path / "a.bin").write_bytes(bytes(range(256)) * 400)  # 102,400 bytes
     link = Link(bits_per_second=8_000_000, rtt_ms=50)  # 1 MB/s: at least 0.1 s for the body
     with serve(tmp_path, link=link) as url:
@@ -43,6 +43,7 @@ def test_a_slow_link_delivers_every_byte_no_faster_than_its_rate_and_counts_them
         # A lower bound only: a busy machine is slower, never faster.
         assert time.monotonic() - started >= 0.1 + 0.05
     assert link.sent == 102_400
+    assert link.files["/a.bin"][0] == 102_400
 
 
 def test_a_stopped_link_sends_nothing_more_until_it_goes_again(tmp_path):
@@ -58,3 +59,52 @@ def test_a_stopped_link_sends_nothing_more_until_it_goes_again(tmp_path):
         link.go()
         reader.join()
     assert received == [b"x" * 200_000]
+
+
+def _get(url, encoding=None):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(request) as response:
+        return dict(response.headers), response.read()
+
+
+def test_a_pre_compressed_copy_goes_to_a_browser_that_accepts_it_with_the_file_s_own_type(tmp_path):
+    import gzip
+
+    wasm = b"\0asm" + bytes(5000)
+    (tmp_path / "a.wasm").write_bytes(wasm)
+    (tmp_path / "a.wasm.gz").write_bytes(gzip.compress(wasm))
+    (tmp_path / "a.wasm.br").write_bytes(b"brotli bytes")
+    with serve(tmp_path) as url:
+        headers, body = _get(url + "a.wasm", "gzip, deflate, br")
+        assert (headers["Content-Encoding"], headers["Content-Type"], body) == (
+            "br",
+            "application/wasm",
+            b"brotli bytes",
+        )
+        assert headers["Vary"] == "Accept-Encoding"
+        headers, body = _get(url + "a.wasm", "gzip")
+        assert (headers["Content-Encoding"], gzip.decompress(body)) == ("gzip", wasm)
+        assert int(headers["Content-Length"]) == len(body)
+        headers, body = _get(url + "a.wasm")
+        assert "Content-Encoding" not in headers and body == wasm
+        assert headers["Vary"] == "Accept-Encoding"
+
+
+def test_a_pre_compressed_copy_older_than_its_file_is_not_sent(tmp_path):
+    import os
+
+    (tmp_path / "a.js").write_text("new")
+    (tmp_path / "a.js.br").write_bytes(b"stale")
+    os.utime(tmp_path / "a.js.br", (0, 0))
+    with serve(tmp_path) as url:
+        headers, body = _get(url + "a.js", "br")
+    assert "Content-Encoding" not in headers and body == b"new"
+
+
+def test_a_folder_s_index_page_is_sent_compressed_too(tmp_path):
+    (tmp_path / "wizard").mkdir()
+    (tmp_path / "wizard" / "index.html").write_text("<p>page</p>")
+    (tmp_path / "wizard" / "index.html.br").write_bytes(b"compressed page")
+    with serve(tmp_path) as url:
+        headers, body = _get(url + "wizard/", "br")
+    assert (headers["Content-Encoding"], headers["Content-Type"], body) == ("br", "text/html", b"compressed page")

@@ -251,8 +251,11 @@ async function loadInputs(siteRoot) {
     const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
     return { pyodide, lock, bundleText, snapshot: "off", compiled };
   }
-  const keyed = fetching.then(([lock, bundleText]) =>
-    store.snapshotKey(runtime.version, globalThis.createWizardRunner.enginePackage(lock).sha256, bundleText));
+  // The standard library is the site's own trimmed zip (sitebuild/stdlib.py): a snapshot made with
+  // another one would import from offsets that are no longer there, so its digest is in the key.
+  const keyed = Promise.all([fetching, manifest]).then(([[lock, bundleText], files]) =>
+    store.snapshotKey(`${runtime.version} stdlib ${(files["python_stdlib.zip"] || {}).sha256}`,
+      globalThis.createWizardRunner.enginePackage(lock).sha256, bundleText));
   const keep = async (bytes, probe) => store.saveSnapshot(await keyed, bytes, probe);
   // Called when a restored Python fails a check: forget the snapshot, start afresh.
   const loadAgain = async () => {
