@@ -38,7 +38,7 @@ PERSONAS = {
     ),
     "clerk_in_chinese": (
         "zh",
-        {**OUTSIDE, "purpose": "business", "nationality": NO_LIST, "stay_days": "30"},
+        {**OUTSIDE, "purpose": "business", "nationality": NO_LIST, "stay_days": "30", "stem_talent": "no"},
         "visa_m",
     ),
 }

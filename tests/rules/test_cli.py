@@ -201,6 +201,7 @@ BUSINESS = {
     "status": "outside",
     "nationality": shared_rules.unlisted_nationality(shared_rules.compiled().bundle),
     "stay_days": "20",
+    "stem_talent": "no",
 }
 
 
