@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import catalogues, changelog, countries, ruleset
+from . import catalogues, changelog, countries, coverage, ruleset
 from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .checks import Compiler
 from .errors import Problems, RuleError
@@ -82,6 +82,11 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     problems.raise_if_any()
     if "changelog" in rules.single:  # after the catalogues: a new language's missing texts show there first
         changelog.check(rules.single["changelog"], data["policies"], data["sources"], rules.messages, problems)
+        problems.raise_if_any()
+    if "coverage" in rules.single:  # older rule sets (the policy diff compiles them) have none
+        coverage.check(
+            rules.single["coverage"], data["outcomes"], rules.messages, rules_dir, compiler.check_guide, problems
+        )
         problems.raise_if_any()
     bundle = {
         "format": FORMAT,
