@@ -12,6 +12,7 @@ from mkdocs.utils import normalize_url
 
 from sitebuild import (
     a11y,
+    coverage_page,
     download_page,
     download_size,
     embed,
@@ -115,6 +116,12 @@ def on_page_markdown(markdown, page, config, files):
             markdown = rule_blocks.render(markdown, _bundle["data"], lang, wizard_page.RULES, page.file.src_uri)
         except rule_blocks.BlockError as error:
             raise PluginError(str(error)) from None
+    if coverage_page.MARKER.search(markdown):  # "What this guide covers": the coverage map, from the rules
+        lang = config.theme["language"]
+        try:  # guide pages are named by their titles in docs/<lang>/
+            markdown = coverage_page.render(markdown, wizard_page.RULES, Path(config.docs_dir) / lang, lang)
+        except (KeyError, ValueError, OSError) as error:
+            raise PluginError(f"{page.file.src_uri}: coverage-map marker: {error}") from None
     if changelog.PLACEHOLDER in markdown:  # the "What changed" page: the changes, from the rules
         lang = config.theme["language"]
         markdown = markdown.replace(changelog.PLACEHOLDER, changelog.page_markdown(wizard_page.RULES, lang))

@@ -115,7 +115,7 @@ def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(vi
     # A second frame of the wizard's site, made by the page itself, posts its (taller) height too.
     fake = (
         f'<iframe id="other" title="other" src="{site_url}wizard-embed/?host={host.url.rstrip("/")}'
-        f'#purpose=work&status=in_china&china_task=renew_permit"></iframe>'
+        f'#purpose=work&status=in_china&china_task=renew_permit&stay_ended=no"></iframe>'
     )
     url = host.page(body=fake, answers="purpose=study")
     frame = visit.open(url)

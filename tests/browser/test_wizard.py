@@ -221,7 +221,12 @@ def test_axe_finds_no_serious_violation_on_the_question_and_result_views(recordi
 def test_the_circumstances_boxes_tick_by_keyboard_none_of_these_excludes_the_others_and_urgency_gives_a_port_visa(
     recording_page, site_url
 ):
-    page = _open_wizard(recording_page, site_url, "", "purpose=business&status=outside&nationality=NG&stay_days=20")
+    page = _open_wizard(
+        recording_page,
+        site_url,
+        "",
+        "purpose=business&status=outside&nationality=NG&stay_days=20&special_status=none&stem_talent=no",
+    )
     assert current_question(page) == "circumstances"
     assert violations(page, "document.getElementById('wizard')", SERIOUS) == []
     form = page.locator("form[data-question=circumstances]")
@@ -252,7 +257,12 @@ def test_ticking_a_document_on_the_result_checklist_raises_no_script_error(recor
 
 
 def test_the_circumstances_question_with_nothing_ticked_says_what_to_do(recording_page, site_url):
-    page = _open_wizard(recording_page, site_url, "zh/", "purpose=business&status=outside&nationality=NG&stay_days=20")
+    page = _open_wizard(
+        recording_page,
+        site_url,
+        "zh/",
+        "purpose=business&status=outside&nationality=NG&stay_days=20&special_status=none&stem_talent=no",
+    )
     form = page.locator("form[data-question=circumstances]")
     form.locator("button[type=submit]").click()
     assert form.locator("#wizard-error").is_visible()

@@ -28,11 +28,25 @@ JOURNEYS = {
         {"vf_transit_240"},
     ),
     "port_visa": (
-        {**OUTSIDE, "purpose": "business", "nationality": "US", "stay_days": "40", "circumstances": "urgent"},
+        {
+            **OUTSIDE,
+            "purpose": "business",
+            "nationality": "US",
+            "stay_days": "40",
+            "special_status": "none",
+            "stem_talent": "no",
+            "circumstances": "urgent",
+        },
         {"port_visa"},
     ),
     "in_china": (
-        {"purpose": "work", "status": "in_china", "china_task": "register", "nationality": "US"},
+        {
+            "purpose": "work",
+            "status": "in_china",
+            "china_task": "register",
+            "entry_basis": "residence_visa",
+            "nationality": "US",
+        },
         {"rp_first"},
     ),
     "permanent_residence": (

@@ -18,7 +18,14 @@ NO_LIST = unlisted_nationality(compiled().bundle)
 PERSONAS = {
     "tourist": (
         "en",
-        {**OUTSIDE, "purpose": "tourism", "nationality": NO_LIST, "stay_days": "14", "trip_scope": "mainland"},
+        {
+            **OUTSIDE,
+            "purpose": "tourism",
+            "nationality": NO_LIST,
+            "stay_days": "14",
+            "trip_scope": "mainland",
+            "special_status": "none",
+        },
         "visa_l",
     ),
     "korean_student": (
@@ -33,12 +40,26 @@ PERSONAS = {
     ),
     "parent_of_a_citizen": (
         "en",
-        {**OUTSIDE, "purpose": "family_chinese", "nationality": NO_LIST, "relationship": "parent", "stay_days": "90"},
+        {
+            **OUTSIDE,
+            "purpose": "family_chinese",
+            "nationality": NO_LIST,
+            "relationship": "parent",
+            "stay_days": "90",
+            "special_status": "none",
+        },
         "visa_q2",
     ),
     "clerk_in_chinese": (
         "zh",
-        {**OUTSIDE, "purpose": "business", "nationality": NO_LIST, "stay_days": "30"},
+        {
+            **OUTSIDE,
+            "purpose": "business",
+            "nationality": NO_LIST,
+            "stay_days": "30",
+            "special_status": "none",
+            "stem_talent": "no",
+        },
         "visa_m",
     ),
 }

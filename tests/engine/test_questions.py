@@ -65,7 +65,14 @@ def test_yes_no_questions_take_yes_or_no(engine):
 
 # A short business trip of a nationality no list names (read from the rules): the circumstances
 # question is asked; BUSINESS_BOXES are the boxes the engine shows it, in option order.
-BUSINESS = {"purpose": "business", "status": "outside", "nationality": NO_LIST, "stay_days": "20"}
+BUSINESS = {
+    "purpose": "business",
+    "status": "outside",
+    "nationality": NO_LIST,
+    "stay_days": "20",
+    "special_status": "none",
+    "stem_talent": "no",
+}
 BUSINESS_BOXES = shown(compiled_engine(), BUSINESS, "circumstances")
 BUSINESS_VALUES = dict(BUSINESS, stay_days=20)  # the answers as parsed, as parse() reads them
 

@@ -72,7 +72,7 @@ def test_chinese_results_are_in_chinese_with_chinese_country_names_and_dates(dat
 
 def test_checklist_items_carry_the_chinese_label_for_printing(dated_engine, tourist_fr):
     # 45 days is beyond the fixture's visa-free stay of 30: a visa, whose checklist questions are answered.
-    answers = dict(tourist_fr, stay_days="45", circumstances="none")
+    answers = dict(tourist_fr, stay_days="45", special_status="none", circumstances="none")
     view = dated_engine.step(answers, "en", dated_policy.TODAY)
     assert view["primary"]["id"] != "vf_unilateral_30"
     passport = next(i for i in view["primary"]["checklist"] if i["id"] == "passport")
@@ -254,6 +254,7 @@ def test_next_steps_speak_to_the_reader_of_each_visa_and_the_tourist_is_told_why
         "nationality": nationality,
         "stay_days": "7",
         "trip_scope": "mainland",
+        "special_status": "none",
         "circumstances": "none",
     }
     reasons = engine.step(tourist, "en", TODAY)["primary"]["reasons"]

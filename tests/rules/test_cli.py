@@ -99,6 +99,7 @@ def test_a_past_date_is_answered_by_the_rules_compiled_for_their_own_date(tmp_pa
             "travel_date": add_days(today, 10),
             "stay_days": "20",
             "trip_scope": "mainland",
+            "special_status": "none",
             "circumstances": "none",
         }
         arguments = ["--rules", str(rules), "--answers", json.dumps(answers), "--date", today, "--lang", "en"]
@@ -201,6 +202,8 @@ BUSINESS = {
     "status": "outside",
     "nationality": shared_rules.unlisted_nationality(shared_rules.compiled().bundle),
     "stay_days": "20",
+    "special_status": "none",
+    "stem_talent": "no",
 }
 
 

@@ -15,6 +15,7 @@ TOURIST = {
     "status": "outside",
     "stay_days": "20",
     "trip_scope": "mainland",
+    "special_status": "none",
     "circumstances": "none",
 }
 

@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import catalogues, changelog, changelog_coverage, countries, ruleset, scenario_boundaries
+from . import catalogues, changelog, changelog_coverage, countries, coverage, ruleset, scenario_boundaries
 from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .checks import Compiler
 from .errors import Problems, RuleError
@@ -87,6 +87,11 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
         problems.raise_if_any()
     if older_settings is None:
         scenario_boundaries.check(rules_dir, compiler.policy_files, problems)
+        problems.raise_if_any()
+    if "coverage" in rules.single:  # older rule sets (the policy diff compiles them) have none
+        coverage.check(
+            rules.single["coverage"], data["outcomes"], rules.messages, rules_dir, compiler.check_guide, problems
+        )
         problems.raise_if_any()
     bundle = {
         "format": FORMAT,

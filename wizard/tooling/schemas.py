@@ -23,6 +23,7 @@ KIND_SCHEMAS = {
     "publishers": "publishers.schema.json",
     "changelog": "changelog.schema.json",
     "how_to_get": "how-to-get.schema.json",
+    "coverage": "coverage.schema.json",
 }
 
 
