@@ -115,7 +115,12 @@ async function groupComplete(group) {
 // waiting worker to take over at once: every page of the older build then reloads (decision 0009).
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "take-over") {
-    event.waitUntil(self.skipWaiting());
+    event.waitUntil((async () => {
+      // Told first, so the pages reload on the change of worker (offline-cache.js) and on no other.
+      const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      for (const page of pages) page.postMessage({ type: "taking-over" });
+      await self.skipWaiting();
+    })());
     return;
   }
   const group = event.data && event.data.type === "cache-group" ? event.data.group : null;

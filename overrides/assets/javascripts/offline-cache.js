@@ -9,16 +9,30 @@
   if (navigator.connection && navigator.connection.saveData) return;
   // This file is assets/javascripts/offline-cache.js: the site root is two folders up.
   const siteRoot = new URL("../../", document.currentScript.src);
-  // A page an older build's worker served reloads when a newer one takes over (the reader tapped
-  // "load the newer version", here or in another tab): it would otherwise go on with the older
-  // build's files while its worker serves the newer build's. A first visit, uncontrolled, does not.
+  // A page an older build's worker served reloads when a newer one takes over because a reader
+  // tapped "load the newer version", here or in another tab: it would otherwise go on with the older
+  // build's files while its worker serves the newer build's. It reloads once both have happened, in
+  // either order: the newer worker said it is taking over, and it controls this page. Not a first
+  // visit (uncontrolled), nor a takeover nobody asked for (sw-retire.js, which serves nothing).
   const hadController = !!navigator.serviceWorker.controller;
+  let takingOver = false;
+  let controllerChanged = false;
   let reloading = false;
-  navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (!hadController || reloading) return;
+  function reloadIfTakenOver() {
+    if (!hadController || !takingOver || !controllerChanged || reloading) return;
     reloading = true;
     location.reload();
+  }
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    controllerChanged = true;
+    reloadIfTakenOver();
   });
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (!event.data || event.data.type !== "taking-over") return;
+    takingOver = true;
+    reloadIfTakenOver();
+  });
+  navigator.serviceWorker.startMessages();
 
   // The one line and its button, in the page's live region (overrides/main.html).
   function offer(waiting) {
@@ -31,7 +45,7 @@
     button.textContent = line.dataset.button;
     button.addEventListener("click", () => {
       button.disabled = true;
-      waiting.postMessage({ type: "take-over" }); // the page reloads on controllerchange
+      waiting.postMessage({ type: "take-over" }); // then every page of the site reloads (above)
     });
     line.append(text, " ", button);
   }
