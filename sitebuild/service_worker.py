@@ -1,6 +1,6 @@
 """Writes the web site's service worker (sw.js at the site root): the build's files with their SHA-256,
-in groups cached at install ("site") or when a page asks ("wizard": the Python runtime); and
-sw-retire.js, which published as sw.js removes the worker and its caches from readers' browsers."""
+in groups cached at install ("site") or when a page asks ("wizard": the Python runtime), and the
+build id every page names its assets with (?build=…); and sw-retire.js, which retires the worker."""
 
 import hashlib
 import json
@@ -26,6 +26,13 @@ SKIPPED_SUFFIXES = (".gz", ".map")
 ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
 # Each build's cache is this prefix and the build's version; older ones with the prefix are dropped.
 CACHE_PREFIX = "cig-site-"
+# Every asset URL of the site's own templates ends in ?build=<id>: the id of the build the page is
+# from, so the worker serves it that build's bytes and the browser never reuses another build's copy
+# of a same-named file (decision 0009). Templates write the placeholder; stamp_pages writes the id.
+BUILD_PARAM = "build"
+BUILD_PLACEHOLDER = "0" * 16
+BUILD_QUERY = f"?{BUILD_PARAM}={BUILD_PLACEHOLDER}"
+STAMPED = re.compile(rf"([?&]{BUILD_PARAM}=)[0-9a-f]{{16}}\b")
 
 
 def url_path(relative: str) -> str:
@@ -39,8 +46,9 @@ def group_of(relative: str) -> str:
     return next((group for group, folder in ON_DEMAND.items() if relative.startswith(folder)), "site")
 
 
-def build_manifest(site_dir: Path) -> dict:
-    groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
+def listed_files(site_dir: Path) -> list[tuple[str, Path]]:
+    """The files the worker lists (relative name, file), in a fixed order."""
+    listed = []
     for file in sorted(site_dir.rglob("*")):
         relative = file.relative_to(site_dir).as_posix()
         if (
@@ -50,6 +58,36 @@ def build_manifest(site_dir: Path) -> dict:
             or relative.endswith(SKIPPED_SUFFIXES)
         ):
             continue
+        listed.append((relative, file))
+    return listed
+
+
+def build_id(site_dir: Path) -> str:
+    """The id of the build's assets: every listed file but the pages, which name it (so stamping them
+    leaves it unchanged). The search index holds every page's text, so a changed page changes it too."""
+    digest = hashlib.sha256()
+    for relative, file in listed_files(site_dir):
+        if not relative.endswith(".html"):
+            digest.update(f"{relative}\0{hashlib.sha256(file.read_bytes()).hexdigest()}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def stamp_pages(site_dir: Path) -> str:
+    """Write the build id into every page's asset URLs (placeholder or an earlier id); return the id."""
+    build = build_id(site_dir)
+    for file in site_dir.rglob("*.html"):
+        if file.relative_to(site_dir).as_posix().startswith(SKIPPED_FOLDERS):
+            continue
+        text = file.read_text("utf-8")
+        stamped = STAMPED.sub(lambda match: match.group(1) + build, text)
+        if stamped != text:
+            file.write_text(stamped, "utf-8")
+    return build
+
+
+def build_manifest(site_dir: Path) -> dict:
+    groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
+    for relative, file in listed_files(site_dir):
         groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
     # Each language folder's own 404 page (shown offline for an unknown path under it), the root's else.
@@ -60,6 +98,8 @@ def build_manifest(site_dir: Path) -> dict:
     }
     return {
         "version": version,
+        "build": build_id(site_dir),
+        "buildParam": BUILD_PARAM,
         "cachePrefix": CACHE_PREFIX,
         "groups": groups,
         "onDemand": list(ON_DEMAND),
@@ -68,7 +108,9 @@ def build_manifest(site_dir: Path) -> dict:
 
 
 def write_service_worker(site_dir: Path) -> dict:
-    """Write site_dir/sw.js for the files now in site_dir; return its manifest."""
+    """Stamp the pages with the build id and write site_dir/sw.js for the files now in site_dir; return
+    its manifest."""
+    stamp_pages(site_dir)
     manifest = build_manifest(site_dir)
     source = SOURCE.read_text("utf-8")
     if source.count(PLACEHOLDER) != 1:

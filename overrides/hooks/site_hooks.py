@@ -92,7 +92,9 @@ def on_env(env, config, files):
         embed_height_step=embed.HEIGHT_STEP,
         embed_stylesheets=embed.material_stylesheets(),
         wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
-        wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}",
+        wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}{service_worker.BUILD_QUERY}",
+        # Appended to the site's own assets' URLs; the build's id replaces it (service_worker.stamp_pages).
+        build_query=service_worker.BUILD_QUERY,
     )
     return env
 
@@ -236,6 +238,7 @@ def on_post_build(config):
     except download_size.SizeMismatch as error:
         raise PluginError(str(error)) from None
     if offline_copy.is_offline_build(config):
+        service_worker.stamp_pages(Path(config.site_dir))  # no worker here, but no placeholder either
         offline_copy.write_offline_files(Path(config.site_dir), wizard_assets)
         return
     download_page.publish(Path(config.site_dir))

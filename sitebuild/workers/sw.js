@@ -2,8 +2,10 @@
    visited, work with the network off. A new build installs beside the old one (unchanged files are
    copied, changed ones fetched and checked against their SHA-256) and then replaces it whole.
    A page is served from one build only: a page this build lacks comes from the server with all its
-   files; a file this build lists but never cached is fetched and must match this build's hash. When
-   sw.js is gone from the server (404/410) the worker deletes its caches and unregisters. */
+   files; a file this build lists but never cached is fetched and must match this build's hash. A
+   request that names another build (?build=…, or its client does: the wizard's Python worker) comes
+   from the server (decision 0009). When sw.js is gone from the server (404/410) the worker deletes
+   its caches and unregisters. */
 "use strict";
 
 // Written in by sitebuild/service_worker.py: the build's version and each group's files with hashes.
@@ -109,8 +111,18 @@ async function groupComplete(group) {
 }
 
 // A page that needs an on-demand group (the wizard page: the Python runtime) asks for it on each
-// visit; it is fetched once per build.
+// visit; it is fetched once per build. A page whose reader tapped "load the newer version" asks this
+// waiting worker to take over at once: every page of the older build then reloads (decision 0009).
 self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "take-over") {
+    event.waitUntil((async () => {
+      // Told first, so the pages reload on the change of worker (offline-cache.js) and on no other.
+      const pages = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      for (const page of pages) page.postMessage({ type: "taking-over" });
+      await self.skipWaiting();
+    })());
+    return;
+  }
   const group = event.data && event.data.type === "cache-group" ? event.data.group : null;
   if (retired || !BUILD.onDemand.includes(group)) return;
   event.waitUntil(groupComplete(group).then((done) => done || cacheGroup(group)).catch(() => undefined));
@@ -141,11 +153,21 @@ function notFoundPage(path) {
   return prefixes.length ? BUILD.notFound[prefixes[0]] : null;
 }
 
-// A page this build does not list (new in a later build, or unknown) came from the server; so do
-// the files it asks for, or its new HTML would get this build's stylesheets.
-async function isPageOfAnotherBuild(clientId) {
-  const client = clientId ? await self.clients.get(clientId) : null;
-  const path = client ? pathOf(client.url) : null;
+// The build a URL names (?build=…, written into the pages' asset URLs by the build), or null.
+const buildNamedBy = (url) => new URL(url).searchParams.get(BUILD.buildParam);
+
+// Whether a request is for a page of another build, which came from the server, as must every file
+// it asks for. The request's own ?build= says so; else its client's: the wizard's Python worker runs
+// as worker.js?build=… and fetches the rest of its files without one. Else a page this build does not
+// list (new in a later build, or unknown) is of another build.
+async function isOfAnotherBuild(event) {
+  const named = buildNamedBy(event.request.url);
+  if (named !== null) return named !== BUILD.build;
+  const client = event.clientId ? await self.clients.get(event.clientId) : null;
+  if (!client) return false;
+  const clientNamed = buildNamedBy(client.url);
+  if (clientNamed !== null) return clientNamed !== BUILD.build;
+  const path = pathOf(client.url);
   return path !== null && !(path in LISTED);
 }
 
@@ -181,7 +203,7 @@ async function respond(event, path) {
       throw error;
     }
   }
-  if (await isPageOfAnotherBuild(event.clientId)) {
+  if (await isOfAnotherBuild(event)) {
     try {
       // Revalidated: the browser's HTTP cache may still hold this build's copy under the same URL.
       return await fetch(new Request(request, { cache: "no-cache" }));

@@ -78,7 +78,7 @@ def _waits_for_python(page, held) -> None:
 def test_steps_proved_only_up_to_yesterday_are_loaded_but_not_shown_and_python_answers(page, site_url):
     held = hold_python(page)
 
-    _rewrite(page, site_url + "assets/wizard/steps-en.js", r'"until":"[^"]*"', f'"until":"{in_days(-1)}"')
+    _rewrite(page, site_url + "assets/wizard/steps-en.js*", r'"until":"[^"]*"', f'"until":"{in_days(-1)}"')
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
     _waits_for_python(page, held)

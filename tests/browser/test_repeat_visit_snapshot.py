@@ -123,7 +123,7 @@ def test_with_no_usable_snapshot_store_the_wizard_loads_normally_on_every_visit(
         blocked = 'Object.defineProperty(self, "indexedDB", { get() { throw new DOMException("blocked", "SecurityError"); } });\n'
         route.fulfill(body=blocked + body, headers={"content-type": "text/javascript"})
 
-    context.route(site_url + "assets/wizard/worker.js", without_indexeddb)
+    context.route(site_url + "assets/wizard/worker.js*", without_indexeddb)  # with its ?build=
     try:
         for _ in range(2):
             page = visit(context, site_url)

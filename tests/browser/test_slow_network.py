@@ -146,7 +146,7 @@ def test_without_webassembly_the_wizard_says_so_offers_no_retry_and_keeps_the_an
 @pytest.mark.parametrize("with_steps", [True, False], ids=["build-steps", "no-build-steps"])
 def test_a_choice_on_the_first_step_made_before_python_is_ready_survives_the_hand_over(page, site_url, with_steps):
     if not with_steps:  # then Python renders the first step again, over the ticked form
-        page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+        page.route("**/assets/wizard/steps-*.js*", lambda route: route.abort())
     held = hold_python(page)
     page.goto(site_url + "wizard/")
     if with_steps:

@@ -72,7 +72,7 @@ def test_an_answer_given_before_python_is_ready_and_without_the_pre_rendered_ste
     context = browser.new_context()
     page = context.new_page()
     # Without the build's first steps (a failed load) an early answer waits for Python.
-    page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+    page.route("**/assets/wizard/steps-*.js*", lambda route: route.abort())
     held = hold_python(page)
     page.goto(site_url + "wizard/")
     page.locator("input[value=study]").check()

@@ -120,7 +120,7 @@ def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_
     page = context.new_page()
     # Without the build's first steps the answer waits for Python; Continue is at the form's end,
     # below the notice's place above the question.
-    page.route("**/assets/wizard/steps-*.js", lambda route: route.abort())
+    page.route("**/assets/wizard/steps-*.js*", lambda route: route.abort())
     hold_python(page)
     page.goto(f"{site_url}{prefix}wizard/")
     page.locator("input[value=study]").check()

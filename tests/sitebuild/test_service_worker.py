@@ -1,11 +1,20 @@
 """The service worker's manifest: every file of the build with its hash, in the right group, under the
-URL a browser requests; a changed file changes the version; the worker itself is never listed."""
+URL a browser requests; a changed file changes the version; the worker itself is never listed; the
+build id every page's asset URLs carry."""
 
 import hashlib
 
 import pytest
 
-from sitebuild.service_worker import build_manifest, read_manifest, url_path, write_service_worker
+from sitebuild.service_worker import (
+    BUILD_QUERY,
+    build_id,
+    build_manifest,
+    read_manifest,
+    stamp_pages,
+    url_path,
+    write_service_worker,
+)
 
 
 @pytest.fixture
@@ -82,3 +91,23 @@ def test_the_retiring_worker_is_written_beside_sw_js_with_the_cache_prefix_and_i
     assert f'const PREFIX = "{manifest["cachePrefix"]}";' in retire
     assert "unregister()" in retire and "__PREFIX__" not in retire
     assert "sw-retire.js" not in build_manifest(site)["groups"]["site"]
+
+
+def test_the_build_id_changes_with_any_asset_and_not_with_the_pages_that_carry_it(site):
+    before = build_id(site)
+    (site / "about" / "index.html").write_text("about, edited", "utf-8")
+    assert build_id(site) == before
+    (site / "assets" / "site.css").write_text("body{color:red}", "utf-8")
+    assert build_id(site) != before
+
+
+def test_stamping_writes_the_build_id_over_the_placeholder_and_over_an_earlier_id(site):
+    page = site / "about" / "index.html"
+    page.write_text(f'<link href="../assets/site.css{BUILD_QUERY}"><script src="x.js{BUILD_QUERY}"></script>', "utf-8")
+    first = stamp_pages(site)
+    assert page.read_text("utf-8").count(f"?build={first}") == 2
+    (site / "assets" / "site.css").write_text("body{color:red}", "utf-8")
+    second = write_service_worker(site)["build"]
+    assert second != first
+    assert page.read_text("utf-8").count(f"?build={second}") == 2
+    assert read_manifest(site)["build"] == second == build_id(site)

@@ -9,6 +9,10 @@
   // binds to the page when the page is parsed.
   const here = document.currentScript.src;
   const siteRoot = new URL("../../", here).href;
+  // This script's ?build=… (the build of the page), passed on to every script it starts, so the
+  // service worker serves the worker, and all the worker fetches, from that build (decision 0009).
+  const build = new URL(here).search;
+  const ofThisBuild = (name) => new URL(name + build, here).href;
   let root, view, status, progressStatus, failure, lang, timer;
   let worker = null;
   let state = "preparing"; // preparing | ready | failed
@@ -305,7 +309,9 @@
   function loadSteps() {
     if (!root.dataset.steps || isoToday() < root.dataset.built) return;
     const script = document.createElement("script");
-    script.src = new URL(root.dataset.steps, location.href).href;
+    const stepsUrl = new URL(root.dataset.steps, location.href);
+    stepsUrl.search = build;
+    script.src = stepsUrl.href;
     script.async = true;
     script.onload = () => {
       const shipped = (globalThis.wizardSteps || {})[lang];
@@ -401,7 +407,7 @@
     for (const name of ["worker.js", "python-runner.js"]) {
       const file = fromSiteRoot(new URL(name, here).href);
       try {
-        const response = await fetch(new URL(name, here).href, { method: "HEAD", cache: "no-store" });
+        const response = await fetch(ofThisBuild(name), { method: "HEAD", cache: "no-store" });
         if (!response.ok) return { kind: "file", file, problem: "script", reason: `${file} did not load: HTTP ${response.status}` };
       } catch (error) {
         return { kind: "file", file, problem: "script", reason: `${file} did not load: ${error.message}` };
@@ -416,9 +422,9 @@
     // downloaded, so only the bound on starting applies.
     heard = true;
     const script = document.createElement("script");
-    script.src = new URL("page-python.js", here).href;
+    script.src = ofThisBuild("page-python.js");
     script.onload = () => connect(globalThis.createPageWorker());
-    script.onerror = () => fail({ kind: "file", file: fromSiteRoot(script.src), reason: `${script.src} did not load` });
+    script.onerror = () => fail({ kind: "file", file: fromSiteRoot(new URL("page-python.js", here).href), reason: `${script.src} did not load` });
     document.head.appendChild(script);
   }
 
@@ -429,7 +435,7 @@
       return;
     }
     try {
-      const script = new URL("worker.js", here).href;
+      const script = ofThisBuild("worker.js");
       if (location.protocol === "file:") connectOnPage();
       else connect(new Worker(script, { type: "module" }));
     } catch (error) {
