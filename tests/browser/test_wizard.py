@@ -53,6 +53,7 @@ def test_a_z_result_carries_the_residence_permit_duty_and_chinese_names(recordin
     prefix, answers, _ = JOURNEYS["work_z_en"]
     page = _open_wizard(recording_page, site_url, prefix)
     complete(page, {**answers, "travel_date": in_days(30)})
+    page.locator("[data-outcome=visa_z] .wizard-fold-duties > summary").click()  # folded: one tap opens it
     assert "30" in page.locator("[data-outcome=visa_z] .wizard-duties").inner_text()
     assert page.locator("[data-outcome=visa_z] .wizard-checklist .wizard-zh[lang=zh]").count() > 0
 
@@ -245,6 +246,7 @@ def test_ticking_a_document_on_the_result_checklist_raises_no_script_error(recor
     )
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.locator(".wizard-primary .wizard-fold-checklist > summary").click()
     boxes = page.locator(".wizard-primary .wizard-checklist input[type=checkbox]")
     boxes.first.check()
     page.wait_for_timeout(200)

@@ -22,6 +22,7 @@ KIND_SCHEMAS = {
     "publishers": "publishers.schema.json",
     "changelog": "changelog.schema.json",
     "how_to_get": "how-to-get.schema.json",
+    "official_links": "official-links.schema.json",
 }
 
 
