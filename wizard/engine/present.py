@@ -153,8 +153,12 @@ class Presenter:
 
     def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
+        # Each document also in a second language, for the printout: the officials' (Chinese) on a
+        # page in another language, and on a Chinese page the default language's (English), so a
+        # reader and an official can each read the same list.
         officials = self.bundle["officials_language"]
-        officials_cat = self.catalogues.get(officials) if cat.lang != officials else None
+        also = officials if cat.lang != officials else self.bundle.get("default_language", next(iter(self.catalogues)))
+        officials_cat = self.catalogues.get(also) if also != cat.lang else None
         view: Json = {
             "id": outcome_id,
             "kind": data["kind"],
@@ -178,9 +182,9 @@ class Presenter:
                     "detail": cat.get("documents", doc, "detail"),
                 }
             )
-            if officials_cat is not None:  # the name the officials read, for the printout
+            if officials_cat is not None:  # the name in the second language, for the printout
                 view["checklist"][-1].update(
-                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=officials
+                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=also
                 )
         source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")

@@ -85,8 +85,10 @@ def _input(kind: str) -> Callable[[Json, str | None, UI], str]:
         name = _attr(question["id"])
         limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
         step = ' step="1" inputmode="numeric"' if kind == "number" else ""
-        value = f' value="{_attr(current)}"' if current else ""
-        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
+        # A date starts at the engine's default (today), as the hint says; a number starts empty.
+        shown = current or question.get("default")
+        value = f' value="{_attr(shown)}"' if shown else ""
+        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint wizard-error">'
 
     return field
 
@@ -137,13 +139,24 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     nav = [f'<button type="submit" class="md-button md-button--primary">{_text(ui["continue"])}</button>']
     if back is not None:
         nav.append(_link(back, ui["back"], "md-button"))
+    # The error summary opens the question (GOV.UK's pattern): the script shows the message that
+    # applies, focuses the summary and keeps what was typed. A number or date out of its range
+    # names the range.
+    limits = [str(q[key]) for key in ("min", "max") if q.get(key) is not None]
+    out_of_range = f"{ui['out_of_range']} {' – '.join(limits)}" if len(limits) == 2 else ui["out_of_range"]
+    summary = (
+        f'<div class="wizard-error-summary" id="wizard-error" role="alert" tabindex="-1" hidden>'
+        f'<p class="wizard-error-title">{_text(ui["error_summary"])}</p>'
+        f'<p class="wizard-error" data-error="unanswered"><a href="#wizard-input">{_text(ui[control.unanswered])}</a></p>'
+        f'<p class="wizard-error" data-error="range" hidden><a href="#wizard-input">{_text(out_of_range)}</a></p></div>'
+    )
     return (
         notices(view.get("notices", []))
-        + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" novalidate>'
+        + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" data-change="{_attr(fragments.CHANGE_KEY)}" novalidate>'
+        + summary
         + heading
         + hint
         + field
-        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui[control.unanswered])}</p>'
         + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
         + answers_summary(view.get("answered", []), ui)
     )
@@ -196,7 +209,7 @@ def _checklist_items(outcome: Json, prefix: str) -> str:
         box = f"{prefix}-item-{index}"
         officials = ""  # the document's name in the officials' language, when the page is in another
         if item.get("label_officials"):
-            officials = f' <span class="wizard-zh" lang="{_attr(item["officials_lang"])}">{_text(item["label_officials"])}</span>'
+            officials = f' <span class="wizard-also" lang="{_attr(item["officials_lang"])}">{_text(item["label_officials"])}</span>'
         detail = f'<span class="wizard-detail">{_text(item["detail"])}</span>' if item.get("detail") else ""
         items.append(
             f'<li><input type="checkbox" id="{box}"><label for="{box}">{_text(item["label"])}{officials}</label>{detail}</li>'
