@@ -183,9 +183,11 @@ def _source_title(source: Json) -> str:
 
 
 def _source_list(sources: list[Json]) -> str:
+    # An undated source (a service's home page) shows no date, rather than an empty one.
     items = "".join(
-        f"<li>{_source_title(s)}, {_text(s['publisher'])}, "
-        f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
+        f"<li>{_source_title(s)}, {_text(s['publisher'])}"
+        + (f', <time datetime="{_attr(s["date"])}">{_text(s["date"])}</time>' if s.get("date") else "")
+        + "</li>"
         for s in sources
     )
     return f'<ul class="wizard-sources">{items}</ul>' if items else ""
