@@ -88,9 +88,9 @@ def test_an_official_link_to_an_unknown_link_or_without_an_address_stops_the_bui
 
 def test_an_official_link_off_an_accepted_publisher_s_domain_stops_the_build(tmp_path):
     def change(data):
-        data["sources"]["S250"]["url"] = "https://cova.example.com/VISA/"
+        data["sources"]["S280"]["url"] = "https://cova.example.com/VISA/"
 
     problems = _broken(tmp_path, "sources.yaml", change)
-    assert any("/sources/S250/url: cova.example.com is not on an accepted publisher's domain" in p for p in problems), (
+    assert any("/sources/S280/url: cova.example.com is not on an accepted publisher's domain" in p for p in problems), (
         problems
     )
