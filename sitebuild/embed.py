@@ -209,6 +209,8 @@ def builder_html(bundle: dict, lang: str, site_root: str, offline_note: str | No
         site_root=site_root,
         offline_note=offline_note,
         lang=lang,  # the page's own language is the one chosen first
+        # Each language's embed page and frame title, for the plain-iframe snippet.
+        frames=json.dumps(host_config(bundle["ui"])["languages"], ensure_ascii=False),
         languages=[(language.code, language.name) for language in languages()],
         questions=[
             {"id": q["id"], "text": q["text"], "options": [(o["value"], o["label"]) for o in q["options"]]}

@@ -73,3 +73,30 @@ def test_the_builder_makes_a_snippet_that_embeds_the_chosen_wizard_on_another_or
     visit.wait_fitted(frame)
     assert visit.requests_leaving({url}) == []
     visit.close()
+
+
+def test_the_plain_iframe_snippet_embeds_the_chosen_wizard_where_scripts_are_stripped(browser, site_url, host):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "wizard/webmasters/")
+    page.select_option("#embed-lang", "zh")
+    page.select_option("#embed-purpose", "study")
+    page.check("#embed-theme-dark")
+    page.check("#embed-kind-iframe")
+    snippet = page.input_value("#embed-snippet")
+    assert snippet.startswith("<iframe ") and "<script" not in snippet
+    assert f'src="{site_url}zh/wizard-embed/?theme=dark#purpose=study"' in snippet and 'title="' in snippet
+    context.close()
+
+    visit = EmbedVisit(browser, site_url, host.url)
+    url = host.write(
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embassy</title>'
+        f'<link rel="icon" href="data:,"></head><body>{snippet}</body></html>'
+    )
+    visit.page.goto(url)
+    frame = visit.page.wait_for_selector("body > iframe").content_frame()
+    wait_ready(frame)
+    wait_rendered(frame)
+    assert frame.evaluate("document.documentElement.lang") == "zh"
+    assert current_question(frame) == "status"
+    visit.close()

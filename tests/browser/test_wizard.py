@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from axe_check import SERIOUS, violations
+from shared_rules import TODAY
 from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -53,8 +54,9 @@ def test_a_z_result_carries_the_residence_permit_duty_and_chinese_names(recordin
     prefix, answers, _ = JOURNEYS["work_z_en"]
     page = _open_wizard(recording_page, site_url, prefix)
     complete(page, {**answers, "travel_date": in_days(30)})
+    page.locator("[data-outcome=visa_z] .wizard-fold-duties > summary").click()  # folded: one tap opens it
     assert "30" in page.locator("[data-outcome=visa_z] .wizard-duties").inner_text()
-    assert page.locator("[data-outcome=visa_z] .wizard-checklist .wizard-zh[lang=zh]").count() > 0
+    assert page.locator("[data-outcome=visa_z] .wizard-checklist .wizard-also[lang=zh]").count() > 0
 
 
 def test_the_first_question_is_in_the_html_before_python_runs(browser, site_url):
@@ -250,6 +252,7 @@ def test_ticking_a_document_on_the_result_checklist_raises_no_script_error(recor
     )
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.locator(".wizard-primary .wizard-fold-checklist > summary").click()
     boxes = page.locator(".wizard-primary .wizard-checklist input[type=checkbox]")
     boxes.first.check()
     page.wait_for_timeout(200)
@@ -268,3 +271,56 @@ def test_the_circumstances_question_with_nothing_ticked_says_what_to_do(recordin
     assert form.locator("#wizard-error").is_visible()
     assert "以上都不是" in form.locator("#wizard-error").inner_text()
     assert current_question(page) == "circumstances"
+
+
+def test_browser_back_returns_to_the_question_with_the_earlier_choice_ticked(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "", "purpose=work")
+    question = current_question(page)
+    form = page.locator(f"form[data-question={question}]")
+    choice = form.locator("input[type=radio]").nth(1)
+    value = choice.get_attribute("value")
+    choice.check()
+    before = page.evaluate("location.hash")
+    form.locator("button[type=submit]").click()
+    page.wait_for_function("before => location.hash !== before", arg=before)
+    wait_rendered(page)
+    assert current_question(page) != question
+    page.go_back()
+    page.wait_for_function(f"() => document.querySelector(\"form[data-question='{question}']\") !== null")
+    wait_rendered(page)
+    assert page.locator(f"form[data-question={question}] input[value='{value}']").is_checked()
+
+
+def test_an_unanswered_question_opens_with_the_error_summary_focused_and_in_view(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "", "purpose=work")
+    form = page.locator("form[data-question]")
+    form.locator("button[type=submit]").click()
+    summary = form.locator("#wizard-error")
+    expect(summary).to_be_focused()
+    assert summary.get_attribute("role") == "alert"
+    box = summary.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+    # It opens the question: above the heading, not below the choices.
+    assert box["y"] < form.locator("#wizard-heading").bounding_box()["y"]
+
+
+def test_a_number_out_of_range_names_the_allowed_range_and_keeps_what_was_typed(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "", "purpose=work&status=outside&nationality=NG")
+    assert current_question(page) == "stay_days"
+    field = page.locator("#wizard-input")
+    field.fill("5000")
+    before = page.evaluate("location.hash")
+    page.locator("form[data-question] button[type=submit]").click()
+    summary = page.locator("#wizard-error")
+    expect(summary).to_be_focused()
+    message = summary.locator("[data-error=range]")
+    assert message.is_visible() and "1 – 3650" in message.inner_text()
+    assert not summary.locator("[data-error=unanswered]").is_visible()
+    assert field.input_value() == "5000" and page.evaluate("location.hash") == before
+
+
+def test_the_travel_date_starts_at_today_as_its_hint_says(recording_page, site_url):
+    page = _open_wizard(recording_page, site_url, "", "purpose=tourism&status=outside&nationality=FR")
+    assert current_question(page) == "travel_date"
+    assert page.locator("#wizard-input").input_value() == TODAY
+    assert "today" in page.locator("#wizard-hint").inner_text()

@@ -133,3 +133,62 @@ def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_
     assert header_bottom <= box["y"] and box["y"] + box["height"] <= PHONE["height"], (box, header_bottom)
     assert page.evaluate("() => window.scrollY") > 0  # the reader had scrolled down to Continue
     context.close()
+
+
+# The eight journeys of issue 27, by their answers (exactly those the path asks) and the result.
+FIRST_SCREEN_JOURNEYS = {
+    "L": (
+        "purpose=tourism&status=outside&nationality=US&stay_days=20&trip_scope=mainland&circumstances=none",
+        "visa_l",
+    ),
+    "240-hour transit": (
+        "purpose=transit&status=outside&nationality=US&onward=third_country&transit_hours=100",
+        "vf_transit_240",
+    ),
+    "30-day visa-free": (
+        f"purpose=tourism&status=outside&nationality=FR&travel_date={in_days(20)}&stay_days=10",
+        "vf_unilateral_30",
+    ),
+    "Z": ("purpose=work&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_z"),
+    "X1": ("purpose=study&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_x1"),
+    "Q2": (
+        "purpose=family_chinese&status=outside&nationality=NG&relationship=parent&stay_days=60&circumstances=none",
+        "visa_q2",
+    ),
+    "PR": ("purpose=settle&status=in_china&pr_basis=spouse&marriage_years=5&residence_years=5", "pr_apply"),
+    "residence renewal": ("purpose=work&status=in_china&china_task=renew_permit", "rp_renewal"),
+}
+# Where each part of the first screen ends (its bounding box's bottom), or null when it is missing.
+FIRST_SCREEN_BOTTOMS = """() => {
+  const bottom = (selector) => { const el = document.querySelector(selector);
+    if (!el) return null; const r = el.getBoundingClientRect(); return r.width > 0 ? r.bottom : null; };
+  return {headline: bottom('.wizard-result > .wizard-headline'),
+          next_link: bottom('.wizard-primary .wizard-next .wizard-links li:last-child a'),
+          cost: bottom('.wizard-primary .wizard-fact-fee'),
+          time: bottom('.wizard-primary .wizard-fact-time')};
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("journey", FIRST_SCREEN_JOURNEYS)
+def test_the_headline_next_step_with_its_official_link_cost_and_time_are_in_a_phone_s_first_screen(
+    browser, site_url, journey, prefix
+):
+    fragment, outcome = FIRST_SCREEN_JOURNEYS[journey]
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}{prefix}wizard/#{fragment}")
+    wait_ready(page)
+    wait_rendered(page)
+    assert page.locator(".wizard-primary").get_attribute("data-outcome") == outcome
+    page.evaluate("() => window.scrollTo(0, 0)")
+    bottoms = page.evaluate(FIRST_SCREEN_BOTTOMS)
+    assert all(bottom is not None and bottom <= PHONE["height"] for bottom in bottoms.values()), (journey, bottoms)
+    link = page.locator(".wizard-primary .wizard-next .wizard-links a").first.get_attribute("href")
+    assert link.startswith(("https://", "http://", "tel:")) and not link.startswith(site_url)
+    # The rest is folded, each part one tap away.
+    folds = page.locator(".wizard-primary details.wizard-fold")
+    assert folds.count() >= 3 and all(not open_ for open_ in folds.evaluate_all("ds => ds.map(d => d.open)"))
+    folds.first.locator("summary").click()
+    expect(folds.first.locator("summary + *")).to_be_visible()
+    context.close()

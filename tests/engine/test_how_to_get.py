@@ -167,3 +167,43 @@ def test_every_scenario_s_result_has_a_complete_headline_and_steps_in_both_langu
                         incomplete.append((outcome["id"], lang, outcome["headline"]))
     assert incomplete == []
     assert expected and expected <= reached  # every outcome a scenario names was checked here
+
+
+def test_a_us_citizen_is_shown_the_reciprocal_fee_with_its_table_s_date_and_anyone_else_the_mission_s_fee(engine):
+    tourist = {**PERSONAS["tourist"][1]}
+    others = _finish(engine, tourist, "en")["primary"]
+    americans = _finish(engine, {**tourist, "nationality": "US"}, "en")["primary"]
+    assert americans["id"] == others["id"] == "visa_l"
+    assert "US$185" in americans["fee"]["text"] and "28 February 2015" in americans["fee"]["text"]
+    # Never one consulate's old table as everyone's answer: the others are told the mission sets it.
+    assert "US$" not in others["fee"]["text"] and "Chicago" not in others["fee"]["text"]
+    assert "Chicago" not in others["time"]["text"]
+    cited = {source["id"] for source in americans["sources"]}
+    assert set(engine.bundle["how_to_get"]["steps"]["visa_fee_reciprocal_us"]["sources"]) <= cited
+
+
+def test_the_first_screen_names_the_first_step_the_fee_the_time_and_where_to_act_officially(engine):
+    for persona, (lang, answers, outcome) in PERSONAS.items():
+        primary = _finish(engine, answers, lang)["primary"]
+        assert primary["next"]["topic"] not in ("fee", "time", "validity"), persona
+        assert primary["next"] is primary["how_to_get"][0] or primary["how_to_get"][0]["topic"] == "fee"
+        assert primary["fee"]["topic"] == "fee" and primary["time"]["topic"] == "time", persona
+        links = primary["links"]
+        assert [link["id"] for link in links] == engine.bundle["official_links"]["outcomes"][outcome], persona
+        assert all(link["label"] and (link["url"] or link["phone"]) for link in links), persona
+        cited = {source["id"] for source in primary["sources"]}
+        assert {engine.bundle["official_links"]["links"][link["id"]]["source"] for link in links} <= cited
+
+
+def test_a_work_result_says_the_permit_takes_weeks_before_the_visa(engine):
+    primary = _finish(engine, PERSONAS["nigerian_engineer"][1], "en")["primary"]
+    assert primary["time"]["id"] == "work_weeks" and "Weeks" in primary["time"]["text"]
+    assert primary["next"]["id"] == "work_order"
+
+
+def test_a_reader_from_the_us_gets_the_embassy_s_own_guide_to_the_online_form(engine):
+    american = _finish(engine, {**PERSONAS["tourist"][1], "nationality": "US"}, "en")["primary"]
+    other = _finish(engine, PERSONAS["tourist"][1], "en")["primary"]
+    assert [link["id"] for link in american["links"]][0] == "cova_us"
+    assert [link["id"] for link in other["links"]][0] == "cova"
+    assert "us.china-embassy.gov.cn" in american["links"][0]["url"]

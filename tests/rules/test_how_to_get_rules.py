@@ -59,3 +59,38 @@ def test_a_missing_step_text_is_a_missing_translation(tmp_path):
     assert any(p.startswith("rules/messages/zh.yaml:") and "how_to_get steps %r" % FIRST_STEP in p for p in problems), (
         problems
     )
+
+
+def test_an_outcome_without_official_links_is_a_warning_not_an_error(tmp_path):
+    target = tmp_path / "rules"
+    shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
+    path = target / "official-links.yaml"
+    data = load(path, "rules/official-links.yaml").data
+    first = next(iter(data["outcomes"]))
+    del data["outcomes"][first]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    compiled = compile_rules(target, BUILD_DATE, deep=False)
+    assert any("outcome %r has no official links" % first in str(w) for w in compiled.warnings), compiled.warnings
+    assert first not in compiled.bundle["official_links"]["outcomes"]
+
+
+def test_an_official_link_to_an_unknown_link_or_without_an_address_stops_the_build(tmp_path):
+    def change(data):
+        first = next(iter(data["outcomes"]))
+        data["outcomes"][first].append("no_such_link")
+        data["links"]["nowhere"] = {"source": next(s for s, src in SOURCES.items() if "url" not in src)}
+        data["outcomes"][first].append("nowhere")
+
+    problems = _broken(tmp_path, "official-links.yaml", change)
+    assert any("unknown link 'no_such_link'" in p and p.startswith("rules/official-links.yaml:") for p in problems)
+    assert any("link 'nowhere' has neither a phone number nor a source with a url" in p for p in problems), problems
+
+
+def test_an_official_link_off_an_accepted_publisher_s_domain_stops_the_build(tmp_path):
+    def change(data):
+        data["sources"]["S280"]["url"] = "https://cova.example.com/VISA/"
+
+    problems = _broken(tmp_path, "sources.yaml", change)
+    assert any("/sources/S280/url: cova.example.com is not on an accepted publisher's domain" in p for p in problems), (
+        problems
+    )

@@ -75,6 +75,7 @@ def test_a_missing_value_inside_a_macro_names_the_line_in_the_macro():
             "webmasters-builder.html",
             ui={"embed_copied": "", "embed_language": ""},
             site_root="",
+            frames="{}",
             lang="en",
             languages=[("en", "English")],
             questions=[{"id": "purpose", "text": "Purpose?", "options": [("work", "Work")]}],

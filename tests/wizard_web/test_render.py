@@ -107,7 +107,7 @@ def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
         "notices": [],
     }
     html = render.result(view, UI, "en", "../", back="")
-    assert '<span class="wizard-zh" lang="zh">护照</span>' in html
+    assert '<span class="wizard-also" lang="zh">护照</span>' in html
     assert 'href="https://www.nia.gov.cn/"' in html and "2013-07-01" in html
     assert "Apply for a residence permit within 30 days" in html
     assert 'href="../visas/work-z-talent-r/"' in html
@@ -146,7 +146,7 @@ def test_a_checklist_item_without_the_officials_name_shows_one_name():
         "rules_reviewed": REVIEWED,
         "notices": [],
     }
-    assert "wizard-zh" not in render.result(view, compiled().bundle["ui"]["zh"], "zh", "../", back=None)
+    assert "wizard-also" not in render.result(view, compiled().bundle["ui"]["zh"], "zh", "../", back=None)
 
 
 def test_a_duty_with_a_guide_links_to_that_page_and_section():

@@ -12,6 +12,8 @@ from .shapes import Json, Value
 from .unannounced import END_NOT_ANNOUNCED, Unannounced
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+# Step topics the first screen shows on their own lines, so never as the first thing to do.
+_FACT_TOPICS = ("fee", "time", "validity")
 
 
 class Catalogue:
@@ -151,8 +153,12 @@ class Presenter:
 
     def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
+        # Each document also in a second language, for the printout: the officials' (Chinese) on a
+        # page in another language, and on a Chinese page the default language's (English), so a
+        # reader and an official can each read the same list.
         officials = self.bundle["officials_language"]
-        officials_cat = self.catalogues.get(officials) if cat.lang != officials else None
+        also = officials if cat.lang != officials else self.bundle.get("default_language", next(iter(self.catalogues)))
+        officials_cat = self.catalogues.get(also) if also != cat.lang else None
         view: Json = {
             "id": outcome_id,
             "kind": data["kind"],
@@ -176,9 +182,9 @@ class Presenter:
                     "detail": cat.get("documents", doc, "detail"),
                 }
             )
-            if officials_cat is not None:  # the name the officials read, for the printout
+            if officials_cat is not None:  # the name in the second language, for the printout
                 view["checklist"][-1].update(
-                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=officials
+                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=also
                 )
         source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")
@@ -201,19 +207,47 @@ class Presenter:
             source_ids += self.bundle["duties"][duty].get("sources", [])
         headline: str = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
         view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
-        steps, step_sources = self.how_to_get(outcome_id, cat)
+        raw_country = env.values.get(self.country_question)
+        country = raw_country if isinstance(raw_country, str) else None
+        steps, step_sources = self.how_to_get(outcome_id, cat, country)
         view["how_to_get"] = steps
         source_ids += step_sources
+        # The first screen: the first thing to do, the cost and the time as the rules know them for
+        # this reader (None where the outcome names no fee or time), and where to act officially.
+        view["next"] = next((s for s in steps if s["topic"] not in _FACT_TOPICS), steps[0] if steps else None)
+        view["fee"] = next((s for s in steps if s["topic"] == "fee"), None)
+        view["time"] = next((s for s in steps if s["topic"] == "time"), None)
+        view["links"], link_sources = self.official_links(outcome_id, cat, country)
+        source_ids += link_sources
         view["sources"] = self.sources(source_ids, cat)
         return view
 
-    def how_to_get(self, outcome_id: str, cat: Catalogue) -> tuple[list[Json], list[str]]:
-        """The outcome's steps (topic, its label, text, guide link) and the sources they cite."""
+    def official_links(self, outcome_id: str, cat: Catalogue, country: str | None) -> tuple[list[Json], list[str]]:
+        """The outcome's official links (label, url or phone), with a nationality's own link in
+        place of the general one, and the sources they are."""
+        data = self.bundle.get("official_links")
+        if not data:  # rule sets from before official links
+            return [], []
+        swaps: dict[str, str] = data.get("by_nationality", {}).get(country or "", {})
+        labels = cat.m.get("how_to_get", {}).get("links", {})
+        links: list[Json] = []
+        for link_id in data["outcomes"].get(outcome_id, []):
+            link_id = swaps.get(link_id, link_id)
+            link = data["links"][link_id]
+            links.append({"id": link_id, "label": labels.get(link_id, ""), "url": link["url"], "phone": link["phone"]})
+        return links, [data["links"][link["id"]]["source"] for link in links]
+
+    def how_to_get(
+        self, outcome_id: str, cat: Catalogue, nationality: str | None = None
+    ) -> tuple[list[Json], list[str]]:
+        """The outcome's steps (topic, its label, text, guide link) and the sources they cite; a step
+        that differs for the reader's nationality (a reciprocal fee) is replaced by that one."""
         data = self.bundle.get("how_to_get", {"steps": {}, "outcomes": {}})
         texts = cat.m.get("how_to_get", {})
         steps: list[Json] = []
         source_ids: list[str] = []
-        for step_id in data["outcomes"].get(outcome_id, []):
+        for listed_id in data["outcomes"].get(outcome_id, []):
+            step_id = data["steps"][listed_id].get("for_nationality", {}).get(nationality or "", listed_id)
             step = data["steps"][step_id]
             steps.append(
                 {

@@ -21,7 +21,18 @@
     const data = new FormData(form);
     const answers = new URLSearchParams();
     presets.forEach((id) => { if (data.get(id)) answers.set(id, data.get(id)); });
-    return { lang: data.get("lang"), theme: data.get("theme"), answers: answers.toString() };
+    return { lang: data.get("lang"), theme: data.get("theme"), kind: data.get("kind"), answers: answers.toString() };
+  }
+
+  // The plain iframe for editors that strip <script>: the embed page itself, at a fixed height
+  // (without embed.js nothing resizes it). Paths and titles come from the build (data-frames).
+  function plainFrame({ lang, theme, answers }) {
+    const frame = JSON.parse(form.dataset.frames)[lang];
+    const url = new URL(frame.path, new URL("../../", scriptUrl)); // the site root, above assets/wizard/
+    if (theme === "dark") url.searchParams.set("theme", "dark");
+    if (answers) url.hash = answers;
+    return `<iframe src="${escapeAttr(url.href)}" title="${escapeAttr(frame.title)}" ` +
+      'style="width:100%;height:800px;border:0" loading="lazy"></iframe>';
   }
 
   function placeholder({ lang, theme, answers }) {
@@ -35,7 +46,7 @@
 
   function update() {
     const chosen = choices();
-    snippet.value = placeholder(chosen).outerHTML + "\n" +
+    snippet.value = chosen.kind === "iframe" ? plainFrame(chosen) : placeholder(chosen).outerHTML + "\n" +
       `<script src="${escapeAttr(scriptUrl)}" async></script>`;
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {

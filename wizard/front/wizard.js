@@ -289,16 +289,26 @@
     const question = form.dataset.question;
     // Ticked boxes come in the page's order, which is the engine's: it judges the joined value.
     const value = new FormData(form).getAll(question).map((v) => String(v).trim()).filter(Boolean).join(",");
-    const error = form.querySelector("#wizard-error");
-    if (value === "") {
-      error.hidden = false;
-      const field = form.querySelector("input, select");
-      if (field) field.focus();
+    const summary = form.querySelector("#wizard-error");
+    const input = form.querySelector("#wizard-input");
+    // The browser's own range check of a number or date (Python checks again); what was typed stays.
+    const outOfRange = input && input.validity && (input.validity.rangeUnderflow || input.validity.rangeOverflow || input.validity.badInput || input.validity.stepMismatch);
+    const problem = value === "" && !outOfRange ? "unanswered" : outOfRange ? "range" : null;
+    if (problem) {
+      for (const line of summary.querySelectorAll("[data-error]")) line.hidden = line.dataset.error !== problem;
+      summary.hidden = false;
+      summary.focus();
+      summary.scrollIntoView({ block: "nearest" });
       return;
     }
     const params = new URLSearchParams(form.dataset.base);
     params.delete(question);
     params.set(question, value);
+    // Browser Back comes to this question again with this answer chosen: the entry being left
+    // becomes the fragment that asks to change it.
+    const again = new URLSearchParams(params);
+    again.set(form.dataset.change, question);
+    history.replaceState(history.state, "", "#" + again.toString());
     moveFocus = true;
     location.hash = params.toString();
   }

@@ -15,6 +15,7 @@ from .check_questions import QuestionChecks
 from .conditions_walk import iter_nodes
 from .errors import Problem
 from .how_to_get import check_coverage as check_how_to_get_coverage, compile_how_to_get
+from .official_links import compile_official_links
 from .page_citations import page_cited_sources
 from .yamlfiles import pointer_join
 
@@ -75,6 +76,7 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
         self.how_to_get = compile_how_to_get(self)
+        self.official_links = compile_official_links(self)
         self.check_unused()
         check_how_to_get_coverage(self)
         return {
@@ -92,6 +94,7 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
                 sid: {k: v for k, v in src.items() if k not in ("read_at", "note")} for sid, src in self.sources.items()
             },
             "how_to_get": self.how_to_get,
+            **({"official_links": self.official_links} if self.official_links is not None else {}),
         }
 
     def check_source_publishers(self):

@@ -19,6 +19,9 @@ def compile_how_to_get(compiler):
         if compiler.docs_root is not None and "guide" in step:
             for problem in guide_pages.problems(compiler.docs_root, step["guide"], compiler.r.messages):
                 compiler.err(loaded, "/steps/%s/guide" % sid, problem)
+        for code, other in step.get("for_nationality", {}).items():
+            if other not in steps:
+                compiler.err(loaded, "/steps/%s/for_nationality/%s" % (sid, code), "unknown step %r" % other)
     for oid, listed in data["outcomes"].items():
         if oid not in compiler.outcomes:
             compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)
@@ -36,17 +39,22 @@ def check_coverage(compiler):
     for oid in sorted(set(compiler.outcomes) - set(data["outcomes"])):
         compiler.err(loaded, "/outcomes", "outcome %r has no entry: every result says how to get it" % oid)
     used = {sid for listed in data["outcomes"].values() for sid in listed}
+    used |= {other for sid in used for other in data["steps"].get(sid, {}).get("for_nationality", {}).values()}
     for sid in sorted(set(data["steps"]) - used):
         compiler.err(loaded, "/steps/%s" % sid, "step %r is defined but no outcome lists it" % sid)
 
 
 def expected_texts(compiled):
-    """The how_to_get catalogue section every language must define: headlines, steps, topics."""
-    return {
+    """The how_to_get catalogue section every language must define: headlines, steps, topics, and
+    the official links' labels where the rules have links."""
+    texts = {
         "headlines": set(compiled["outcomes"]),
         "steps": set(compiled["how_to_get"]["steps"]),
         TOPICS_SECTION: {step["topic"] for step in compiled["how_to_get"]["steps"].values()},
     }
+    if "official_links" in compiled:
+        texts["links"] = set(compiled["official_links"]["links"])
+    return texts
 
 
 def check_catalogue(loaded, compiled, problems):

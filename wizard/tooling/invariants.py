@@ -1,6 +1,6 @@
-"""Invariants checked on every path: no visa-free result after a visa-application question, the
-24-hour registration duty on every entry route, no result citing a source none of its rules
-uses (outcome, checklist shown, duties, restrictions, policy); and questions per path."""
+"""Invariants on every path: no visa-free result after a visa-application question, the 24-hour
+registration duty on every entry route, no result citing a source none of its rules, steps or
+official links (for the reader's nationality) uses; and questions per path."""
 
 import statistics
 
@@ -22,6 +22,10 @@ class Invariants:
         self._outcomes_checked = set()
         self._shapes_checked = set()
         self._catalogue = engine.catalogues[engine.default_language]
+        # The nationalities that change a step or a link; any other checks like no nationality.
+        steps = bundle.get("how_to_get", {}).get("steps", {}).values()
+        self._special = {code for step in steps for code in step.get("for_nationality", {})}
+        self._special |= set(bundle.get("official_links", {}).get("by_nationality", {}))
 
     def observe(self, leaf):
         values = leaf.values
@@ -56,7 +60,10 @@ class Invariants:
         policy_sources = ()
         if outcome.get("policy"):
             policy_sources = tuple(engine.presenter.policy_dates(outcome["policy"], env)[4])
-        shape = (oid, checklist, policy_sources)
+        nationality = env.values.get(engine.presenter.country_question)
+        country = nationality if nationality in self._special else None
+        # The nationality picks a step (a reciprocal fee) and a link (a mission's own guide).
+        shape = (oid, checklist, policy_sources, country)
         if shape in self._shapes_checked:
             return
         self._shapes_checked.add(shape)
@@ -68,7 +75,8 @@ class Invariants:
             used.update(bundle["duties"][duty].get("sources", []))
         for restriction in outcome.get("not_allowed", []):
             used.update(bundle["restrictions"][restriction].get("sources", []))
-        used.update(engine.presenter.how_to_get(oid, self._catalogue)[1])  # the steps to get it
+        used.update(engine.presenter.how_to_get(oid, self._catalogue, country)[1])  # the steps to get it
+        used.update(engine.presenter.official_links(oid, self._catalogue, country)[1])  # where to act
         view = engine.presenter.outcome(oid, [], env, self._catalogue, list(checklist))
         cited = {source["id"] for source in view["sources"]}
         for sid in sorted(cited - used):

@@ -24,6 +24,7 @@ KIND_SCHEMAS = {
     "changelog": "changelog.schema.json",
     "how_to_get": "how-to-get.schema.json",
     "coverage": "coverage.schema.json",
+    "official_links": "official-links.schema.json",
 }
 
 

@@ -85,8 +85,10 @@ def _input(kind: str) -> Callable[[Json, str | None, UI], str]:
         name = _attr(question["id"])
         limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
         step = ' step="1" inputmode="numeric"' if kind == "number" else ""
-        value = f' value="{_attr(current)}"' if current else ""
-        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint">'
+        # A date starts at the engine's default (today), as the hint says; a number starts empty.
+        shown = current or question.get("default")
+        value = f' value="{_attr(shown)}"' if shown else ""
+        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint wizard-error">'
 
     return field
 
@@ -137,13 +139,24 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     nav = [f'<button type="submit" class="md-button md-button--primary">{_text(ui["continue"])}</button>']
     if back is not None:
         nav.append(_link(back, ui["back"], "md-button"))
+    # The error summary opens the question (GOV.UK's pattern): the script shows the message that
+    # applies, focuses the summary and keeps what was typed. A number or date out of its range
+    # names the range.
+    limits = [str(q[key]) for key in ("min", "max") if q.get(key) is not None]
+    out_of_range = f"{ui['out_of_range']} {' – '.join(limits)}" if len(limits) == 2 else ui["out_of_range"]
+    summary = (
+        f'<div class="wizard-error-summary" id="wizard-error" role="alert" tabindex="-1" hidden>'
+        f'<p class="wizard-error-title">{_text(ui["error_summary"])}</p>'
+        f'<p class="wizard-error" data-error="unanswered"><a href="#wizard-input">{_text(ui[control.unanswered])}</a></p>'
+        f'<p class="wizard-error" data-error="range" hidden><a href="#wizard-input">{_text(out_of_range)}</a></p></div>'
+    )
     return (
         notices(view.get("notices", []))
-        + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" novalidate>'
+        + f'<form class="wizard-question" data-question="{_attr(q["id"])}" data-base="{_attr(fragments.build(base_answers))}" data-change="{_attr(fragments.CHANGE_KEY)}" novalidate>'
+        + summary
         + heading
         + hint
         + field
-        + f'<p class="wizard-error" id="wizard-error" role="alert" hidden>{_text(ui[control.unanswered])}</p>'
         + f'<div class="wizard-nav">{"".join(nav)}</div></form>'
         + answers_summary(view.get("answered", []), ui)
     )
@@ -170,44 +183,49 @@ def _source_title(source: Json, ui: UI) -> str:
     return f'<a href="{_attr(source["url"])}" rel="noopener noreferrer">{_text(source["title"])}</a>{unopened}'
 
 
-def _sources(sources: list[Json], ui: UI, h: str) -> str:
-    if not sources:
-        return ""
+def _source_list(sources: list[Json], ui: UI) -> str:
+    # An undated source (a service's home page) shows no date, rather than an empty one.
     items = "".join(
-        f"<li>{_source_title(s, ui)}, {_text(s['publisher'])}, "
-        f'<time datetime="{_attr(s["date"])}">{_text(s["date"])}</time></li>'
+        f"<li>{_source_title(s, ui)}, {_text(s['publisher'])}"
+        + (f', <time datetime="{_attr(s["date"])}">{_text(s["date"])}</time>' if s.get("date") else "")
+        + "</li>"
         for s in sources
     )
-    return f'<{h}>{_text(ui["sources"])}</{h}><ul class="wizard-sources">{items}</ul>'
+    return f'<ul class="wizard-sources">{items}</ul>' if items else ""
 
 
-def _checklist(outcome: Json, ui: UI, lang: str, prefix: str, h: str) -> str:
+def _sources(sources: list[Json], ui: UI, h: str) -> str:
+    return f"<{h}>{_text(ui['sources'])}</{h}>{_source_list(sources, ui)}" if sources else ""
+
+
+def _fold(css: str, summary: str, body: str, count: int | None = None) -> str:
+    """A part of the result folded under a summary (one tap opens it; on paper it is open)."""
+    if not body:
+        return ""
+    number = f' <span class="wizard-count">({count})</span>' if count else ""
+    return f'<details class="wizard-fold {css}"><summary>{_text(summary)}{number}</summary>{body}</details>'
+
+
+def _checklist_items(outcome: Json, prefix: str) -> str:
     items = []
     for index, item in enumerate(outcome.get("checklist", [])):
         box = f"{prefix}-item-{index}"
         officials = ""  # the document's name in the officials' language, when the page is in another
         if item.get("label_officials"):
-            officials = f' <span class="wizard-zh" lang="{_attr(item["officials_lang"])}">{_text(item["label_officials"])}</span>'
+            officials = f' <span class="wizard-also" lang="{_attr(item["officials_lang"])}">{_text(item["label_officials"])}</span>'
         detail = f'<span class="wizard-detail">{_text(item["detail"])}</span>' if item.get("detail") else ""
         items.append(
             f'<li><input type="checkbox" id="{box}"><label for="{box}">{_text(item["label"])}{officials}</label>{detail}</li>'
         )
-    if not items:
-        return ""
-    return f'<{h}>{_text(ui["checklist"])}</{h}><ul class="wizard-checklist">{"".join(items)}</ul>'
+    return f'<ul class="wizard-checklist">{"".join(items)}</ul>' if items else ""
 
 
-def _list(title: str, entries: list[str], css: str, h: str) -> str:
-    if not entries:
-        return ""
-    return f'<{h}>{_text(title)}</{h}><ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>'
+def _entries(entries: list[str], css: str) -> str:
+    return f'<ul class="{css}">{"".join(f"<li>{_text(e)}</li>" for e in entries)}</ul>' if entries else ""
 
 
-def _how_to_get(item: Json, ui: UI, guide_root: str, h: str) -> str:
-    """Where and how to apply, the fee, the time, validity, what to prepare: in the rules' order."""
-    steps = item.get("how_to_get") or []
-    if not steps:
-        return ""
+def _steps(steps: list[Json], ui: UI, guide_root: str) -> str:
+    """Steps as a definition list: the topic's label, then the text and its guide link."""
     rows = []
     for step in steps:
         more = ""
@@ -217,20 +235,43 @@ def _how_to_get(item: Json, ui: UI, guide_root: str, h: str) -> str:
             f'<div class="wizard-step" data-topic="{_attr(step["topic"])}"><dt>{_text(step["label"])}</dt>'
             f"<dd>{_text(step['text'])}{more}</dd></div>"
         )
-    return f'<{h}>{_text(ui["how_to_get"])}</{h}><dl class="wizard-how">{"".join(rows)}</dl>'
+    return f'<dl class="wizard-how">{"".join(rows)}</dl>' if rows else ""
 
 
-def _duties(item: Json, ui: UI, guide_root: str, h: str) -> str:
-    """What to do next; a duty with a guide page links to it."""
-    duties = item.get("duties", [])
-    if not duties:
+def _official_links(links: list[Json], ui: UI) -> str:
+    """Where to act: the application form, the visa centres, the missions, the NIA, 12367."""
+    items = []
+    for link in links:
+        if link.get("phone"):
+            target = f'<a href="tel:{_attr(link["phone"])}">{_text(ui["call"])} {_text(link["phone"])}</a>'
+            items.append(f"<li>{_text(link['label'])}: {target}</li>")
+        elif link.get("url"):
+            items.append(
+                f'<li><a href="{_attr(link["url"])}" rel="noopener noreferrer">{_text(link["label"])}</a></li>'
+            )
+    if not items:
         return ""
-    guides = item.get("duty_guides") or [None] * len(duties)
-    entries = "".join(
-        f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
-        for text, guide in zip(duties, guides, strict=True)
+    return f'<p class="wizard-links-label">{_text(ui["official_links"])}</p> <ul class="wizard-links">{"".join(items)}</ul>'
+
+
+def _first_screen(item: Json, ui: UI) -> str:
+    """What a reader acts on at once: the first thing to do with the official links, the cost and
+    the time (as the rules know them for this reader, or where to ask)."""
+    step = item.get("next")
+    fee, time = item.get("fee"), item.get("time")
+    rows = []
+    if step:
+        rows.append(
+            f'<div class="wizard-fact wizard-next" data-topic="{_attr(step["topic"])}"><dt>{_text(ui["next_step"])}</dt>'
+            f"<dd>{_text(step['text'])}{_official_links(item.get('links', []), ui)}</dd></div>"
+        )
+    rows.append(
+        f'<div class="wizard-fact wizard-fact-fee"><dt>{_text(ui["fee"])}</dt><dd>{_text(fee["text"] if fee else ui["fee_unknown"])}</dd></div>'
     )
-    return f'<{h}>{_text(ui["duties"])}</{h}><ul class="wizard-duties">{entries}</ul>'
+    rows.append(
+        f'<div class="wizard-fact wizard-fact-time"><dt>{_text(ui["time"])}</dt><dd>{_text(time["text"] if time else ui["time_unknown"])}</dd></div>'
+    )
+    return f'<dl class="wizard-facts">{"".join(rows)}</dl>'
 
 
 def _dates(item: Json, ui: UI) -> str:
@@ -246,32 +287,73 @@ def _dates(item: Json, ui: UI) -> str:
     return f'<p class="wizard-dates">{" · ".join(dates)}</p>' if dates else ""
 
 
-def _details(item: Json, ui: UI, lang: str, guide_root: str, prefix: str, h: str) -> str:
-    """Everything after the summary, in the order a reader acts on it: how to get it, then what to prepare."""
-    guide = ""
-    if item.get("guide"):
-        guide = (
-            f'<p class="wizard-guide"><a href="{_attr(guide_root + item["guide"])}">{_text(ui["read_guide"])}</a></p>'
-        )
+def _folds(item: Json, ui: UI, guide_root: str, prefix: str) -> str:
+    """Everything after the first screen, folded, in the order a reader goes on: every step, what
+    to prepare, why this fits, what to do after arriving, what is not allowed."""
+    shown = {id(item.get(k)) for k in ("next", "fee", "time") if item.get(k)}
+    rest = [step for step in item.get("how_to_get") or [] if id(step) not in shown]
+    duties = item.get("duties", [])
+    guides = item.get("duty_guides") or [None] * len(duties)
+    duty_items = "".join(
+        f'<li><a href="{_attr(guide_root + guide)}">{_text(text)}</a></li>' if guide else f"<li>{_text(text)}</li>"
+        for text, guide in zip(duties, guides, strict=True)
+    )
+    why = f'<p class="wizard-summary"><strong class="wizard-outcome-title">{_text(item["title"])}</strong>: {_text(item.get("summary"))}</p>'
     return (
-        _how_to_get(item, ui, guide_root, h)
-        + _checklist(item, ui, lang, prefix, h)
-        + _list(ui["reasons"], item.get("reasons", []), "wizard-reasons", h)
-        + _duties(item, ui, guide_root, h)
-        + _list(ui["not_allowed"], item.get("not_allowed", []), "wizard-not-allowed", h)
+        _fold("wizard-fold-steps", ui["all_steps"], _steps(rest, ui, guide_root), len(rest))
+        + _fold(
+            "wizard-fold-checklist", ui["checklist"], _checklist_items(item, prefix), len(item.get("checklist", []))
+        )
+        + _fold("wizard-fold-reasons", ui["reasons"], why + _entries(item.get("reasons", []), "wizard-reasons"))
+        + _fold(
+            "wizard-fold-duties",
+            ui["duties"],
+            f'<ul class="wizard-duties">{duty_items}</ul>' if duties else "",
+            len(duties),
+        )
+        + _fold(
+            "wizard-fold-not-allowed",
+            ui["not_allowed"],
+            _entries(item.get("not_allowed", []), "wizard-not-allowed"),
+            len(item.get("not_allowed", [])),
+        )
+    )
+
+
+def _details(item: Json, ui: UI, lang: str, guide_root: str, prefix: str, h: str) -> str:
+    """An alternative's details (folded as a whole): how to get it, what to prepare, why, duties,
+    what is not allowed, its sources."""
+    checklist = _checklist_items(item, prefix)
+    duties = item.get("duties", [])
+    return (
+        (
+            f"<{h}>{_text(ui['how_to_get'])}</{h}>" + _steps(item.get("how_to_get") or [], ui, guide_root)
+            if item.get("how_to_get")
+            else ""
+        )
+        + (f"<{h}>{_text(ui['checklist'])}</{h}>{checklist}" if checklist else "")
+        + (
+            f"<{h}>{_text(ui['reasons'])}</{h}>" + _entries(item.get("reasons", []), "wizard-reasons")
+            if item.get("reasons")
+            else ""
+        )
+        + (f"<{h}>{_text(ui['duties'])}</{h}>" + _entries(duties, "wizard-duties") if duties else "")
+        + (
+            f"<{h}>{_text(ui['not_allowed'])}</{h}>" + _entries(item["not_allowed"], "wizard-not-allowed")
+            if item.get("not_allowed")
+            else ""
+        )
         + _sources(item.get("sources", []), ui, h)
-        + guide
     )
 
 
 def primary(item: Json, ui: UI, lang: str, guide_root: str) -> str:
-    """The suggestion in full; its headline is the result page's h2, so its parts are h3."""
+    """The suggestion: its first screen open (next step, cost, time), the rest folded."""
     return (
         f'<section class="wizard-outcome wizard-primary" data-outcome="{_attr(item["id"])}" aria-labelledby="wizard-heading">'
-        f'<p class="wizard-outcome-title">{_text(item["title"])}</p>'
-        f'<p class="wizard-summary">{_text(item.get("summary"))}</p>'
+        + _first_screen(item, ui)
         + _dates(item, ui)
-        + _details(item, ui, lang, guide_root, "wizard-primary", "h3")
+        + _folds(item, ui, guide_root, "wizard-primary")
         + "</section>"
     )
 
@@ -303,6 +385,13 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
         parts.extend(
             alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives)
+        )
+    sources = primary_view.get("sources", [])
+    if sources:  # the suggestion's sources, last: compact on paper
+        parts.append(_fold("wizard-fold-sources", ui["sources"], _source_list(sources, ui), len(sources)))
+    if primary_view.get("guide"):
+        parts.append(
+            f'<p class="wizard-guide"><a href="{_attr(guide_root + primary_view["guide"])}">{_text(ui["read_guide"])}</a></p>'
         )
     parts.append(
         f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
