@@ -43,3 +43,14 @@ def test_a_copy_recorded_in_read_at_is_never_shown_on_the_built_pages(site_dir):
         if any(copy in page.path.read_text(encoding="utf-8") for copy in copies)
     ]
     assert copies and not shown, shown
+
+
+def test_a_page_without_sources_of_its_own_shows_its_review_date_under_no_empty_sources_heading(site_dir):
+    from sitebuild.languages import languages
+    from sitebuild.ui_strings import ui_string
+
+    for language in languages():
+        html = (site_dir / language.prefix / "wizard" / "index.html").read_text(encoding="utf-8")
+        heading = html.split('id="cig-sources-heading">', 1)[1].split("</h2>", 1)[0]
+        assert heading.startswith(ui_string("last_reviewed", language.code)), heading
+        assert ui_string("sources_heading", language.code) not in heading, heading
