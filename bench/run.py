@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from sitebuild import offline_copy
-from sitebuild.cache_probe import wait_until_cached
+from sitebuild.cache_probe import CACHE_HOLDS, cache_name, wait_until, wait_until_cached
 from sitebuild.chromium import DatedBrowser, launch
 from sitebuild.paths import ROOT
 from sitebuild.service_worker import read_manifest
@@ -85,7 +85,7 @@ def build_site(target: Path, copy_folder: Path) -> float:
     return time.perf_counter() - started
 
 
-def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, int, list[str]]:
+def transferred_bytes(browser, base: str, url: str, wait_ready: bool, manifest: dict) -> tuple[int, int, list[str]]:
     """Bytes (headers and bodies) a cold visit received: for the page and its workers, and for the
     service worker's cache, which fills after the page has loaded. Also the page's URLs."""
     context = browser.new_context(service_workers="allow")
@@ -95,7 +95,9 @@ def transferred_bytes(browser, url: str, wait_ready: bool) -> tuple[int, int, li
     page.goto(url, wait_until="networkidle")
     if wait_ready:
         page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
-    page.wait_for_timeout(3000)  # let the service worker's caching run
+        wait_until_cached(page, base, manifest)  # the site and the runtime the wizard page asks for
+    else:  # a guide page asks for no on-demand group: the install caches the site's files alone
+        wait_until(page, CACHE_HOLDS, [cache_name(manifest), base, list(manifest["groups"]["site"])])
     page_bytes = cache_bytes = 0
     page_urls = []
     for request in finished:
@@ -262,8 +264,10 @@ def main() -> None:
                 sw_cold.append(cold)
                 sw_repeat.append(repeat)
             latencies = answer_latencies(browser, wizard_url, journey_fragments(), base, manifest)
-            guide_bytes, guide_cache_bytes, guide_urls = transferred_bytes(browser, base + "visas/", wait_ready=False)
-            wizard_bytes, wizard_cache_bytes, _ = transferred_bytes(browser, wizard_url, wait_ready=True)
+            guide_bytes, guide_cache_bytes, guide_urls = transferred_bytes(
+                browser, base, base + "visas/", False, manifest
+            )
+            wizard_bytes, wizard_cache_bytes, _ = transferred_bytes(browser, base, wizard_url, True, manifest)
             browser.close()
     first_question = statistics.median(run["first_question_ms"] for run in wizard_runs)
     ready = statistics.median(run["ready_ms"] for run in wizard_runs)

@@ -3,14 +3,18 @@ the wizard's embed script, and a browser context that records (and keeps on loca
 
 import itertools
 import math
+import time
 from html import escape
 from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sitebuild.embed import HEIGHT_STEP
 
 from wizard_driver import wait_ready
 
 _names = itertools.count()
+_IFRAME_HEIGHT = "document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height"
 
 
 class HostSite:
@@ -74,20 +78,28 @@ class EmbedVisit:
         return frame
 
     def iframe_height(self) -> float:
-        return self.page.evaluate("document.querySelector('[data-cig-wizard] iframe').getBoundingClientRect().height")
+        return self.page.evaluate(_IFRAME_HEIGHT)
 
     def wait_fitted(self, frame, timeout_ms: int = 10000) -> float:
         """Wait until the iframe is as tall as the frame's content rounded up to the next HEIGHT_STEP
         (so the host cannot read the answers from the height); return that height."""
-        for _ in range(timeout_ms // 100):
+        # The content lives in the frame (another origin) and the height on the host page, so no one
+        # page can wait on both: wait on the host for the height the content asks now, and ask again
+        # if the content changed meanwhile (fonts, a late layout).
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
             content = math.ceil(
                 frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height")
             )
             fitted = math.ceil(content / HEIGHT_STEP) * HEIGHT_STEP
-            if abs(self.iframe_height() - fitted) < 1:
+            try:
+                self.page.wait_for_function(f"(h) => Math.abs({_IFRAME_HEIGHT} - h) < 1", arg=fitted, timeout=1000)
                 return fitted
-            self.page.wait_for_timeout(100)
-        raise AssertionError(f"the iframe stayed {self.iframe_height()}px for content of {content}px")
+            except PlaywrightTimeoutError:
+                if time.monotonic() > deadline:
+                    raise AssertionError(
+                        f"the iframe stayed {self.iframe_height()}px for content of {content}px"
+                    ) from None
 
     def requests_leaving(self, allowed_host_urls: set[str]) -> list[str]:
         """Requests to anything but the wizard's site, apart from the host's own page."""

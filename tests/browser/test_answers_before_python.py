@@ -66,8 +66,8 @@ def _rewrite(page, url: str, pattern: str, replacement: str) -> None:
 
 def _waits_for_python(page, held) -> None:
     _choose(page, "purpose", "work")
-    page.wait_for_timeout(500)
-    assert page.evaluate(f"{ROOT}.dataset.pending") == "true"
+    # Pending is set in the same step that would otherwise have shown a pre-rendered step: late enough.
+    page.wait_for_function(f"() => {ROOT}.dataset.pending === 'true'")
     assert current_question(page) == "purpose"
     release_python(page, held)
     wait_rendered(page)
@@ -90,7 +90,8 @@ def test_a_page_built_after_the_visitor_s_today_never_loads_its_steps(page, site
     _rewrite(page, site_url + "wizard/", r'data-built="[^"]*"', f'data-built="{in_days(1)}"')
     page.goto(site_url + "wizard/")
     assert page.evaluate(f"{ROOT}.dataset.built") == in_days(1)
-    page.wait_for_timeout(300)
+    # goto waited for the load event, which a script added at DOMContentLoaded (when wizard.js would
+    # add the steps') holds back until it has run: had the steps been loaded, they would be here now.
     assert page.evaluate("typeof globalThis.wizardSteps") == "undefined"
     _waits_for_python(page, held)
 

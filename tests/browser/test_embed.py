@@ -3,6 +3,7 @@ journey with the iframe following its content's height, presets, hostile presets
 host accepts, and no request outside the wizard's own site."""
 
 import json
+import math
 import re
 import time
 
@@ -101,7 +102,10 @@ def test_a_hostile_preset_is_rejected_and_runs_nothing(visit, host, name):
     url = host.page(**HOSTILE_PRESETS[name])
     frame = visit.open(url)
     wait_rendered(frame)
-    visit.page.wait_for_timeout(300)
+    # An injected <img onerror> would run once its image fails: wait until every image in both pages
+    # has loaded or failed, then (a round trip later, in the evaluates below) check that nothing ran.
+    for document in (visit.page, frame):
+        document.wait_for_function("() => [...document.images].every((image) => image.complete)", polling=100)
     assert visit.dialogs == []
     assert visit.page.evaluate("window.__pwned") is None and frame.evaluate("window.__pwned") is None
     assert frame.locator("#wizard img, #wizard script, #wizard svg").count() == 0
@@ -116,6 +120,10 @@ def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(vi
     fake = (
         f'<iframe id="other" title="other" src="{site_url}wizard-embed/?host={host.url.rstrip("/")}'
         f'#purpose=work&status=in_china&china_task=renew_permit&stay_ended=no"></iframe>'
+        # Heights the other frame posted, so the test can wait for its result's height to arrive.
+        '<script>window.__fromOther = []; addEventListener("message", (e) => {'
+        ' if (e.source === document.getElementById("other").contentWindow && e.data)'
+        " window.__fromOther.push(e.data.height); });</script>"
     )
     url = host.page(body=fake, answers="purpose=study")
     frame = visit.open(url)
@@ -123,15 +131,29 @@ def test_the_host_ignores_height_messages_from_other_origins_and_other_frames(vi
     fitted = visit.wait_fitted(frame)
     other = visit.page.frame_locator("#other").locator("body")
     other.locator(".wizard-result").wait_for(timeout=60000)
+    other_frame = visit.page.query_selector("#other").content_frame()
+    other_content = other_frame.evaluate("document.querySelector('[data-embed-main]').getBoundingClientRect().height")
+    other_height = math.ceil(other_content / HEIGHT_STEP) * HEIGHT_STEP
+    assert abs(other_height - fitted) >= 1  # else ignoring it would prove nothing
+    visit.page.wait_for_function("(h) => window.__fromOther.includes(h)", arg=other_height)
+    # Messages reach a window in the order they were posted, each through every listener: once a
+    # marker posted after the fakes has arrived here, and in the frame (which answers it), both pages'
+    # scripts have handled the fakes, and anything the frame posted about them has arrived here.
+    frame.evaluate(
+        "() => addEventListener('message', (e) => e.data === 'fakes-sent' && parent.postMessage('fakes-seen', '*'))"
+    )
     visit.page.evaluate(
-        """(type) => {
+        """(type) => new Promise((resolve) => {
+        let markers = 2;
+        addEventListener('message', (e) => ['fakes-sent', 'fakes-seen'].includes(e.data) && --markers === 0 && resolve());
         window.postMessage({type, height: 5}, '*');
-        const frame = document.querySelector('[data-cig-wizard] iframe');
-        frame.contentWindow.postMessage({type, height: 7}, '*');
-    }""",
+        const frame = document.querySelector('[data-cig-wizard] iframe').contentWindow;
+        frame.postMessage({type, height: 7}, '*');
+        frame.postMessage('fakes-sent', '*');
+        window.postMessage('fakes-sent', '*');
+    })""",
         HEIGHT_MESSAGE,
     )
-    visit.page.wait_for_timeout(1500)
     assert abs(visit.iframe_height() - fitted) < 1
 
 

@@ -56,9 +56,10 @@ def test_pyodide_loads_and_answers_under_the_embed_policy_with_no_violation(brow
     page.evaluate(
         "() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.append(s); }"
     )
-    page.wait_for_timeout(200)
+    # An allowed inline script runs inside append(), so __inline is already set or never will be; the
+    # violation event is reported in a task after it, so wait for that.
     assert page.evaluate("() => window.__inline") is None
-    assert any(v.startswith("script-src") for v in page.evaluate("() => window.__violations"))
+    page.wait_for_function("() => window.__violations.some((v) => v.startsWith('script-src'))")
     context.close()
 
 
@@ -96,7 +97,10 @@ def test_with_the_hosting_headers_only_the_embed_page_can_be_framed_by_another_o
         embed_frame = page.wait_for_selector("#embed").content_frame()
         wait_ready(embed_frame)
         full = page.wait_for_selector("#full").content_frame()
-        page.wait_for_timeout(500)
+        # Wait until the frame has committed its navigation and loaded: the wizard page if it was allowed
+        # to be framed, Chromium's error page if refused.
+        full.wait_for_url(lambda url: url != "about:blank")
+        full.wait_for_load_state("load")
         print("blocked frame:", full.url)
         assert full.locator("#wizard").count() == 0  # refused: Chromium shows its error page instead
         context.close()

@@ -3,22 +3,14 @@ by its nickname, and the newcomer guides by what newcomers ask about."""
 
 import pytest
 
+from search_driver import search_results
+
 
 def search_result_pages(recording_page, site_url, prefix, query):
     """Type the query into the site's search box the way a reader would; return the pages found, best first."""
     page = recording_page.page
     page.goto(site_url + prefix, wait_until="networkidle")
-    page.keyboard.press("/")  # Material's search shortcut: the keyboard path a reader would take
-    search = page.locator(".md-search__input")
-    results = page.locator(".md-search-result__item a")
-    # The index loads in a worker after the page; a query typed before it is ready finds nothing, so retype.
-    for _ in range(30):
-        search.fill(query)
-        search.press("End")  # Material searches on key-up; text typed through an IME arrives without one
-        page.wait_for_timeout(500)
-        if results.count():
-            break
-    links = results.evaluate_all("links => links.map(link => link.href)")
+    links = search_results(page, query)
     # Material lists a page and then its matching sections; rank pages, not sections.
     pages = [link.split("#")[0].split("?")[0] for link in links]
     return list(dict.fromkeys(pages))
