@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .hosting import WRITTEN as HOSTING_CONFIGS
 from .languages import languages
+from .precompress import ENCODINGS
 from .runtime import SITE_FOLDER
 
 SOURCE = Path(__file__).parent / "workers" / "sw.js"
@@ -22,7 +23,7 @@ WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
 # Never cached: the worker itself, the offline bundle (a download, not a page), compressed duplicates,
 # the hosting configs (for the host, not for pages).
 SKIPPED_FOLDERS = ("downloads/",)
-SKIPPED_SUFFIXES = (".gz", ".map")
+SKIPPED_SUFFIXES = (*ENCODINGS, ".map")  # .br and .gz: the host sends them in place of the file itself
 ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
 # Each build's cache is this prefix and the build's version; older ones with the prefix are dropped.
 CACHE_PREFIX = "cig-site-"

@@ -27,6 +27,8 @@ def site(tmp_path):
         "pyodide/pyodide.asm.wasm": "wasm",
         "downloads/bundle.zip": "zip",
         "sitemap.xml.gz": "gz",
+        "about/index.html.br": "br",
+        "pyodide/pyodide.asm.wasm.br": "br",
         "assets/app.js.map": "map",
     }
     for name, text in files.items():
@@ -60,7 +62,7 @@ def test_pages_and_assets_are_cached_at_install_and_the_python_runtime_on_demand
 
 def test_the_bundle_download_compressed_copies_and_source_maps_are_never_cached(site):
     listed = {path for files in build_manifest(site)["groups"].values() for path in files}
-    assert not {path for path in listed if path.startswith("downloads/") or path.endswith((".gz", ".map"))}
+    assert not {path for path in listed if path.startswith("downloads/") or path.endswith((".gz", ".br", ".map"))}
 
 
 def test_a_changed_file_gives_a_new_version_and_an_unchanged_build_the_same(site):
