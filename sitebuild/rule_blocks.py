@@ -144,7 +144,13 @@ def _cell(text: str) -> str:
 
 def _guide_link(lang: str, guide: str, page: str) -> str:
     """The guide page of an outcome (`visas/tourism-l/`) as a Markdown link target relative to page,
-    so that MkDocs checks it (a section's guide is its index.md)."""
+    so that MkDocs checks it (a section's guide is its index.md). The offline build's bundle names
+    guides as files (`visas/tourism-l.html`, `visas/index.html`): both forms lead to the same source."""
+    guide = guide.partition("#")[0]
+    if guide.endswith("/index.html"):
+        guide = guide.removesuffix("index.html")
+    elif guide.endswith(".html"):
+        guide = guide.removesuffix(".html") + "/"
     target = guide.rstrip("/") + ".md"
     if not (DOCS / lang / target).exists():
         target = guide + "index.md"

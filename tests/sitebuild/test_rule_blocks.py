@@ -242,3 +242,20 @@ def test_no_page_body_copies_a_dated_policys_end_by_hand():
         if end in FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1)
     ]
     assert copies == []
+
+
+def test_the_visa_table_links_the_same_guides_from_the_offline_builds_file_urls():
+    """The offline copy's bundle names guides as files (sitebuild.wizard_page.guide_url)."""
+    import copy
+
+    from sitebuild.wizard_page import guide_url
+
+    bundle = compiled().bundle
+    offline = copy.deepcopy(bundle)
+    for outcome in offline["outcomes"].values():
+        if outcome.get("guide"):
+            outcome["guide"] = guide_url(outcome["guide"], directory_urls=False)
+    for lang in ("en", "zh"):
+        web = render("<!-- rules: visa-table -->", bundle, lang, RULES, f"docs/{lang}/visas/index.md")
+        assert render("<!-- rules: visa-table -->", offline, lang, RULES, f"docs/{lang}/visas/index.md") == web
+        assert ".html" not in web
