@@ -10,7 +10,7 @@ from wizard_driver import complete, current_question, hold_python, in_days, rele
 
 pytestmark = pytest.mark.browser
 
-COMMON = {"status": "outside", "circumstances": "none"}
+COMMON = {"status": "outside", "circumstances": "none", "special_status": "none"}
 JOURNEYS = {
     "work_z_en": ("", {**COMMON, "purpose": "work", "nationality": "US", "stay_days": "365"}, "visa_z"),
     "study_x1_zh": ("zh/", {**COMMON, "purpose": "study", "nationality": "BR", "stay_days": "300"}, "visa_x1"),

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 320, "height": 640}
-OUTSIDE = {"status": "outside", "circumstances": "none"}
+OUTSIDE = {"status": "outside", "circumstances": "none", "special_status": "none"}
 # One journey to each kind of outcome (suggested or offered beside it); the answers cover whatever
 # the path asks, in any order.
 JOURNEYS = {
@@ -138,7 +138,8 @@ def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_
 # The eight journeys of issue 27, by their answers (exactly those the path asks) and the result.
 FIRST_SCREEN_JOURNEYS = {
     "L": (
-        "purpose=tourism&status=outside&nationality=US&stay_days=20&trip_scope=mainland&circumstances=none",
+        "purpose=tourism&status=outside&nationality=US&stay_days=20&trip_scope=mainland&circumstances=none"
+        "&special_status=none",
         "visa_l",
     ),
     "240-hour transit": (
@@ -152,11 +153,12 @@ FIRST_SCREEN_JOURNEYS = {
     "Z": ("purpose=work&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_z"),
     "X1": ("purpose=study&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_x1"),
     "Q2": (
-        "purpose=family_chinese&status=outside&nationality=NG&relationship=parent&stay_days=60&circumstances=none",
+        "purpose=family_chinese&status=outside&nationality=NG&relationship=parent&stay_days=60&circumstances=none"
+        "&special_status=none",
         "visa_q2",
     ),
     "PR": ("purpose=settle&status=in_china&pr_basis=spouse&marriage_years=5&residence_years=5", "pr_apply"),
-    "residence renewal": ("purpose=work&status=in_china&china_task=renew_permit", "rp_renewal"),
+    "residence renewal": ("purpose=work&status=in_china&china_task=renew_permit&stay_ended=no", "rp_renewal"),
 }
 # Where each part of the first screen ends (its bounding box's bottom), or null when it is missing.
 FIRST_SCREEN_BOTTOMS = """() => {
