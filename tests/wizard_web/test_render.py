@@ -186,3 +186,18 @@ def test_the_renderer_escapes_exactly_as_the_standard_library_does():
     ]:
         assert escape(text) == html.escape(text), text
         assert escape(text, quote=False) == html.escape(text, quote=False), text
+
+
+@pytest.mark.parametrize("kind", sorted(QUESTION_TYPES))
+def test_every_link_of_the_error_summary_leads_to_a_field_of_its_own_question(kind):
+    import re
+
+    extra = {"min": 1, "max": 9} if kind == "number" else {}
+    if kind == "multi":
+        view = _multi_view()
+    else:
+        view = _question_view(type=kind, **extra)
+    html = render.question(view, UI, {}, back=None)
+    ids = set(re.findall(r' id="([^"]+)"', html))
+    targets = re.findall(r'<a href="#([^"]+)"', html.split('class="wizard-error-summary"', 1)[1].split("</div>", 1)[0])
+    assert targets and set(targets) <= ids, (targets, sorted(ids))

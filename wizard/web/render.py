@@ -144,11 +144,13 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     # names the range.
     limits = [str(q[key]) for key in ("min", "max") if q.get(key) is not None]
     out_of_range = f"{ui['out_of_range']} {' – '.join(limits)}" if len(limits) == 2 else ui["out_of_range"]
+    # Each message links the field to fix: the input, or the first option of a group (as GOV.UK does).
+    target = "#wizard-option-0" if control.grouped else "#wizard-input"
     summary = (
         f'<div class="wizard-error-summary" id="wizard-error" role="alert" tabindex="-1" hidden>'
         f'<p class="wizard-error-title">{_text(ui["error_summary"])}</p>'
-        f'<p class="wizard-error" data-error="unanswered"><a href="#wizard-input">{_text(ui[control.unanswered])}</a></p>'
-        f'<p class="wizard-error" data-error="range" hidden><a href="#wizard-input">{_text(out_of_range)}</a></p></div>'
+        f'<p class="wizard-error" data-error="unanswered"><a href="{target}">{_text(ui[control.unanswered])}</a></p>'
+        f'<p class="wizard-error" data-error="range" hidden><a href="{target}">{_text(out_of_range)}</a></p></div>'
     )
     return (
         notices(view.get("notices", []))
