@@ -176,6 +176,36 @@ def visa_table(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, 
     return "\n".join(lines) + "\n"
 
 
+H1 = re.compile(r"^# (.+?)(?:\s*\{#[\w-]+\})?\s*$", re.M)
+
+
+def _page_title(lang: str, guide: str) -> str:
+    """The title (first heading) of a guide page in lang: the link text that names the page."""
+    for target in (guide.rstrip("/") + ".md", guide + "index.md"):
+        path = DOCS / lang / target
+        if path.exists():
+            heading = H1.search(path.read_text(encoding="utf-8"))
+            if heading:
+                return heading.group(1)
+            raise BlockError(f"docs/{lang}/{target} has no title (# heading)")
+    raise BlockError(f"guide {guide!r} has no page in docs/{lang}/")
+
+
+def purposes(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
+    """One row per answer of the purpose question, in its order and wording in lang, with the guide
+    pages of rules/questions.yaml (`guides`), each named by its title."""
+    question = next(q for q in bundle["questions"] if q["id"] == "purpose")
+    header = [ui_string(key, lang) for key in ("rules_purpose_heading", "rules_guide_heading")]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    texts = bundle["messages"][lang]["options"]["purpose"]
+    for option in question["options"]:
+        if not option.get("guides"):
+            raise BlockError(f"rules/questions.yaml: purpose {option['value']!r} has no guides")
+        links = [f"[{_cell(_page_title(lang, guide))}]({_guide_link(lang, guide, page)})" for guide in option["guides"]]
+        lines.append(f"| {_cell(texts[option['value']])} | {ui_string('rules_guide_separator', lang).join(links)} |")
+    return "\n".join(lines) + "\n"
+
+
 # name -> (renders it, takes a policy id)
 BLOCKS = {
     "countries": (countries, True),
@@ -186,6 +216,7 @@ BLOCKS = {
     "visa-categories": (visa_categories, False),
     "visa-subtypes": (visa_subtypes, False),
     "visa-table": (visa_table, False),
+    "purposes": (purposes, False),
 }
 
 

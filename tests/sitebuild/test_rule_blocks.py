@@ -171,6 +171,64 @@ def test_a_visa_outcome_without_its_row_texts_fails_the_page_with_its_line():
         render("a\n\n<!-- rules: visa-table -->", more, "zh", RULES, "docs/x.md")
 
 
+WIZARD_PAGES = [DOCS / lang / "wizard" / "index.md" for lang in ("en", "zh")]
+
+
+def _purpose_rows(bundle, page):
+    lang = lang_of(page)
+    out = render(page.read_text(encoding="utf-8"), bundle, lang, RULES, "wizard/index.md")
+    texts = bundle["messages"][lang]["options"]["purpose"]
+    return {value: line for line in out.splitlines() for value, text in texts.items() if line.startswith(f"| {text} |")}
+
+
+def _purpose_option(bundle, value):
+    question = next(q for q in bundle["questions"] if q["id"] == "purpose")
+    return question, next((o for o in question["options"] if o["value"] == value), None)
+
+
+def test_the_wizard_pages_purpose_table_has_a_row_per_purpose_answer_in_each_language():
+    bundle = compiled().bundle
+    question, _ = _purpose_option(bundle, "tourism")
+    for page in WIZARD_PAGES:
+        assert markers(page, "<!-- rules: purposes")
+        rows = _purpose_rows(bundle, page)
+        assert set(rows) == {o["value"] for o in question["options"]}
+        assert "(../visas/tourism-l.md)" in rows["tourism"] and "(../permanent-residence/index.md)" in rows["settle"]
+
+
+def test_a_changed_purpose_guide_and_a_new_purpose_change_the_wizard_page_in_each_language():
+    bundle = compiled().bundle
+    more = copy.deepcopy(bundle)
+    question, crew = _purpose_option(more, "crew")
+    crew["guides"] = ["visas/work-z-talent-r/"]
+    question["options"].append({"value": "pilgrimage", "guides": ["visas/tourism-l/", "visa-free/"]})
+    for lang in ("en", "zh"):
+        more["messages"][lang]["options"]["purpose"]["pilgrimage"] = f"Pilgrimage {lang}"
+    for page in WIZARD_PAGES:
+        before, after = _purpose_rows(bundle, page), _purpose_rows(more, page)
+        assert "(../visas/transit-g-crew-c.md)" in before["crew"]
+        assert "(../visas/work-z-talent-r.md)" in after["crew"] and "transit-g-crew-c" not in after["crew"]
+        assert set(after) - set(before) == {"pilgrimage"}
+        assert "(../visas/tourism-l.md)" in after["pilgrimage"] and "(../visa-free/index.md)" in after["pilgrimage"]
+
+
+@pytest.mark.parametrize(
+    "guides, reason",
+    [
+        (None, r"purpose 'crew' has no guides"),
+        (["visas/no-such-page/"], r"'visas/no-such-page/' has no page in docs/zh/"),
+    ],
+)
+def test_a_purpose_without_a_guide_page_fails_the_page_with_its_line(guides, reason):
+    more = copy.deepcopy(compiled().bundle)
+    _, crew = _purpose_option(more, "crew")
+    crew.pop("guides")
+    if guides:
+        crew["guides"] = guides
+    with pytest.raises(BlockError, match=r"^docs/x\.md:3: <!-- rules: purposes -->: .*" + reason):
+        render("a\n\n<!-- rules: purposes -->", more, "zh", RULES, "docs/x.md")
+
+
 def test_the_country_table_says_when_a_first_day_or_terms_are_not_confirmed_in_each_language():
     """The rows are read from the rules' own flags, so a member confirmed later breaks nothing here."""
     bundle = compiled().bundle

@@ -1,4 +1,5 @@
-"""Meaning checks of questions.yaml: unique ids and options, number ranges, tick-all-that-apply boxes."""
+"""Meaning checks of questions.yaml: unique ids and options, number ranges, tick-all-that-apply boxes,
+options' guide pages."""
 
 from wizard.engine import NONE_OF_THESE, QUESTION_TYPES
 
@@ -25,6 +26,9 @@ class QuestionChecks:
                     self.err(loaded, "%s/options/%d" % (ptr, j), "duplicate option %r" % v)
             if options:
                 q["options"] = options
+            for j, option in enumerate(options):  # the wizard page's table of purposes links them
+                for k, guide in enumerate(option.get("guides", [])):
+                    self.check_guide(loaded, "%s/options/%d/guides/%d" % (ptr, j, k), guide)
             if "min" in q and "max" in q and q["min"] > q["max"]:
                 self.err(loaded, ptr + "/min", "min is greater than max")
             if QUESTION_TYPES[q["type"]].multi_valued and NONE_OF_THESE in values:
