@@ -317,3 +317,19 @@ def test_the_visa_table_links_the_same_guides_from_the_offline_builds_file_urls(
         web = render("<!-- rules: visa-table -->", bundle, lang, RULES, f"docs/{lang}/visas/index.md")
         assert render("<!-- rules: visa-table -->", offline, lang, RULES, f"docs/{lang}/visas/index.md") == web
         assert ".html" not in web
+
+
+@pytest.mark.parametrize("policy", ["hainan_30", "transit_240"])
+def test_a_country_leaving_a_list_changes_the_count_in_every_heading_and_line_that_states_it(policy):
+    """The Hainan heading and the transit count of the G-visa page were hand-written numbers."""
+    bundle = compiled().bundle
+    fewer = copy.deepcopy(bundle)
+    fewer["policies"][policy]["members"].popitem()
+    pages = [p for p in PAGES if markers(p, f"<!-- rules: count {policy} -->")]
+    assert {lang_of(p) for p in pages} == {"en", "zh"}
+    n = len(bundle["policies"][policy]["members"])
+    for page in pages:
+        source = page.read_text(encoding="utf-8")
+        for line in (line for line in source.splitlines() if f"<!-- rules: count {policy} -->" in line):
+            lang = lang_of(page)
+            assert str(n) in render(line, bundle, lang, RULES) and str(n - 1) in render(line, fewer, lang, RULES)
