@@ -5,6 +5,8 @@ import json
 import logging
 from pathlib import Path
 
+import yaml
+
 from wizard.engine import Engine
 from wizard.tooling import bundle as bundle_module
 from wizard.tooling.bundle import build_bundle, compile_rules
@@ -86,3 +88,21 @@ def test_the_bundle_command_writes_the_file_compiled_for_the_rules_own_date(tmp_
     assert bundle_module.main(["--rules", str(RULES), "--out", str(out)]) == 0
     written = json.loads(out.read_text(encoding="utf-8"))
     assert written["built"] == written["reviewed"] == reviewed_date(RULES).isoformat()
+
+
+def _groups():
+    questions = yaml.safe_load((Path(__file__).parents[2] / "rules" / "questions.yaml").read_text(encoding="utf-8"))
+    return next(q for q in questions["questions"] if q["id"] == "purpose")["groups"]
+
+
+def test_a_purpose_group_reaches_the_engine_as_its_purposes_in_policies_and_conditions(bundle):
+    """Groups are named once in questions.yaml; the engine knows no groups, only purposes."""
+    groups = _groups()
+    purpose = next(q for q in bundle["questions"] if q["id"] == "purpose")
+    assert "groups" not in purpose
+    assert bundle["conditions"]["residence_purpose"] == {"in": ["purpose", groups["residence_purposes"]]}
+    hainan_now = bundle["policies"]["hainan_30"]["terms"][-1]["purposes"]
+    assert hainan_now == groups["visit_purposes"]
+    mutual = bundle["policies"]["mutual_exemption"]["terms"][0]["purposes"]
+    assert mutual == [*groups["visit_purposes"], "transit"]
+    assert "visit_purposes" not in json.dumps(bundle)

@@ -66,8 +66,10 @@ class ConditionChecks:
         """The value(s) a question's answer is compared with: its options, or of its type's literal type."""
         kind = QUESTION_TYPES[self.qtypes[qid]["type"]]
         if kind.literal_is_option:
+            # a list (`in`) may name a group of the question's options (questions.yaml `groups`)
+            groups = self.groups.get(qid, {}) if isinstance(literal, list) else {}
             for value in literal if isinstance(literal, list) else [literal]:
-                if value not in self.question_values(qid):
+                if value not in self.question_values(qid) and value not in groups:
                     self.err(loaded, ptr, "%r is not an option of question %r" % (value, qid))
         elif not isinstance(literal, kind.literal) or isinstance(literal, bool):
             self.err(loaded, ptr, "question %r is a %s; compare it with a %s" % (qid, kind.name, kind.name))

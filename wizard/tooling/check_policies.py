@@ -41,14 +41,18 @@ class PolicyChecks:
                 self.check_range(loaded, ptr, t_from, t_to, t_end, checked, explicit_end=_own_end(term, p_to))
                 self.check_inside(loaded, ptr, t_from, t_to, p_from, p_to)
                 for j, purpose in enumerate(term.get("purposes", [])):
-                    if purpose not in purposes:
+                    if purpose not in purposes and purpose not in self.groups.get("purpose", {}):
                         self.err(
-                            loaded, "%s/purposes/%d" % (ptr, j), "%r is not a value of the purpose question" % purpose
+                            loaded,
+                            "%s/purposes/%d" % (ptr, j),
+                            "%r is not a value or group of the purpose question" % purpose,
                         )
                 for k, other in enumerate(terms):
                     if _overlap(t_from, t_to, other["valid_from"], other["valid_to"]):
                         self.err(loaded, ptr, "terms overlap with /terms/%d: a date must have one set of terms" % k)
                 entry = dict(term)
+                if "purposes" in entry:  # a group (questions.yaml) stands for its purposes
+                    entry["purposes"] = self.expand_groups("purpose", entry["purposes"])
                 entry["valid_from"], entry["valid_to"], entry["end"] = t_from, t_to, t_end
                 terms.append(entry)
             members = None

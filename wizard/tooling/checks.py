@@ -79,23 +79,26 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         self.official_links = compile_official_links(self)
         self.check_unused()
         check_how_to_get_coverage(self)
-        return {
-            "questions": self.questions,
-            "conditions": self.named,
-            "policies": self.policies,
-            "routes": self.routes,
-            "outcomes": self.outcomes,
-            "documents": self.documents,
-            "document_sets": self.sets,
-            "duties": self.duties,
-            "restrictions": self.restrictions,
-            # read_at and note are for reviewers: they stay out of the bundle users download.
-            "sources": {
-                sid: {k: v for k, v in src.items() if k not in ("read_at", "note")} for sid, src in self.sources.items()
-            },
-            "how_to_get": self.how_to_get,
-            **({"official_links": self.official_links} if self.official_links is not None else {}),
-        }
+        return self.expand_group_literals(
+            {
+                "questions": self.questions,
+                "conditions": self.named,
+                "policies": self.policies,
+                "routes": self.routes,
+                "outcomes": self.outcomes,
+                "documents": self.documents,
+                "document_sets": self.sets,
+                "duties": self.duties,
+                "restrictions": self.restrictions,
+                # read_at and note are for reviewers: they stay out of the bundle users download.
+                "sources": {
+                    sid: {k: v for k, v in src.items() if k not in ("read_at", "note")}
+                    for sid, src in self.sources.items()
+                },
+                "how_to_get": self.how_to_get,
+                **({"official_links": self.official_links} if self.official_links is not None else {}),
+            }
+        )
 
     def check_source_publishers(self):
         """Every source shown to users is on an accepted publisher's domain (publishers.yaml)."""
