@@ -5,6 +5,9 @@ import pytest
 
 from sitebuild.stdlib import ALWAYS_KEPT, STDLIB, StdlibIncomplete, kept_files, record, trimmed_stdlib, write_stdlib
 
+# Real Pyodide in Node, like the rest of tests/pyodide: the pyodide tier (make test), not make check.
+pytestmark = pytest.mark.pyodide
+
 
 @pytest.fixture(scope="module")
 def trimmed(tmp_path_factory):

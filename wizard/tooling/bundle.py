@@ -116,9 +116,9 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
     return Compiled(bundle, warnings, compiler.alarms)
 
 
-def build_bundle(rules_dir: Path, build_date: _dt.date) -> dict:
-    """The compiled bundle (JSON-serialisable). Raises RuleError; logs warnings."""
-    compiled = compile_rules(rules_dir, build_date)
+def build_bundle(rules_dir: Path, build_date: _dt.date, deep=True) -> dict:
+    """The compiled bundle (JSON-serialisable). Raises RuleError; logs warnings. deep: as compile_rules."""
+    compiled = compile_rules(rules_dir, build_date, deep=deep)
     for warning in compiled.alarms + compiled.warnings:
         log.warning("%s", warning)
     return compiled.bundle
@@ -129,9 +129,10 @@ def main(argv=None):
     add_rules_argument(parser)
     parser.add_argument("--out", required=True, help="where to write the bundle JSON")
     add_date_argument(parser, "the build date")
+    parser.add_argument("--quick", action="store_true", help="skip the exhaustive path walk")
     args = parser.parse_args(argv)
     try:
-        compiled = compile_rules(args.rules, date_or_rules_date(args))
+        compiled = compile_rules(args.rules, date_or_rules_date(args), deep=not args.quick)
     except RuleError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
