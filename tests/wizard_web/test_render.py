@@ -40,6 +40,19 @@ def _outcome(**fields):
     }
 
 
+def _result_view(primary, **fields):
+    """A result view of the engine's shape with one outcome and nothing else, but fields."""
+    return {
+        "kind": "result",
+        "primary": primary,
+        "alternatives": [],
+        "answered": [],
+        "rules_reviewed": REVIEWED,
+        "notices": [],
+        **fields,
+    }
+
+
 def test_every_question_type_of_the_engine_has_a_form_control():
     assert set(render.CONTROLS) == set(QUESTION_TYPES)
 
@@ -98,14 +111,11 @@ def test_number_and_date_questions_keep_their_limits(kind):
 
 
 def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
-    view = {
-        "kind": "result",
-        "primary": _outcome(),
-        "alternatives": [_outcome(id="alt", title="Alternative")],
-        "answered": [{"id": "purpose", "question": "Purpose", "value": "work", "label": "Work"}],
-        "rules_reviewed": REVIEWED,
-        "notices": [],
-    }
+    view = _result_view(
+        _outcome(),
+        alternatives=[_outcome(id="alt", title="Alternative")],
+        answered=[{"id": "purpose", "question": "Purpose", "value": "work", "label": "Work"}],
+    )
     html = render.result(view, UI, "en", "../", back="")
     assert '<span class="wizard-also" lang="zh">护照</span>' in html
     assert 'href="https://www.nia.gov.cn/"' in html and "2013-07-01" in html
@@ -118,14 +128,7 @@ def test_a_result_shows_the_checklist_with_chinese_names_sources_and_duties():
 
 def test_a_source_whose_page_was_not_opened_says_so_after_its_link_in_the_guides_words():
     unopened = {"publisher": "NPC", "title": "Law", "url": "http://www.npc.gov.cn/law.htm", "date": "2012-06-30"}
-    view = {
-        "kind": "result",
-        "primary": _outcome(sources=[{**unopened, "unopened": True}]),
-        "alternatives": [],
-        "answered": [],
-        "rules_reviewed": REVIEWED,
-        "notices": [],
-    }
+    view = _result_view(_outcome(sources=[{**unopened, "unopened": True}]))
     html = render.result(view, UI, "en", "../", back=None)
     assert (
         '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened; read in a copy), NPC'
@@ -138,14 +141,7 @@ def test_a_source_whose_page_was_not_opened_says_so_after_its_link_in_the_guides
 def test_a_checklist_item_without_the_officials_name_shows_one_name():
     # The engine leaves the officials' name out where the page is in their language.
     item = {"id": "passport", "label": "护照", "detail": ""}
-    view = {
-        "kind": "result",
-        "primary": _outcome(checklist=[item]),
-        "alternatives": [],
-        "answered": [],
-        "rules_reviewed": REVIEWED,
-        "notices": [],
-    }
+    view = _result_view(_outcome(checklist=[item]))
     assert "wizard-also" not in render.result(view, compiled().bundle["ui"]["zh"], "zh", "../", back=None)
 
 
@@ -154,14 +150,7 @@ def test_a_duty_with_a_guide_links_to_that_page_and_section():
         duties=["Register where you stay within 24 hours", "Extend before the stay ends"],
         duty_guides=["newcomers/after-arrival/#register-your-place-of-stay", None],
     )
-    view = {
-        "kind": "result",
-        "primary": item,
-        "alternatives": [],
-        "answered": [],
-        "rules_reviewed": REVIEWED,
-        "notices": [],
-    }
+    view = _result_view(item)
     html = render.result(view, UI, "en", "../", back=None)
     assert (
         '<li><a href="../newcomers/after-arrival/#register-your-place-of-stay">'
