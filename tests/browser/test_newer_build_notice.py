@@ -2,17 +2,17 @@
 visit after a deploy that finds the newer worker says so in the reader's language, and its button
 reloads every open page of the site into the newer build."""
 
+import lifecycle
 import pytest
-import test_offline_after_one_visit as lifecycle
 
-from sitebuild.service_worker import build_manifest, write_service_worker
+from sitebuild.service_worker import write_service_worker
 from sitebuild.ui_strings import ui_string
-from testkit.static_server import serve
 
 pytestmark = pytest.mark.browser
 
 own_site = lifecycle.own_site
 context = lifecycle.context
+after_deploy = lifecycle.after_deploy
 
 MARKER = lifecycle.MARKER
 NOTICE = "[data-cig-update]"
@@ -27,14 +27,8 @@ def next_build(site) -> dict:
     return write_service_worker(site)
 
 
-def test_the_first_visit_after_a_deploy_announces_it_and_one_tap_reloads_every_tab_into_it(context, own_site):
-    site, port = own_site
-    old = build_manifest(site)
-    with serve(site, port=port) as url:
-        lifecycle.visit_guides_until_cached(context, url, old).close()
-    next_build(site)
-    with serve(site, port=port) as url:
-        page = context.new_page()
+def test_the_first_visit_after_a_deploy_announces_it_and_one_tap_reloads_every_tab_into_it(context, after_deploy):
+    with after_deploy(next_build) as (url, page):
         page.goto(url + "about/")  # the first visit since the deploy: the old build, from the cache
         assert page.evaluate(MARKER) == "", "the old build's worker serves the page"
         other = context.new_page()  # a second tab of the old build, in the other language

@@ -2,17 +2,23 @@
 wizard (Python included); a new build then replaces the whole cache, copying unchanged files."""
 
 import shutil
-import socket
 
+import lifecycle
 import pytest
 
 from sitebuild.service_worker import build_manifest, write_service_worker
-from testkit.cache_probe import CACHE_HOLDS, HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
+from testkit.cache_probe import HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
 from testkit.static_server import serve
 
 from wizard_driver import complete, in_days, wait_ready
 
 pytestmark = pytest.mark.browser
+
+own_site = lifecycle.own_site
+context = lifecycle.context
+MARKER = lifecycle.MARKER
+visit_wizard_until_cached = lifecycle.visit_wizard_until_cached
+visit_guides_until_cached = lifecycle.visit_guides_until_cached
 
 WORKER = {
     "purpose": "work",
@@ -21,35 +27,6 @@ WORKER = {
     "status": "outside",
     "circumstances": "none",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def own_site(tmp_path, site_dir):
-    """A copy of the built site that a test may change, and a fixed port to serve it on again."""
-    copy = tmp_path / "site"
-    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("downloads"))
-    return copy, free_port()
-
-
-@pytest.fixture
-def context(browser):
-    context = browser.new_context()
-    yield context
-    context.close()
-
-
-def visit_wizard_until_cached(context, url: str, manifest: dict):
-    page = context.new_page()
-    page.goto(url + "wizard/")
-    wait_ready(page)
-    wait_until_cached(page, url, manifest)
-    return page
 
 
 def test_after_one_visit_the_wizard_and_the_guides_work_with_the_server_gone(context, own_site):
@@ -130,20 +107,6 @@ class WorkerVersions:
         self.blank.close()
 
 
-def site_cached(page, url: str, manifest: dict) -> None:
-    """Wait until the build's pages are cached and the worker controls the page."""
-    wait_until(page, CACHE_HOLDS, [cache_name(manifest), url, list(manifest["groups"]["site"])])
-    wait_until(page, "async () => navigator.serviceWorker.controller !== null")  # claimed on activation
-
-
-def visit_guides_until_cached(context, url: str, manifest: dict):
-    page = context.new_page()
-    page.goto(url + "about/")
-    site_cached(page, url, manifest)
-    return page
-
-
-MARKER = "getComputedStyle(document.documentElement).getPropertyValue('--cig-build').trim()"
 NO_SITE_CACHE = "async () => !(await caches.keys()).some((name) => name.startsWith('cig-site-'))"
 NO_WORKER = "async () => (await navigator.serviceWorker.getRegistration()) === undefined"
 

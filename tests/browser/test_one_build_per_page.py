@@ -5,11 +5,10 @@ them in the same tab get their own (decision 0009; probe scenarios B1-B2 of issu
 
 import shutil
 
+import lifecycle
 import pytest
-import test_offline_after_one_visit as lifecycle
 
-from sitebuild.service_worker import build_manifest, write_service_worker
-from testkit.static_server import serve
+from sitebuild.service_worker import write_service_worker
 
 from wizard_driver import answer, current_question, wait_ready
 
@@ -18,6 +17,7 @@ pytestmark = pytest.mark.browser
 # The lifecycle tests' fixtures: a copy of the built site served on a fixed port, a fresh context.
 own_site = lifecycle.own_site
 context = lifecycle.context
+after_deploy = lifecycle.after_deploy
 
 # The next build differs from the old one by markers: its stylesheet sets --cig-build, its page
 # scripts add their names to self.cigNext, and its rules label the Continue button differently.
@@ -61,16 +61,9 @@ OLD_BUILDS_MARKERS = {"css": "", "scripts": []}
 
 
 @pytest.mark.parametrize("address", ["wizard/index.html", "zh/wizard/index.html", "wizard-embed/index.html"])
-def test_a_wizard_page_at_an_address_the_old_build_does_not_list_runs_wholly_on_the_next_build(
-    context, own_site, address
-):
-    site, port = own_site
-    old = build_manifest(site)
-    with serve(site, port=port) as url:
-        lifecycle.visit_wizard_until_cached(context, url, old).close()  # the old build's runtime and rules cached
-    next_build(site)
-    with serve(site, port=port) as url:
-        page = context.new_page()
+def test_a_wizard_page_at_an_address_the_old_build_does_not_list_runs_wholly_on_the_next_build(after_deploy, address):
+    # the old build's runtime and rules cached by a visit to the wizard
+    with after_deploy(next_build, visit=lifecycle.visit_wizard_until_cached) as (url, page):
         page.goto(url + address)
         assert page.evaluate("navigator.serviceWorker.controller !== null"), "the old build's worker controls the tab"
         wait_ready(page)
@@ -89,16 +82,8 @@ def test_a_wizard_page_at_an_address_the_old_build_does_not_list_runs_wholly_on_
 @pytest.mark.parametrize(
     "address", ["abuot/", "new-page/"], ids=["the host's 404 page", "a page new in the next build"]
 )
-def test_a_page_the_old_build_lacks_and_the_old_pages_after_it_each_get_their_own_builds_files(
-    context, own_site, address
-):
-    site, port = own_site
-    old = build_manifest(site)
-    with serve(site, port=port) as url:
-        lifecycle.visit_guides_until_cached(context, url, old).close()
-    next_build(site)
-    with serve(site, port=port) as url:
-        page = context.new_page()
+def test_a_page_the_old_build_lacks_and_the_old_pages_after_it_each_get_their_own_builds_files(after_deploy, address):
+    with after_deploy(next_build) as (url, page):
         for _ in range(2):  # back and forth in one tab: the memory cache would hand on the other build's files
             page.goto(url + address)
             assert page.evaluate("navigator.serviceWorker.controller !== null"), (
