@@ -18,17 +18,32 @@ def wait_ready(page, timeout_ms: int = 60000) -> None:
     page.wait_for_function(f"() => {READY}", timeout=timeout_ms)
 
 
-def hold_python(page, pattern: str = "**/pyodide.asm.wasm") -> list:
+class HeldPython:
+    """Pyodide's wasm requests, held by a route until release_python."""
+
+    def __init__(self, page, pattern: str) -> None:
+        self.pattern = pattern
+        self.routes: list = []
+
+        def hold(route) -> None:  # a function of its own: Playwright tags the handler, and unroute names it
+            self.routes.append(route)
+
+        self.hold = hold
+        page.route(pattern, hold)
+
+
+def hold_python(page, pattern: str = "**/pyodide.asm.wasm") -> HeldPython:
     """Hold Pyodide's wasm until release_python, so answers given meanwhile surely come first."""
-    held = []
-    page.route(pattern, lambda route: held.append(route))
-    return held
+    return HeldPython(page, pattern)
 
 
-def release_python(page, held: list) -> None:
-    while not held:
-        page.wait_for_timeout(100)
-    held[0].continue_()
+def release_python(page, held: HeldPython) -> None:
+    """Let the held requests go, then stop holding: a request the route has not reached yet goes
+    unheld (no poll for it to arrive), and Python is ready when this returns. Unrouting lets go of
+    a request the handler took meanwhile (Playwright falls back for a handler it stops)."""
+    for route in held.routes:
+        route.continue_()
+    page.unroute(held.pattern, held.hold)
     wait_ready(page)
 
 
