@@ -200,3 +200,23 @@ def test_a_travel_date_matters_only_when_a_change_falls_inside_the_dates_it_may_
     assert not matters(Env({"nationality": "FR"}, "2027-02-01", ctx))  # already over: nothing changes
     assert not matters(Env({"nationality": "US"}, "2026-11-29", ctx))  # never on the list
     assert not matters(Env({}, "2026-11-29", ctx))  # nationality not answered yet
+
+
+def test_a_former_member_is_not_asked_its_travel_date_for_the_list_s_end():
+    policy = Policy(
+        "p",
+        {
+            "valid_from": "2020-01-01",
+            "valid_to": "2026-12-31",
+            "terms": [{"max_stay": 30, "unit": "days"}],
+            "members": {
+                "FR": [{"valid_from": "2020-01-01"}],
+                "SG": [{"valid_from": "2020-01-01", "valid_to": "2024-02-08"}],
+            },
+        },
+    )
+    ctx = Context({"p": policy}, {}, {}, {"travel_date": [0, 730]})
+    matters = build({"date_matters": {"policy": "p", "country": "nationality", "on": "travel_date"}}, ctx)
+    assert not matters(Env({"nationality": "SG"}, "2026-11-29", ctx))  # left the list in 2024
+    assert matters(Env({"nationality": "SG"}, "2023-12-01", ctx))  # its own end lies ahead
+    assert matters(Env({"nationality": "FR"}, "2026-11-29", ctx))  # still listed when the list ends
