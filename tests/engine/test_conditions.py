@@ -64,6 +64,8 @@ def test_the_operator_table_is_closed_and_small():
         "in_force",
         "within_terms",
         "date_matters",
+        "since",
+        "date_ahead",
     }
 
 
@@ -200,3 +202,40 @@ def test_a_travel_date_matters_only_when_a_change_falls_inside_the_dates_it_may_
     assert not matters(Env({"nationality": "FR"}, "2027-02-01", ctx))  # already over: nothing changes
     assert not matters(Env({"nationality": "US"}, "2026-11-29", ctx))  # never on the list
     assert not matters(Env({}, "2026-11-29", ctx))  # nationality not answered yet
+
+
+def test_a_former_member_is_not_asked_its_travel_date_for_the_list_s_end():
+    policy = Policy(
+        "p",
+        {
+            "valid_from": "2020-01-01",
+            "valid_to": "2026-12-31",
+            "terms": [{"max_stay": 30, "unit": "days"}],
+            "members": {
+                "FR": [{"valid_from": "2020-01-01"}],
+                "SG": [{"valid_from": "2020-01-01", "valid_to": "2024-02-08"}],
+            },
+        },
+    )
+    ctx = Context({"p": policy}, {}, {}, {"travel_date": [0, 730]})
+    matters = build({"date_matters": {"policy": "p", "country": "nationality", "on": "travel_date"}}, ctx)
+    assert not matters(Env({"nationality": "SG"}, "2026-11-29", ctx))  # left the list in 2024
+    assert matters(Env({"nationality": "SG"}, "2023-12-01", ctx))  # its own end lies ahead
+    assert matters(Env({"nationality": "FR"}, "2026-11-29", ctx))  # still listed when the list ends
+
+
+def test_since_holds_from_its_date_on_the_travel_date_or_today_while_unanswered():
+    k_visa = {"since": {"date": "2025-10-01", "on": "travel_date"}}
+    assert not check(k_visa, {"travel_date": "2025-09-30"})
+    assert check(k_visa, {"travel_date": "2025-10-01"})
+    assert not check(k_visa, {}, today="2025-09-30")
+    assert check(k_visa, {}, today="2025-10-01")
+
+
+def test_date_ahead_holds_while_the_date_lies_within_the_dates_the_question_may_take():
+    ctx = Context(POLICIES, UNITS, {}, {"travel_date": [0, 730]})
+    ahead = build({"date_ahead": {"date": "2025-10-01", "on": "travel_date"}}, ctx)
+    assert ahead(Env({}, "2025-09-30", ctx))  # the next day starts it: the date can fall either side
+    assert not ahead(Env({}, "2025-10-01", ctx))  # every date it may take is on or after the start
+    assert not ahead(Env({}, "2023-10-01", ctx))  # 731 days ahead: beyond the last date it takes
+    assert ahead(Env({}, "2023-10-02", ctx))

@@ -204,6 +204,22 @@ def _date_matters(arg: Json, ctx: Context) -> Predicate:
     return check
 
 
+def _since(arg: Json, ctx: Context) -> Predicate:
+    # A rule in force from a fixed date (the K visa from 2025-10-01): the answer to the date
+    # question `on`, or today while it is unanswered, is that date or later.
+    start, on = arg["date"], arg["on"]
+    return lambda env: env.day(on) >= start
+
+
+def _date_ahead(arg: Json, ctx: Context) -> Predicate:
+    # Whether the answer to the date question `on` can fall on both sides of `date`: the date
+    # comes after the first day that question accepts and by its last (date_matters for a
+    # rule that is no policy, such as `since`).
+    start, on = arg["date"], arg["on"]
+    first, last = ctx.windows.get(on, DEFAULT_DAYS)
+    return lambda env: add_days(env.today, first) < start <= add_days(env.today, last)
+
+
 @dataclass(frozen=True)
 class QuestionArg:
     """A place in an operator's argument that names a question, and the types it accepts there."""
@@ -283,6 +299,8 @@ OPERATORS: dict[str, Operator] = {
         (_POLICY_QUESTIONS["country"], QuestionArg("on", ("date",), reads=False)),
         policy=True,
     ),
+    "since": Operator(_since, (QuestionArg("on", ("date",)),)),
+    "date_ahead": Operator(_date_ahead, (QuestionArg("on", ("date",), reads=False),)),
 }
 
 

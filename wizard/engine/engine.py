@@ -4,6 +4,7 @@ import re
 from typing import Any
 
 from . import legacy
+from .applies import Applies
 from .conditions import Context, Env, build
 from .dates import add_days, parse_iso
 from .policies import Policy
@@ -66,6 +67,7 @@ class Engine:
             for index, item in enumerate(outcome.get("documents", []))
             if isinstance(item, dict) and "when" in item
         }
+        self.applies = Applies(bundle, self.ctx)
         self.catalogues = {
             lang: Catalogue(
                 lang,
@@ -75,7 +77,7 @@ class Engine:
             )
             for lang in self.languages
         }
-        self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues)
+        self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues, self.applies)
 
     def _rules(self, policies: dict[str, Policy]) -> tuple[Context, Flow, list[Route]]:
         """The questions and routes, their conditions built on these policies."""
@@ -124,7 +126,8 @@ class Engine:
             o: {
                 "reasons": [r for r, _ in reasons],
                 "checklist": checklist,
-                "duties": list(self.bundle["outcomes"][o].get("duties", [])),
+                "duties": self.applies.duties(o, ev.env),
+                "steps": self.applies.steps(o, ev.env, self._nationality(ev.env)),
             }
             for o, reasons, checklist in outcomes
         }
@@ -193,6 +196,10 @@ class Engine:
             matches.append((decision.primary[0].outcome, decision.primary[1]))
         matches += [(route.outcome, reasons) for route, reasons in decision.alternatives]
         return [(o, reasons, self.checklist(o, ev.env)) for o, reasons in matches]
+
+    def _nationality(self, env: Env) -> str | None:
+        value = env.values.get(self.bundle["policy_questions"]["country"])
+        return value if isinstance(value, str) else None
 
     def _present(self, ev: Evaluation, cat: Catalogue) -> Json:
         p = self.presenter

@@ -55,18 +55,30 @@ class Policy:
     def changes_between(self, country: str | None, low: str, high: str) -> bool:
         """True when the policy, its terms or `country`'s membership (if given) change on a day
         after `low` and up to `high`: then the exact date within that window matters. A listed
-        policy never matters for a country that is never on its list."""
-        if country is not None and self.members is not None and not self.members.get(country):
+        policy never matters for a country that is never on its list, and its own or its terms'
+        bounds matter for a country only while it is listed (a former member, Singapore after it
+        moved to a mutual exemption, is not asked its travel date for the list's end)."""
+        listed = country is not None and self.members is not None
+        periods = self.members.get(country or "", []) if self.members is not None else []
+        if listed and not periods:
             return False
         bounds = [(self.valid_from, self.valid_to)]
         bounds += [(t.get("valid_from"), t.get("valid_to")) for t in self.terms]
-        if country is not None and self.members is not None:
-            bounds += [(p.get("valid_from"), p.get("valid_to")) for p in self.members.get(country, ())]
-        for start, end in bounds:
+        own = [(p.get("valid_from"), p.get("valid_to")) for p in periods]
+        for start, end in bounds + own:
             for day in (start, add_days(end, 1) if end else None):
-                if day is not None and low < day <= high:
+                if day is None or not low < day <= high:
+                    continue
+                if (start, end) in own or not listed or self._listed_around(periods, day):
                     return True
         return False
+
+    @staticmethod
+    def _listed_around(periods: list[Json], day: str) -> bool:
+        """True when a membership period covers `day` or the day before: a change on `day` then
+        changes what the country's travellers are told."""
+        before = add_days(day, -1)
+        return any(in_range(d, p.get("valid_from"), p.get("valid_to")) for p in periods for d in (day, before))
 
     def ever_member(self, country: str) -> bool:
         return self.members is None or bool(self.members.get(country))

@@ -2,6 +2,7 @@
 
 import re
 
+from .applies import Applies
 from .conditions import Env
 from .dates import add_days
 from .policies import Policy
@@ -77,8 +78,16 @@ def fill(template: str, params: dict[str, str]) -> str:
 class Presenter:
     """Builds the dicts `Engine.step` returns, from evaluated ids and the bundle's texts."""
 
-    def __init__(self, bundle: Json, flow: Flow, policies: dict[str, Policy], catalogues: dict[str, Catalogue]) -> None:
+    def __init__(
+        self,
+        bundle: Json,
+        flow: Flow,
+        policies: dict[str, Policy],
+        catalogues: dict[str, Catalogue],
+        applies: Applies,
+    ) -> None:
         self.bundle = bundle
+        self.applies = applies  # which duties and steps this reader is shown
         self.flow = flow
         self.policies = policies
         self.catalogues = catalogues
@@ -153,6 +162,7 @@ class Presenter:
 
     def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
+        duties = self.applies.duties(outcome_id, env)
         # Each document also in a second language, for the printout: the officials' (Chinese) on a
         # page in another language, and on a Chinese page the default language's (English), so a
         # reader and an official can each read the same list.
@@ -166,9 +176,9 @@ class Presenter:
             "summary": cat.get("outcomes", outcome_id, "summary"),
             "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
             "checklist": [],
-            "duties": [cat.get("duties", d) for d in data.get("duties", [])],
+            "duties": [cat.get("duties", d) for d in duties],
             # The guide page (with an optional #anchor) for each duty, or None; same order.
-            "duty_guides": [self.bundle["duties"][d].get("guide") for d in data.get("duties", [])],
+            "duty_guides": [self.bundle["duties"][d].get("guide") for d in duties],
             "not_allowed": [cat.get("restrictions", r) for r in data.get("not_allowed", [])],
             "guide": data["guide"],
         }
@@ -203,13 +213,13 @@ class Presenter:
             source_ids += member_sources
         for doc in checklist_ids:
             source_ids += self.document_sources(outcome_id, doc)
-        for duty in data.get("duties", []):
+        for duty in duties:
             source_ids += self.bundle["duties"][duty].get("sources", [])
         headline: str = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
         view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
         raw_country = env.values.get(self.country_question)
         country = raw_country if isinstance(raw_country, str) else None
-        steps, step_sources = self.how_to_get(outcome_id, cat, country)
+        steps, step_sources = self.how_to_get(outcome_id, cat, country, env)
         view["how_to_get"] = steps
         source_ids += step_sources
         # The first screen: the first thing to do, the cost and the time as the rules know them for
@@ -238,16 +248,15 @@ class Presenter:
         return links, [data["links"][link["id"]]["source"] for link in links]
 
     def how_to_get(
-        self, outcome_id: str, cat: Catalogue, nationality: str | None = None
+        self, outcome_id: str, cat: Catalogue, nationality: str | None, env: Env
     ) -> tuple[list[Json], list[str]]:
-        """The outcome's steps (topic, its label, text, guide link) and the sources they cite; a step
-        that differs for the reader's nationality (a reciprocal fee) is replaced by that one."""
+        """The outcome's steps this reader is shown (topic, its label, text, guide link) and the
+        sources they cite."""
         data = self.bundle.get("how_to_get", {"steps": {}, "outcomes": {}})
         texts = cat.m.get("how_to_get", {})
         steps: list[Json] = []
         source_ids: list[str] = []
-        for listed_id in data["outcomes"].get(outcome_id, []):
-            step_id = data["steps"][listed_id].get("for_nationality", {}).get(nationality or "", listed_id)
+        for step_id in self.applies.steps(outcome_id, env, nationality):
             step = data["steps"][step_id]
             steps.append(
                 {

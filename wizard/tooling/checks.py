@@ -73,6 +73,8 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
                 self.check_sources(duties_file, "/%s/%s/sources" % (section, did), item["sources"])
                 if "guide" in item:
                     self.check_guide(duties_file, "/%s/%s/guide" % (section, did), item["guide"])
+                if "when" in item:
+                    self.check_condition(duties_file, "/%s/%s/when" % (section, did), item["when"])
         self.outcomes = self.compile_outcomes()
         self.routes = self.compile_routes()
         self.how_to_get = compile_how_to_get(self)
@@ -195,3 +197,7 @@ class Compiler(QuestionChecks, ConditionChecks, PolicyChecks, OutcomeChecks):
         for d in self.documents.values():
             if "when" in d:
                 yield d["when"]
+        for table in (self.duties, self.how_to_get["steps"]):
+            for item in table.values():
+                if "when" in item:
+                    yield item["when"]

@@ -70,3 +70,9 @@ def all_conditions(bundle):
         for item in outcome.get("documents", []):
             if isinstance(item, dict) and "when" in item:
                 yield "outcome %s document %s" % (outcome_id, item["doc"]), item["when"]
+    for duty_id, duty in bundle["duties"].items():
+        if "when" in duty:
+            yield "duty %s" % duty_id, duty["when"]
+    for step_id, step in bundle.get("how_to_get", {}).get("steps", {}).items():
+        if "when" in step:
+            yield "step %s" % step_id, step["when"]

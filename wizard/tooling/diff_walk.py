@@ -99,12 +99,11 @@ class Side:
         primary = decision.primary[0].outcome if decision.primary else FALLBACK_OUTCOME
         alternatives = tuple(route.outcome for route, _ in decision.alternatives)
         shown = (primary,) + alternatives
-        outcomes = self.engine.bundle["outcomes"]
         return Advice(
             primary,
             alternatives,
             {o: self.checklist(o) for o in shown},
-            {o: tuple(outcomes[o].get("duties", ())) for o in shown},
+            {o: tuple(self.engine.applies.duties(o, self.env)) for o in shown},
         )
 
     def checklist(self, outcome):

@@ -16,6 +16,8 @@ def compile_how_to_get(compiler):
     steps = data["steps"]
     for sid, step in steps.items():
         compiler.check_sources(loaded, "/steps/%s/sources" % sid, step["sources"])
+        if "when" in step:
+            compiler.check_condition(loaded, "/steps/%s/when" % sid, step["when"])
         if compiler.docs_root is not None and "guide" in step:
             for problem in guide_pages.problems(compiler.docs_root, step["guide"], compiler.r.messages):
                 compiler.err(loaded, "/steps/%s/guide" % sid, problem)

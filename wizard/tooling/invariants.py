@@ -46,10 +46,10 @@ class Invariants:
                     )
                 )
         for oid in leaf.outcomes():
-            if oid not in self._outcomes_checked:
-                self._outcomes_checked.add(oid)
-                outcome = self.outcomes[oid]
-                if outcome["kind"] in ENTRY_KINDS and REGISTRATION_DUTY not in outcome.get("duties", []):
+            # Shown on this path: a duty's `when` may hide it from some readers, never this one.
+            if oid not in self._outcomes_checked and self.outcomes[oid]["kind"] in ENTRY_KINDS:
+                if REGISTRATION_DUTY not in self.engine.applies.duties(oid, leaf.env):
+                    self._outcomes_checked.add(oid)
                     self.problems.append(("entry route without the %s duty" % REGISTRATION_DUTY, oid, dict(values)))
             self._check_sources(oid, leaf.env)
 
@@ -62,8 +62,11 @@ class Invariants:
             policy_sources = tuple(engine.presenter.policy_dates(outcome["policy"], env)[4])
         nationality = env.values.get(engine.presenter.country_question)
         country = nationality if nationality in self._special else None
-        # The nationality picks a step (a reciprocal fee) and a link (a mission's own guide).
-        shape = (oid, checklist, policy_sources, country)
+        # The nationality picks a step (a reciprocal fee) and a link (a mission's own guide); the
+        # answers pick the duties and steps whose `when` holds.
+        duties = tuple(engine.applies.duties(oid, env))
+        steps = tuple(engine.applies.steps(oid, env, country))
+        shape = (oid, checklist, policy_sources, country, duties, steps)
         if shape in self._shapes_checked:
             return
         self._shapes_checked.add(shape)
@@ -71,11 +74,11 @@ class Invariants:
         used = set(outcome.get("sources", [])) | set(policy_sources)
         for doc in checklist:
             used.update(engine.presenter.document_sources(oid, doc))
-        for duty in outcome.get("duties", []):
+        for duty in duties:
             used.update(bundle["duties"][duty].get("sources", []))
         for restriction in outcome.get("not_allowed", []):
             used.update(bundle["restrictions"][restriction].get("sources", []))
-        used.update(engine.presenter.how_to_get(oid, self._catalogue, country)[1])  # the steps to get it
+        used.update(engine.presenter.how_to_get(oid, self._catalogue, country, env)[1])  # the steps to get it
         used.update(engine.presenter.official_links(oid, self._catalogue, country)[1])  # where to act
         view = engine.presenter.outcome(oid, [], env, self._catalogue, list(checklist))
         cited = {source["id"] for source in view["sources"]}

@@ -86,13 +86,19 @@ def check_case(engine, case):
             ("reasons_include", "reasons"),
             ("checklist_include", "checklist"),
             ("duties_include", "duties"),
+            ("steps_include", "steps"),
         ):
             for item in e.get(key, []):
                 if item not in detail[field]:
                     bad.append("%s should include %r: %r" % (field, item, detail[field]))
-        for item in e.get("checklist_exclude", []):
-            if item in detail["checklist"]:
-                bad.append("checklist should not include %r" % item)
+        for key, field in (
+            ("checklist_exclude", "checklist"),
+            ("duties_exclude", "duties"),
+            ("steps_exclude", "steps"),
+        ):
+            for item in e.get(key, []):
+                if item in detail[field]:
+                    bad.append("%s should not include %r" % (field, item))
         if "valid_to" in e and view["primary"].get("valid_to") != e["valid_to"]:
             bad.append("valid_to: expected %s, got %s" % (e["valid_to"], view["primary"].get("valid_to")))
     codes = [n["code"] for n in view["notices"]]

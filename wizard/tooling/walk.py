@@ -40,6 +40,8 @@ class Enumerator:
                 operator = OPERATORS[op]
                 if operator.boundary is not None:
                     self.cuts.setdefault(arg[0], set()).add(_bump(arg[1], operator.boundary))
+                elif op == "since":  # a rule from a fixed date: try the day before and the day
+                    self.cuts.setdefault(arg["on"], set()).add(arg["date"])
                 elif op == "same":
                     self.same_pairs.setdefault(arg[1], set()).add(arg[0])
                     self.same_pairs.setdefault(arg[0], set()).add(arg[1])
