@@ -128,6 +128,16 @@ class Presenter:
         return out
 
     # -- outcomes ----------------------------------------------------------------------
+    def assumptions(self, env: Env, cat: Catalogue) -> list[str]:
+        """What the rules assumed for answers of "not sure", in the order of the questions."""
+        said = []
+        for question in self.flow.questions:
+            if question.id in env.values:
+                words = question.kind.assumption(question, env.values[question.id], cat)
+                if words is not None:
+                    said.append(words)
+        return said
+
     def params(self, env: Env, cat: Catalogue, policy_id: str | None = None) -> dict[str, str]:
         params = {}
         for qid, value in env.values.items():
@@ -164,7 +174,8 @@ class Presenter:
             "kind": data["kind"],
             "title": cat.get("outcomes", outcome_id, "title"),
             "summary": cat.get("outcomes", outcome_id, "summary"),
-            "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
+            "reasons": self.assumptions(env, cat)
+            + [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
             "checklist": [],
             "duties": [cat.get("duties", d) for d in data.get("duties", [])],
             # The guide page (with an optional #anchor) for each duty, or None; same order.
