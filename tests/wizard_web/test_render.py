@@ -186,3 +186,18 @@ def test_the_renderer_escapes_exactly_as_the_standard_library_does():
     ]:
         assert escape(text) == html.escape(text), text
         assert escape(text, quote=False) == html.escape(text, quote=False), text
+
+
+def test_a_number_offers_the_not_sure_box_only_where_the_rules_say_what_it_means():
+    plain = render.question(_question_view(type="number", options=[], min="1", max="720"), UI, {}, back=None)
+    assert 'type="checkbox"' not in plain and "wizard-or" not in plain
+    box = {"value": "unknown", "label": HOSTILE}
+    html = render.question(
+        _question_view(type="number", options=[], min="1", max="3650", unknown=box), UI, {}, back=None
+    )
+    assert (
+        '<input type="checkbox" id="wizard-unknown" name="purpose" value="unknown" data-unknown aria-describedby'
+        in html
+    )
+    assert '<label for="wizard-unknown">&lt;img' in html and f'<p class="wizard-or">{UI["or"]}</p>' in html
+    assert " disabled" not in html and " checked" not in html
