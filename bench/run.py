@@ -17,12 +17,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from sitebuild import offline_copy
-from sitebuild.cache_probe import CACHE_HOLDS, cache_name, wait_until, wait_until_cached
-from sitebuild.chromium import DatedBrowser, launch
 from sitebuild.paths import ROOT
 from sitebuild.service_worker import read_manifest
-from sitebuild.static_server import serve
 from sitebuild.wizard_page import build_date
+from testkit.cache_probe import CACHE_HOLDS, cache_name, wait_until, wait_until_cached
+from testkit.chromium import DatedBrowser, launch
+from testkit.static_server import serve
 
 RESULTS = ROOT / "bench-results"
 ANSWER_ROUNDS = 60

@@ -1,5 +1,5 @@
 """The wizard on slow connections (`make bench-slow`): a first visit answered as a person would, with
-every request throttled at the server (sitebuild/static_server.py Link), for slow 4G and a slower
+every request throttled at the server (testkit/static_server.py Link), for slow 4G and a slower
 link. Prints, per profile, the bytes before Python was ready, the wait after each answer, the time to
 the result and whether the wizard ever failed; writes bench-results/wizard-slow.json.
 """
@@ -16,8 +16,8 @@ from playwright.sync_api import sync_playwright
 
 from bench.journeys import JOURNEYS
 from bench.run import RESULTS, build_offline_copy, build_site
-from sitebuild.chromium import launch
-from sitebuild.static_server import Link, serve
+from testkit.chromium import launch
+from testkit.static_server import Link, serve
 
 # name -> (bits per second down, round trip in ms). Slow 4G is Lighthouse's mobile throttling.
 PROFILES = {

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .embed import HeaderRule, header_rules, named_pages
+from .script_policy import HeaderRule, header_rules, named_pages
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "hosting/nginx.conf"
@@ -99,7 +99,7 @@ def config_rules(files: list[str]) -> list[tuple[Selector, HeaderRule]]:
 # (Cloudflare allows one per path, 100 rules, 2,000 characters a line). A path matched by several rules
 # gets the headers of all; the same header from two rules Cloudflare joins with a comma
 # (developers.cloudflare.com/pages/configuration/headers/), so the table never sets one header twice
-# for a path (embed.header_rules). Netlify's parser: netlify/build packages/headers-parser.
+# for a path (script_policy.header_rules). Netlify's parser: netlify/build packages/headers-parser.
 
 
 def headers_pattern(selector: Selector) -> str:

@@ -116,8 +116,8 @@ OPEN_ME = "OPEN-ME.html"
 def write_open_me(site_dir: Path) -> Path:
     """The file a reader who unzipped the offline copy looks for: one link per language to its home page
     (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
-    from .embed import PAGE_CSP
     from .languages import languages
+    from .script_policy import PAGE_CSP
     from .ui_strings import ui_string
 
     page = render(

@@ -2,11 +2,13 @@
 language: a page writes a marker once (`<!-- rules: countries unilateral_30 -->`) where the list,
 count, end date or history goes, and the facts stay in rules/ (see BLOCKS for the names)."""
 
+import posixpath
 import re
 from pathlib import Path
 
 from wizard.tooling import changelog
 
+from .paths import DOCS
 from .policy_ends import _date
 from .ui_strings import ui_string
 
@@ -82,7 +84,7 @@ def _stay(bundle: dict, lang: str, policy: dict, period: dict) -> str:
     return text
 
 
-def countries(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def countries(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """A table of the policy's countries: since when, until when, and for how long each stay."""
     policy = _policy(bundle, policy_id)
     names = bundle["country_names"][lang]
@@ -92,23 +94,23 @@ def countries(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -
     for code, period in _shown_periods(bundle, lang, policy):
         cells = [names[code], _since(bundle, lang, period), _until(bundle, lang, policy, period)]
         cells.append(_stay(bundle, lang, policy, period))
-        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " |")
     return "\n".join(lines) + "\n"
 
 
-def names(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def names(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """The countries of the policy's table as running text, in lang's alphabetical order."""
     order = {code: i for i, code in enumerate(bundle["country_order"][lang])}
     codes = sorted((code for code, _ in _shown_periods(bundle, lang, _policy(bundle, policy_id))), key=order.get)
     return ui_string("rules_name_separator", lang).join(bundle["country_names"][lang][code] for code in codes)
 
 
-def count(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def count(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """How many countries the policy's table lists (a number for running text)."""
     return str(len(_shown_periods(bundle, lang, _policy(bundle, policy_id))))
 
 
-def end(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def end(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """The policy's announced end, as a date in lang."""
     policy = _policy(bundle, policy_id)
     if not policy.get("valid_to"):
@@ -116,7 +118,7 @@ def end(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
     return _date(bundle, lang, policy["valid_to"])
 
 
-def history(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def history(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """The policy's changes from rules/changelog.yaml, newest first, with their sources."""
     _policy(bundle, policy_id)
     return changelog.page_markdown(rules_dir, lang, policy=policy_id)
@@ -126,14 +128,52 @@ def _visas(bundle: dict) -> list[str]:
     return sorted({o["visa"] for o in bundle["outcomes"].values() if o.get("kind") == "visa"})
 
 
-def visa_categories(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def visa_categories(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """How many ordinary visa categories the rules hold (J1 and J2 are one category, J)."""
     return str(len({visa.rstrip("0123456789") for visa in _visas(bundle)}))
 
 
-def visa_subtypes(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path) -> str:
+def visa_subtypes(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
     """How many ordinary visa types the rules hold, counting sub-types (J1 and J2 are two)."""
     return str(len(_visas(bundle)))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _guide_link(lang: str, guide: str, page: str) -> str:
+    """The guide page of an outcome (`visas/tourism-l/`) as a Markdown link target relative to page,
+    so that MkDocs checks it (a section's guide is its index.md). The offline build's bundle names
+    guides as files (`visas/tourism-l.html`, `visas/index.html`): both forms lead to the same source."""
+    guide = guide.partition("#")[0]
+    if guide.endswith("/index.html"):
+        guide = guide.removesuffix("index.html")
+    elif guide.endswith(".html"):
+        guide = guide.removesuffix(".html") + "/"
+    target = guide.rstrip("/") + ".md"
+    if not (DOCS / lang / target).exists():
+        target = guide + "index.md"
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def visa_table(bundle: dict, lang: str, policy_id: str | None, rules_dir: Path, page: str) -> str:
+    """One row per ordinary visa outcome: who it is for, its key documents, the stay and residence
+    permit, and its guide (the outcome's title as the link), in lang."""
+    keys = ("rules_visa_heading", "rules_who_heading", "rules_key_documents_heading")
+    header = [ui_string(key, lang) for key in (*keys, "rules_visa_stay_heading", "rules_guide_heading")]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    texts = bundle["messages"][lang]["outcomes"]
+    visas = sorted((o["visa"], oid) for oid, o in bundle["outcomes"].items() if o.get("kind") == "visa")
+    for visa, oid in visas:
+        text = texts[oid]
+        missing = [key for key in ("who", "key_documents", "stay") if key not in text]
+        if missing:
+            raise BlockError(f"rules/messages/{lang}.yaml: outcomes.{oid} lacks {', '.join(missing)}")
+        link = f"[{text['title']}]({_guide_link(lang, bundle['outcomes'][oid]['guide'], page)})"
+        cells = [visa, text["who"], text["key_documents"], text["stay"]]
+        lines.append("| " + " | ".join(_cell(cell) for cell in cells) + " | " + link + " |")
+    return "\n".join(lines) + "\n"
 
 
 # name -> (renders it, takes a policy id)
@@ -145,6 +185,7 @@ BLOCKS = {
     "history": (history, True),
     "visa-categories": (visa_categories, False),
     "visa-subtypes": (visa_subtypes, False),
+    "visa-table": (visa_table, False),
 }
 
 
@@ -161,7 +202,7 @@ def render(markdown: str, bundle: dict, lang: str, rules_dir: Path, where: str =
             make, takes_policy = BLOCKS[name]
             if takes_policy != (argument is not None):
                 raise BlockError(f"{name!r} {'needs a policy id' if takes_policy else 'takes no argument'}")
-            return make(bundle, lang, argument, rules_dir)
+            return make(bundle, lang, argument, rules_dir, where)
         except BlockError as error:
             raise BlockError(f"{where}:{line}: {match.group(0)}: {error}") from None
 

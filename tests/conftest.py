@@ -13,7 +13,7 @@ import pytest
 
 from sitebuild.offline_copy import ENV_DIR as OFFLINE_COPY_DIR, OfflineCopyInfo, make_offline_copy, unzip
 from sitebuild.paths import ROOT
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 import shared_rules
 

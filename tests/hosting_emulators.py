@@ -1,6 +1,6 @@
 """What a host would send for a request path, read from the site's hosting configs: `_headers` as
 Netlify parses and matches it, and an nginx snippet as nginx picks its location. Small and faithful
-to the cited behaviour, so the tests can compare both with sitebuild.embed.hosting_headers."""
+to the cited behaviour, so the tests can compare both with sitebuild.script_policy.hosting_headers."""
 
 import re
 import shlex

@@ -25,6 +25,7 @@ from sitebuild import (
     precompress,
     release,
     rule_blocks,
+    script_policy,
     service_worker,
     wizard_page,
 )
@@ -87,7 +88,7 @@ def on_pre_build(config):
 def on_env(env, config, files):
     env.globals["ui"] = ui_string
     env.globals.update(
-        embed_csp=embed.EMBED_CSP,
+        embed_csp=script_policy.EMBED_CSP,
         embed_height_message=embed.HEIGHT_MESSAGE,
         embed_height_step=embed.HEIGHT_STEP,
         embed_stylesheets=embed.material_stylesheets(),
@@ -166,7 +167,7 @@ def _with_build_time_html(html, page, config):
 
 def _with_policy(html, site_root, config, template=None):
     try:
-        return inline_scripts.externalize(html, site_root, Path(config.site_dir), embed.page_csp(template))
+        return inline_scripts.externalize(html, site_root, Path(config.site_dir), script_policy.page_csp(template))
     except inline_scripts.PageShapeChanged as error:
         raise PluginError(str(error)) from None
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sitebuild.chromium import DatedBrowser, launch
+from testkit.chromium import DatedBrowser, launch
 
 from shared_rules import BUILD_DATE
 

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 pytestmark = pytest.mark.browser
 

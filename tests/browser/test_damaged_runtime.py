@@ -6,9 +6,9 @@ import shutil
 
 import pytest
 
-from sitebuild.chromium import CHROMIUM_ARGS, chromium_path
 from sitebuild.runtime import MANIFEST, SITE_FOLDER
-from sitebuild.static_server import serve
+from testkit.chromium import CHROMIUM_ARGS, chromium_path
+from testkit.static_server import serve
 
 from wizard_driver import wait_ready
 

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from sitebuild.embed import HEIGHT_MESSAGE, HEIGHT_STEP
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 from embed_host import EmbedVisit, HostSite
 from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered

@@ -3,8 +3,8 @@ inline script is really refused, and with the documented hosting headers only th
 
 import pytest
 
-from sitebuild import embed
-from sitebuild.static_server import serve
+from sitebuild import script_policy
+from testkit.static_server import serve
 
 from wizard_driver import answer, current_question, wait_ready, wait_rendered
 
@@ -37,12 +37,12 @@ def _open_under_csp(browser, url):
 def test_the_embed_page_carries_the_policy_defined_once_in_python(site_dir):
     html = (site_dir / "wizard-embed" / "index.html").read_text(encoding="utf-8")
     head = html.split("<head>", 1)[1]
-    assert head.lstrip().startswith(f'<meta http-equiv="Content-Security-Policy" content="{embed.EMBED_CSP}">')
+    assert head.lstrip().startswith(f'<meta http-equiv="Content-Security-Policy" content="{script_policy.EMBED_CSP}">')
     assert "<script>" not in html and "<style>" not in html and " style=" not in html
-    assert "'wasm-unsafe-eval'" in embed.EMBED_CSP and "'unsafe-eval'" not in embed.EMBED_CSP.replace(
+    assert "'wasm-unsafe-eval'" in script_policy.EMBED_CSP and "'unsafe-eval'" not in script_policy.EMBED_CSP.replace(
         "'wasm-unsafe-eval'", ""
     )
-    assert "'unsafe-inline'" not in embed.EMBED_CSP
+    assert "'unsafe-inline'" not in script_policy.EMBED_CSP
 
 
 def test_pyodide_loads_and_answers_under_the_embed_policy_with_no_violation(browser, site_url):
@@ -66,7 +66,7 @@ def test_pyodide_loads_and_answers_under_the_embed_policy_with_no_violation(brow
 @pytest.fixture(scope="module")
 def strict_site(site_dir):
     """The site with the embed policy sent as a header on every response, the worker and Pyodide included."""
-    with serve(site_dir, headers=lambda path: {"Content-Security-Policy": embed.EMBED_CSP}) as url:
+    with serve(site_dir, headers=lambda path: {"Content-Security-Policy": script_policy.EMBED_CSP}) as url:
         yield url
 
 
@@ -79,8 +79,8 @@ def test_pyodide_in_the_worker_needs_nothing_beyond_the_policy(browser, strict_s
 
 @pytest.fixture(scope="module")
 def hosted_site(site_dir):
-    """The site served with the hosting headers README documents (sitebuild.embed.hosting_headers)."""
-    with serve(site_dir, headers=embed.hosting_headers) as url:
+    """The site served with the hosting headers README documents (sitebuild.script_policy.hosting_headers)."""
+    with serve(site_dir, headers=script_policy.hosting_headers) as url:
         yield url
 
 
@@ -104,17 +104,3 @@ def test_with_the_hosting_headers_only_the_embed_page_can_be_framed_by_another_o
         print("blocked frame:", full.url)
         assert full.locator("#wizard").count() == 0  # refused: Chromium shows its error page instead
         context.close()
-
-
-def test_the_hosting_headers_match_the_documented_policy():
-    assert (
-        embed.hosting_headers("/wizard-embed/")["Content-Security-Policy"]
-        == embed.EMBED_CSP + "; frame-ancestors http: https:"
-    )
-    assert embed.hosting_headers("/zh/wizard-embed/index.html")["Content-Security-Policy"].startswith(embed.EMBED_CSP)
-    assert embed.hosting_headers("/wizard/") == {
-        "Content-Security-Policy": embed.WIZARD_PAGE_CSP + "; frame-ancestors 'none'",
-        "X-Frame-Options": "DENY",
-    }
-    assert embed.hosting_headers("/visas/")["Content-Security-Policy"] == embed.PAGE_CSP + "; frame-ancestors 'none'"
-    assert embed.hosting_headers("/pyodide/pyodide.asm.wasm") == {"Content-Type": "application/wasm"}

@@ -6,8 +6,8 @@ import pytest
 import test_offline_after_one_visit as lifecycle
 
 from sitebuild.service_worker import build_manifest, write_service_worker
-from sitebuild.static_server import serve
 from sitebuild.ui_strings import ui_string
+from testkit.static_server import serve
 
 pytestmark = pytest.mark.browser
 

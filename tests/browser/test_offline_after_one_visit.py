@@ -6,9 +6,9 @@ import socket
 
 import pytest
 
-from sitebuild.cache_probe import CACHE_HOLDS, HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
 from sitebuild.service_worker import build_manifest, write_service_worker
-from sitebuild.static_server import serve
+from testkit.cache_probe import CACHE_HOLDS, HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
+from testkit.static_server import serve
 
 from wizard_driver import complete, in_days, wait_ready
 

@@ -9,7 +9,7 @@ import pytest
 import test_offline_after_one_visit as lifecycle
 
 from sitebuild.service_worker import build_manifest, write_service_worker
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 from wizard_driver import answer, current_question, wait_ready
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from sitebuild import embed
-from sitebuild.static_server import serve
+from sitebuild import script_policy
+from testkit.static_server import serve
 
 from search_driver import search_results
 from wizard_driver import answer, current_question, wait_ready, wait_rendered
@@ -39,11 +39,11 @@ def test_no_page_has_an_inline_script_and_each_carries_its_policy(which, site_di
         assert len(policies) == 1, path
         relative = path.relative_to(root).as_posix()
         if "wizard-embed" in relative:
-            expected = embed.EMBED_CSP
+            expected = script_policy.EMBED_CSP
         elif re.fullmatch(r"(zh/)?wizard/index\.html|(zh/)?wizard\.html", relative):
-            expected = embed.WIZARD_PAGE_CSP
+            expected = script_policy.WIZARD_PAGE_CSP
         else:
-            expected = embed.PAGE_CSP
+            expected = script_policy.PAGE_CSP
         assert policies[0] == expected, path
         assert "'unsafe-inline'" not in policies[0] and "'unsafe-eval'" not in policies[0]
 
@@ -92,7 +92,7 @@ class Watched:
 @pytest.fixture(scope="module")
 def hosted(site_dir):
     """The site served with the hosting headers README documents."""
-    with serve(site_dir, headers=embed.hosting_headers) as url:
+    with serve(site_dir, headers=script_policy.hosting_headers) as url:
         yield url
 
 

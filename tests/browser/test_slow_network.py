@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild.static_server import Link, serve
 from sitebuild.stdlib import trimmed_stdlib
+from testkit.static_server import Link, serve
 
 from axe_check import SERIOUS, violations
 from wizard_driver import current_question, hold_python, in_days, release_python, wait_ready, wait_rendered

@@ -15,7 +15,7 @@ from test_offline_copy import FilePage
 from sitebuild.engine_wheel import LOCK_FILE, engine_entry
 from sitebuild.file_runtime import ENGINE_PAYLOAD, payload_script
 from sitebuild.runtime import SITE_FOLDER
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 from wizard_driver import wait_ready
 

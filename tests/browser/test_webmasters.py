@@ -3,7 +3,7 @@ its builder makes a snippet that, copied onto a page of another origin, embeds t
 
 import pytest
 
-from sitebuild.static_server import serve
+from testkit.static_server import serve
 
 from embed_host import EmbedVisit, HostSite
 from wizard_driver import current_question, wait_ready, wait_rendered

@@ -11,8 +11,8 @@ import pytest
 
 from sitebuild.engine_wheel import LOCK_FILE
 from sitebuild.paths import PYODIDE_PACKAGE, ROOT
-from sitebuild.static_server import serve
 from sitebuild.wizard_page import build_date
+from testkit.static_server import serve
 
 pytestmark = pytest.mark.pyodide
 

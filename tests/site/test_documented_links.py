@@ -1,5 +1,5 @@
 """Every documented deep-link example reaches the question or result it says (webmasters pages in
-each language, wizard/README.md), and the READMEs show the policy and headers sitebuild/embed.py defines."""
+each language, wizard/README.md), and the READMEs show the policy and headers sitebuild/script_policy.py defines."""
 
 import re
 from html.parser import HTMLParser
@@ -7,7 +7,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 
-from sitebuild import embed
+from sitebuild import embed, script_policy
 from sitebuild.languages import languages
 from sitebuild.paths import ROOT
 
@@ -64,15 +64,15 @@ def test_every_example_in_the_wizard_readme_reaches_what_it_names(rules_engine):
         _reaches(rules_engine, fragment, kind, expected)
 
 
-def test_the_readme_shows_the_embed_policy_and_hosting_headers_of_sitebuild_embed():
+def test_the_readme_shows_the_embed_policy_and_hosting_headers_of_the_script_policy():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"\n{embed.EMBED_CSP}\n" in readme
-    for paths, header, value in embed.headers_table():
+    assert f"\n{script_policy.EMBED_CSP}\n" in readme
+    for paths, header, value in script_policy.headers_table():
         assert f"| {paths} | `{header}` | `{value}` |" in readme
 
 
-def test_the_webmasters_pages_show_the_policy_and_headers_of_sitebuild_embed(site_dir):
+def test_the_webmasters_pages_show_the_policy_and_headers_of_the_script_policy(site_dir):
     for language in languages():
         html = (site_dir / language.prefix / "wizard" / "webmasters" / "index.html").read_text(encoding="utf-8")
         assert embed.csp_html() in html
-        assert embed.EMBED_HEADER_CSP.replace("'", "&#x27;") in html
+        assert script_policy.EMBED_HEADER_CSP.replace("'", "&#x27;") in html

@@ -1,10 +1,10 @@
 """The hosting configs of the real build: for every file of the built site and every directory URL,
 `_headers` (read as Netlify does) and hosting/nginx.conf (read as nginx does) give exactly
-sitebuild.embed.hosting_headers(path); the offline copy, opened from file://, ships neither."""
+sitebuild.script_policy.hosting_headers(path); the offline copy, opened from file://, ships neither."""
 
 from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file
 
-from sitebuild import embed
+from sitebuild import embed, script_policy
 from sitebuild.hosting import HEADERS_FILE, NGINX_FILE, WRITTEN, site_files
 from sitebuild.service_worker import read_manifest
 
@@ -33,7 +33,7 @@ def test_every_path_of_the_built_site_gets_the_headers_of_the_table_from_both_co
     assert kinds <= set(paths)
     wrong = []
     for path in paths:
-        expected = {name: [value] for name, value in embed.hosting_headers(path).items()}
+        expected = {name: [value] for name, value in script_policy.hosting_headers(path).items()}
         for host, found in (
             ("_headers", headers_file_headers(headers_text, path)),
             ("nginx", nginx_headers(nginx_text, path)),

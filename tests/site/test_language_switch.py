@@ -1,6 +1,6 @@
 """Every built page links to the same page in each other language, and that link resolves."""
 
-from sitebuild.built_html import built_pages, resolve_local
+from testkit.built_html import built_pages, resolve_local
 from sitebuild.languages import languages
 
 

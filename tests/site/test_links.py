@@ -1,6 +1,6 @@
 """Internal links and their anchors resolve in every language; no page fetches anything from elsewhere."""
 
-from sitebuild.built_html import built_pages, is_external, read_page, resolve_local
+from testkit.built_html import built_pages, is_external, read_page, resolve_local
 
 
 def _is_answer_fragment(fragment: str) -> bool:

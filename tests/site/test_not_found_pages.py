@@ -6,7 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from sitebuild.built_html import is_external, read_page
+from testkit.built_html import is_external, read_page
 from sitebuild.languages import languages
 from sitebuild.ui_strings import ui_string
 

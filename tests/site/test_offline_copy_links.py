@@ -4,7 +4,7 @@ listing, not its index page. The wizard's links to guides (from Python) are chec
 import json
 from urllib.parse import urlsplit
 
-from sitebuild.built_html import built_pages, is_external
+from testkit.built_html import built_pages, is_external
 from sitebuild.wizard_page import guide_url
 
 

@@ -1,7 +1,7 @@
 """Every guide page shows its sources and review date; the wizard cites sources per result instead
 (and its embed for other sites' iframes, wizard-embed, shows nothing but the wizard)."""
 
-from sitebuild.built_html import built_pages
+from testkit.built_html import built_pages
 from sitebuild.paths import DOCS
 from sitebuild.translations import front_matter
 

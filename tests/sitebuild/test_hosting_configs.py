@@ -1,11 +1,11 @@
-"""The hosting configs written from sitebuild.embed's table of headers: for every path of a site holding
+"""The hosting configs written from sitebuild.script_policy's table of headers: for every path of a site holding
 each kind of page and file, `_headers` read as Netlify does and the nginx snippet read as nginx does
 give exactly hosting_headers(path), each header once. (tests/site/test_hosting_files.py: the real build.)"""
 
 import pytest
 from hosting_emulators import headers_file_headers, nginx_headers, parse_headers_file, parse_nginx, path_regexp
 
-from sitebuild import embed
+from sitebuild import script_policy
 from sitebuild.hosting import HEADERS_FILE, NGINX_FILE, page_cover, write_hosting_configs
 
 # One of each: guide pages, each language's wizard and embed, the webmasters' page, the 404 pages,
@@ -68,7 +68,7 @@ def configs(tmp_path_factory):
 @pytest.mark.parametrize("path", request_paths(SITE_FILES))
 def test_every_path_gets_from_headers_and_from_nginx_exactly_the_headers_of_the_table(configs, path):
     headers_text, nginx_text = configs
-    expected = embed.hosting_headers(path)
+    expected = script_policy.hosting_headers(path)
     assert single(headers_file_headers(headers_text, path)) == expected
     assert single(nginx_headers(nginx_text, path)) == expected
 
@@ -80,8 +80,10 @@ def test_each_kind_of_path_gets_what_the_site_needs(configs, host):
         "_headers": lambda path: headers_file_headers(headers_text, path),
         "nginx": lambda path: nginx_headers(nginx_text, path),
     }[host]
-    assert read("/zh/wizard-embed/")["Content-Security-Policy"] == [embed.EMBED_HEADER_CSP]
-    assert read("/zh/wizard/")["Content-Security-Policy"] == [f"{embed.WIZARD_PAGE_CSP}; frame-ancestors 'none'"]
+    assert read("/zh/wizard-embed/")["Content-Security-Policy"] == [script_policy.EMBED_HEADER_CSP]
+    assert read("/zh/wizard/")["Content-Security-Policy"] == [
+        f"{script_policy.WIZARD_PAGE_CSP}; frame-ancestors 'none'"
+    ]
     assert read("/visas/tourism-l/")["X-Frame-Options"] == ["DENY"]
     assert read("/pyodide/pyodide.asm.wasm") == {"Content-Type": ["application/wasm"]}
     assert read("/sw.js") == {"Cache-Control": ["no-cache"]}
@@ -131,15 +133,15 @@ def test_every_nginx_header_is_sent_always_and_nothing_is_set_outside_a_location
 
 
 def test_a_value_nginx_would_read_differently_fails_the_build(monkeypatch, tmp_path):
-    rules = embed.header_rules()
-    broken = (*rules[:-1], embed.HeaderRule({"X-Test": 'say "$host"'}, other_pages=True))
+    rules = script_policy.header_rules()
+    broken = (*rules[:-1], script_policy.HeaderRule({"X-Test": 'say "$host"'}, other_pages=True))
     monkeypatch.setattr("sitebuild.hosting.header_rules", lambda: broken)
     with pytest.raises(ValueError, match="nginx would read differently"):
         make_site(tmp_path, ["index.html"])
 
 
 def test_two_rules_naming_one_path_fail_the_build(monkeypatch, tmp_path):
-    rules = (*embed.header_rules(), embed.HeaderRule({"X-Test": "1"}, files=("/sw.js",)))
+    rules = (*script_policy.header_rules(), script_policy.HeaderRule({"X-Test": "1"}, files=("/sw.js",)))
     monkeypatch.setattr("sitebuild.hosting.header_rules", lambda: rules)
     with pytest.raises(ValueError, match="named by two header rules"):
         make_site(tmp_path, ["sw.js"])

@@ -1,6 +1,7 @@
 """Rule facts on guide pages (sitebuild/rule_blocks.py): every marker of every page renders from the
 compiled rules in the page's language, and a changed rule value changes every page that shows it."""
 
+import copy
 import re
 import shutil
 
@@ -107,6 +108,69 @@ def test_a_new_visa_category_changes_the_counts_on_every_page_that_states_them()
     assert render(both, bundle, "zh", RULES) == render(both, bundle, "en", RULES)  # J1 and J2: one category, two types
 
 
+def _with_visa_n(bundle, **texts):
+    """bundle, deep-copied, with one more visa outcome (N) whose message texts are texts in every
+    language: the edits a maintainer makes for a new category, nothing else."""
+    more = copy.deepcopy(bundle)
+    more["outcomes"]["visa_n"] = {"kind": "visa", "visa": "N", "guide": "visas/tourism-l/", "sources": ["S06"]}
+    for lang in ("en", "zh"):
+        more["messages"][lang]["outcomes"]["visa_n"] = {key: f"{value} {lang}" for key, value in texts.items()}
+    return more
+
+
+ROW_TEXTS = {
+    "title": "N visa",
+    "summary": "For N.",
+    "who": "Newcomers",
+    "key_documents": "An N letter",
+    "stay": "Short",
+}
+
+
+def table_rows(markdown):
+    return [line for line in markdown.splitlines() if re.match(r"\| [A-Z][0-9]? \| ", line)]
+
+
+def test_a_new_visa_outcome_adds_a_row_to_the_category_table_on_both_pages():
+    bundle = compiled().bundle
+    more = _with_visa_n(bundle, **ROW_TEXTS)
+    pages = [p for p in PAGES if markers(p, "<!-- rules: visa-table")]
+    assert {lang_of(p) for p in pages} == {"en", "zh"}
+    for page in pages:
+        lang, source, where = lang_of(page), page.read_text(encoding="utf-8"), page.relative_to(DOCS / lang_of(page))
+        before = table_rows(render(source, bundle, lang, RULES, str(where)))
+        after = table_rows(render(source, more, lang, RULES, str(where)))
+        assert len(before) == len(_visas_of(bundle)) and len(after) == len(before) + 1
+        row = f"| N | Newcomers {lang} | An N letter {lang} | Short {lang} | [N visa {lang}](tourism-l.md) |"
+        assert after[after.index(row) - 1].startswith("| M | ")  # in letter order
+
+
+def _visas_of(bundle):
+    return [o for o in bundle["outcomes"].values() if o.get("kind") == "visa"]
+
+
+def test_the_category_table_links_each_guide_from_the_page_it_is_on():
+    bundle = compiled().bundle
+    here = render("<!-- rules: visa-table -->", bundle, "en", RULES, "visas/index.md")
+    there = render("<!-- rules: visa-table -->", bundle, "zh", RULES, "wizard/index.md")
+    assert "(tourism-l.md) |" in here and "(../visas/tourism-l.md) |" in there
+    assert f"[{bundle['messages']['zh']['outcomes']['visa_l']['title']}](../visas/tourism-l.md)" in there
+
+
+def test_the_category_table_keeps_the_k_visas_not_confirmed_wording_in_each_language():
+    bundle = compiled().bundle
+    for lang, unconfirmed in (("en", "exact terms not confirmed"), ("zh", "具体期限未经核实")):
+        rows = table_rows(render("<!-- rules: visa-table -->", bundle, lang, RULES))
+        k_row = next(row for row in rows if row.startswith("| K | "))
+        assert unconfirmed in k_row, k_row
+
+
+def test_a_visa_outcome_without_its_row_texts_fails_the_page_with_its_line():
+    more = _with_visa_n(compiled().bundle, title="N visa", summary="For N.")
+    with pytest.raises(BlockError, match=r"^docs/x\.md:3: .*outcomes\.visa_n lacks who, key_documents, stay"):
+        render("a\n\n<!-- rules: visa-table -->", more, "zh", RULES, "docs/x.md")
+
+
 def test_the_country_table_says_when_a_first_day_or_terms_are_not_confirmed_in_each_language():
     """The rows are read from the rules' own flags, so a member confirmed later breaks nothing here."""
     bundle = compiled().bundle
@@ -178,3 +242,20 @@ def test_no_page_body_copies_a_dated_policys_end_by_hand():
         if end in FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1)
     ]
     assert copies == []
+
+
+def test_the_visa_table_links_the_same_guides_from_the_offline_builds_file_urls():
+    """The offline copy's bundle names guides as files (sitebuild.wizard_page.guide_url)."""
+    import copy
+
+    from sitebuild.wizard_page import guide_url
+
+    bundle = compiled().bundle
+    offline = copy.deepcopy(bundle)
+    for outcome in offline["outcomes"].values():
+        if outcome.get("guide"):
+            outcome["guide"] = guide_url(outcome["guide"], directory_urls=False)
+    for lang in ("en", "zh"):
+        web = render("<!-- rules: visa-table -->", bundle, lang, RULES, f"docs/{lang}/visas/index.md")
+        assert render("<!-- rules: visa-table -->", offline, lang, RULES, f"docs/{lang}/visas/index.md") == web
+        assert ".html" not in web

@@ -7,7 +7,7 @@ import threading
 import time
 import urllib.request
 
-from sitebuild.static_server import Link, serve
+from testkit.static_server import Link, serve
 
 
 def test_wasm_is_served_as_application_wasm_and_the_extra_headers_are_sent(tmp_path):

@@ -59,7 +59,7 @@ class Link:
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
-    extra_headers = None  # optional: request path -> {header: value}, e.g. sitebuild.embed.hosting_headers
+    extra_headers = None  # optional: request path -> {header: value}, e.g. sitebuild.script_policy.hosting_headers
     link = None  # optional: the Link every response goes through
 
     def send_head(self):
