@@ -86,9 +86,22 @@ def _input(kind: str) -> Callable[[Json, str | None, UI], str]:
         limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
         step = ' step="1" inputmode="numeric"' if kind == "number" else ""
         # A date starts at the engine's default (today), as the hint says; a number starts empty.
-        shown = current or question.get("default")
+        unknown = question.get("unknown")
+        open_ended = unknown is not None and current == unknown["value"]
+        shown = None if open_ended else current or question.get("default")
         value = f' value="{_attr(shown)}"' if shown else ""
-        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint wizard-error">'
+        # Ticking "not sure" disables the number (wizard.js), so the form sends the box's value alone.
+        disabled = " disabled" if open_ended else ""
+        field = f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value}{disabled} aria-describedby="wizard-hint wizard-error">'
+        if unknown is None:
+            return field
+        ticked = " checked" if open_ended else ""
+        return (
+            f'{field}<p class="wizard-or">{_text(ui["or"])}</p>'
+            f'<div class="wizard-option"><input type="checkbox" id="wizard-unknown" name="{name}" '
+            f'value="{_attr(unknown["value"])}" data-unknown{ticked} aria-describedby="wizard-hint">'
+            f'<label for="wizard-unknown">{_text(unknown["label"])}</label></div>'
+        )
 
     return field
 
