@@ -128,7 +128,7 @@ def test_a_source_whose_page_was_not_opened_says_so_after_its_link_in_the_guides
     }
     html = render.result(view, UI, "en", "../", back=None)
     assert (
-        '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened; read in a copy), NPC'
+        '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened in review), NPC'
         in html
     )
     view["primary"] = _outcome(sources=[unopened])

@@ -272,7 +272,8 @@ class Presenter:
                     "guide": step.get("guide", ""),
                 }
             )
-            source_ids += step["sources"]
+            # A step shared by routes cites, on each route, only what speaks of it there.
+            source_ids += step.get("sources_by_outcome", {}).get(outcome_id, step["sources"])
         return steps, source_ids
 
     def sources(self, ids: list[str], cat: Catalogue) -> list[Json]:
