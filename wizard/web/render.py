@@ -408,8 +408,10 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         parts.append(
             f'<p class="wizard-guide"><a href="{_attr(guide_root + primary_view["guide"])}">{_text(ui["read_guide"])}</a></p>'
         )
+    # The result says it is unofficial itself: the site's banner may have been hidden for the visit.
     parts.append(
-        f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
+        f'<p class="wizard-reviewed"><span class="wizard-unofficial">{_text(ui["unofficial"])}</span> '
+        f'{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
     )
     # On paper only: where the printout came from and when. The script fills in the address and
     # the visitor's date, so a step rendered at build time carries no build date.
