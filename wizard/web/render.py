@@ -177,7 +177,9 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     )
 
 
-def answers_summary(answered: list[Json], ui: UI) -> str:
+def answers_summary(answered: list[Json], ui: UI, folded: bool = False) -> str:
+    """The answers so far, each with its change link; under a result folded (one tap opens it, and
+    paper prints it), so the result itself stays within two phone screens."""
     if not answered:
         return ""
     answers = {item["id"]: item["value"] for item in answered}
@@ -187,6 +189,13 @@ def answers_summary(answered: list[Json], ui: UI) -> str:
         f'<span class="visually-hidden"> {_text(item["question"])}</span></dd></div>'
         for item in answered
     )
+    if folded:
+        return (
+            '<section class="wizard-answers" aria-labelledby="wizard-answers-heading">'
+            f'<details class="wizard-fold wizard-fold-answers"><summary><span id="wizard-answers-heading">'
+            f'{_text(ui["your_answers"])}</span> <span class="wizard-count">({len(answered)})</span></summary>'
+            f"<dl>{rows}</dl></details></section>"
+        )
     return f'<section class="wizard-answers" aria-labelledby="wizard-answers-heading"><h2 id="wizard-answers-heading">{_text(ui["your_answers"])}</h2><dl>{rows}</dl></section>'
 
 
@@ -396,10 +405,17 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         notices(view.get("notices", [])),
         primary(primary_view, ui, lang, guide_root),
     ]
-    if alternatives:
-        parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
-        parts.extend(
-            alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives)
+    if alternatives:  # folded as one part after the suggestion's, each still a summary when opened
+        parts.append(
+            _fold(
+                "wizard-fold-alternatives",
+                ui["alternatives"],
+                "".join(
+                    alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}")
+                    for index, alt in enumerate(alternatives)
+                ),
+                len(alternatives),
+            )
         )
     sources = primary_view.get("sources", [])
     if sources:  # the suggestion's sources, last: compact on paper
@@ -432,7 +448,7 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         f'<p class="wizard-link-field" data-link-field hidden><label for="wizard-link">{_text(ui["copy_manually"])}</label> '
         f'<input id="wizard-link" type="url" readonly></p></div>'
     )
-    parts.append(answers_summary(view.get("answered", []), ui))
+    parts.append(answers_summary(view.get("answered", []), ui, folded=True))
     return "".join(parts)
 
 
