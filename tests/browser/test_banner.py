@@ -4,9 +4,9 @@ hidden for the rest of a visit from the keyboard, never off paper nor off the wi
 import pytest
 from playwright.sync_api import expect
 
+from bench.journeys import RESULT_JOURNEYS
 from sitebuild.ui_strings import ui_string
 
-from bench.journeys import RESULT_JOURNEYS
 from wizard_driver import wait_rendered
 
 pytestmark = pytest.mark.browser
