@@ -48,7 +48,7 @@ ANSWER_AS_A_READER = """async ([answers, readingMs]) => {
         const value = answers[question];
         if (value === undefined) throw new Error(`the wizard asked ${question}`);
         const choice = form.querySelector(`input[type=radio][value="${value}"]`);
-        const boxes = form.querySelectorAll('input[type=checkbox]');
+        const boxes = form.querySelectorAll('input[type=checkbox]:not([data-unknown])'); // not a number's "not sure" box
         if (choice) choice.checked = true;
         else if (boxes.length) boxes.forEach((box) => { box.checked = value.split(',').includes(box.value); });
         else form.querySelector('select, #wizard-input').value = value;

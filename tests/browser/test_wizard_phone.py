@@ -5,6 +5,8 @@ in the first screen of a 390×844 phone; an answer given while Python loads says
 import pytest
 from playwright.sync_api import expect
 
+from bench.journeys import RESULT_JOURNEYS  # the eight results of issue 27
+
 from wizard_driver import MAX_STEPS, answer, current_question, hold_python, in_days, wait_ready, wait_rendered
 
 pytestmark = pytest.mark.browser
@@ -135,31 +137,6 @@ def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_
     context.close()
 
 
-# The eight journeys of issue 27, by their answers (exactly those the path asks) and the result.
-FIRST_SCREEN_JOURNEYS = {
-    "L": (
-        "purpose=tourism&status=outside&nationality=US&stay_days=20&trip_scope=mainland&circumstances=none"
-        "&special_status=none",
-        "visa_l",
-    ),
-    "240-hour transit": (
-        "purpose=transit&status=outside&nationality=US&onward=third_country&transit_hours=100",
-        "vf_transit_240",
-    ),
-    "30-day visa-free": (
-        f"purpose=tourism&status=outside&nationality=FR&travel_date={in_days(20)}&stay_days=10",
-        "vf_unilateral_30",
-    ),
-    "Z": ("purpose=work&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_z"),
-    "X1": ("purpose=study&status=outside&nationality=NG&stay_days=365&circumstances=none", "visa_x1"),
-    "Q2": (
-        "purpose=family_chinese&status=outside&nationality=NG&relationship=parent&stay_days=60&circumstances=none"
-        "&special_status=none",
-        "visa_q2",
-    ),
-    "PR": ("purpose=settle&status=in_china&pr_basis=spouse&marriage_years=5&residence_years=5", "pr_apply"),
-    "residence renewal": ("purpose=work&status=in_china&china_task=renew_permit&stay_ended=no", "rp_renewal"),
-}
 # Where each part of the first screen ends (its bounding box's bottom), or null when it is missing.
 FIRST_SCREEN_BOTTOMS = """() => {
   const bottom = (selector) => { const el = document.querySelector(selector);
@@ -172,11 +149,11 @@ FIRST_SCREEN_BOTTOMS = """() => {
 
 
 @pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
-@pytest.mark.parametrize("journey", FIRST_SCREEN_JOURNEYS)
+@pytest.mark.parametrize("journey", RESULT_JOURNEYS)
 def test_the_headline_next_step_with_its_official_link_cost_and_time_are_in_a_phone_s_first_screen(
     browser, site_url, journey, prefix
 ):
-    fragment, outcome = FIRST_SCREEN_JOURNEYS[journey]
+    fragment, outcome = RESULT_JOURNEYS[journey]
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(f"{site_url}{prefix}wizard/#{fragment}")

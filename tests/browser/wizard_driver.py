@@ -56,9 +56,12 @@ def answer(page, question: str, value: str) -> None:
     """Fill in one answer through the form's own controls and press Continue."""
     form = page.locator(f"form[data-question='{question}']")
     radio = form.locator(f"input[type=radio][value='{value}']")
+    unknown = form.locator("input[data-unknown]")  # a number's "open-ended, or not sure yet" box
     if radio.count():
         radio.check()
-    elif form.locator("input[type=checkbox]").count():  # tick all that apply: "a,b" or "none"
+    elif unknown.count() and value == unknown.get_attribute("value"):
+        unknown.check()
+    elif form.locator("input[type=checkbox]:not([data-unknown])").count():  # tick all that apply: "a,b" or "none"
         for ticked in value.split(","):
             form.locator(f"input[type=checkbox][value='{ticked}']").check()
     elif form.locator("select").count():

@@ -102,3 +102,42 @@ def test_the_schema_asks_for_options_exactly_where_a_type_answers_with_options_l
     (forbidden,) = _schema_rule("not")
     assert required == [listed]
     assert forbidden == set(QUESTION_TYPES) - listed
+
+
+# "Open-ended, or not sure yet" beside a number (issue 27): the rules say what it stands for.
+WORKER = {"status": "outside", "purpose": "work"}
+
+
+def test_an_open_ended_stay_is_compared_as_the_number_the_rules_assume_and_written_back_as_unknown(engine):
+    question = engine.flow.by_id["stay_days"]
+    value = question.parse("unknown", Env(dict(WORKER), TODAY, engine.ctx))
+    assert value == question.data["unknown_means"] == 181
+    assert question.raw(value) == "unknown"
+    assert question.plausible("unknown", TODAY)
+
+
+def test_a_number_whose_rules_say_nothing_of_unknown_refuses_it(engine):
+    question = engine.flow.by_id["transit_hours"]
+    assert "unknown_means" not in question.data
+    assert question.parse("unknown", Env({"status": "outside", "purpose": "transit"}, TODAY, engine.ctx)) is None
+    assert not question.plausible("unknown", TODAY)
+
+
+def test_every_assumed_number_lies_within_its_question_s_limits(bundle):
+    assumed = [q for q in bundle["questions"] if "unknown_means" in q]
+    assert assumed, "the stay question offers 'not sure'"
+    for q in assumed:
+        assert q["type"] == "number" and q["min"] <= q["unknown_means"] <= q["max"], q["id"]
+
+
+def test_an_open_ended_stay_is_labelled_with_the_assumption_and_offered_as_a_box_in_each_language(engine):
+    question = engine.flow.by_id["stay_days"]
+    value = question.parse("unknown", Env(dict(WORKER), TODAY, engine.ctx))
+    for lang in ("en", "zh"):
+        cat = engine.catalogues[lang]
+        more_than = cat.quantity(180, "days")
+        label, said = cat.answer_label(question, value), question.kind.assumption(question, value, cat)
+        assert more_than in label and more_than in said and "{" not in label + said, lang
+        assert question.kind.assumption(question, 181, cat) is None, "a typed 181 assumes nothing"
+        box = question.kind.fields(question, [], TODAY, cat)["unknown"]
+        assert box == {"value": "unknown", "label": cat.option("stay_days", "unknown")} and box["label"] != "unknown"

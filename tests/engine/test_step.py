@@ -297,3 +297,36 @@ def test_a_result_is_dated_from_the_terms_it_rests_on_and_its_reason_from_the_li
     assert (view["primary"]["valid_from"], view["primary"]["valid_to"]) == ("2030-04-01", dated_policy.END)
     assert format_en("2030-01-01") in view["primary"]["reasons"][0]  # listed since then
     assert format_en("2030-04-01") not in view["primary"]["reasons"][0]
+
+
+def test_a_result_for_an_open_ended_stay_says_first_what_the_rules_assumed_and_a_number_says_nothing(engine):
+    base = {"status": "outside", "nationality": "US", "travel_date": TODAY, "circumstances": "none"}
+    for lang in ("en", "zh"):
+        cat = engine.catalogues[lang]
+        assumed = cat.option("stay_days", "unknown_reason").replace("{more_than}", cat.quantity(180, "days"))
+        for purpose in ("work", "study", "tourism"):
+            open_ended = engine.step({**base, "purpose": purpose, "stay_days": "unknown"}, lang, TODAY)
+            typed = engine.step({**base, "purpose": purpose, "stay_days": "181"}, lang, TODAY)
+            assert open_ended["primary"]["id"] == typed["primary"]["id"], (lang, purpose)
+            assert open_ended["primary"]["reasons"][0] == assumed, (lang, purpose)
+            assert len(open_ended["primary"]["reasons"]) == len(typed["primary"]["reasons"]) + 1
+            assert assumed not in typed["primary"]["reasons"]
+            answered = {a["id"]: a for a in open_ended["answered"]}["stay_days"]
+            assert answered["value"] == "unknown" and "180" in answered["label"]
+
+
+def test_the_other_reasons_of_an_open_ended_stay_name_only_the_assumption_not_the_summary_words(engine):
+    # "Your stay of an open-ended or unknown length, taken as more than 180 days is longer than …"
+    # read badly: inside a sentence the answer is just "more than 180 days".
+    base = {"status": "outside", "nationality": "FR", "travel_date": TODAY, "circumstances": "none"}
+    for lang in ("en", "zh"):
+        cat = engine.catalogues[lang]
+        summary = cat.option("stay_days", "unknown_answer").replace("{more_than}", cat.quantity(180, "days"))
+        in_sentence = cat.option("stay_days", "unknown_in_sentence").replace("{more_than}", cat.quantity(180, "days"))
+        for purpose in ("tourism", "work", "study"):
+            view = engine.step({**base, "purpose": purpose, "stay_days": "unknown"}, lang, TODAY)
+            later = view["primary"]["reasons"][1:]
+            assert any(in_sentence in reason for reason in later), (lang, purpose, later)
+            assert not any(summary in reason for reason in later), (lang, purpose, later)
+            answered = {a["id"]: a for a in view["answered"]}["stay_days"]
+            assert answered["label"] == summary

@@ -116,3 +116,28 @@ def test_a_rule_set_older_than_the_interface_strings_still_compiles_for_the_poli
     del described["properties"]["interface"]
     schema.write_text(json.dumps(described), encoding="utf-8")
     assert compile_rules(target, BUILD_DATE, deep=False).bundle["ui"] == {"en": {}, "zh": {}}
+
+
+def _stay_line(file, key):
+    """The line of the stay question's "not sure" text `key` in the real catalogue `file`."""
+    text = (RULES / file).read_text(encoding="utf-8")
+    found = re.findall(r"^    %s: .*\n" % key, text.split("\noptions:\n", 1)[1].split("\n  stay_days:\n", 1)[1], re.M)
+    assert found, (file, key)
+    return found[0]
+
+
+def test_a_language_without_the_words_for_an_open_ended_stay_is_told_which_it_lacks(tmp_path):
+    line = _stay_line("messages/zh.yaml", "unknown_reason")
+    problems = _problems(_patched(tmp_path, "messages/zh.yaml", line, ""))
+    assert any(
+        "rules/messages/zh.yaml" in p and "missing translation: option 'unknown_reason' of question 'stay_days'" in p
+        for p in problems
+    ), problems
+
+
+def test_the_words_for_an_open_ended_stay_take_only_the_assumed_number(tmp_path):
+    line = _stay_line("messages/en.yaml", "unknown_answer")
+    problems = _problems(_patched(tmp_path, "messages/en.yaml", line, '    unknown_answer: "taken as {max_stay}"\n'))
+    assert any(
+        "/options/stay_days/unknown_answer: placeholder {max_stay} cannot be filled here" in p for p in problems
+    ), problems

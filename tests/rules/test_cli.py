@@ -268,3 +268,15 @@ def test_a_bundle_larger_than_any_real_one_is_refused_by_its_size(tmp_path, caps
     assert cli.main(["--bundle", str(bundle), "--answers", "{}"]) == 2
     line = one_error_line(capsys)
     assert line.startswith("error: %s: the file is 8589934592 bytes; a bundle may have at most " % bundle), line
+
+
+def test_the_interactive_wizard_says_how_to_answer_an_open_ended_stay_and_takes_it(monkeypatch, capsys):
+    typed, result = typed_replies("en", dict(BUSINESS, stay_days="unknown", circumstances="none"))
+    assert "unknown" in typed
+    replies = iter(typed)
+    prompts = []
+    monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or next(replies))
+    assert cli.main(["--date", TODAY]) == 0
+    box = shared_rules.engine().bundle["messages"]["en"]["options"]["stay_days"]["unknown"]
+    assert any("or unknown (%s)" % box in p for p in prompts), prompts
+    assert result["primary"]["reasons"][0] in capsys.readouterr().out

@@ -31,7 +31,7 @@ def test_the_english_footer_shows_title_part_publisher_date_and_not_opened():
     assert (
         '<a href="http://www.npc.gov.cn/zgrdw/npc/xinwen/2012-06/30/content_1729013.htm" rel="noopener noreferrer">'
         "Exit and Entry Administration Law of the PRC (adopted 2012-06-30, in force 2013-07-01), Art. 35</a>"
-        " (page not opened; read in a copy), Standing Committee of the National People&#39;s Congress, "
+        " (page not opened in review), Standing Committee of the National People&#39;s Congress, "
         'dated <time datetime="2012-06-30">2012-06-30</time>'
     ) in html
 
@@ -40,7 +40,7 @@ def test_the_chinese_footer_shows_the_chinese_title_and_publisher_where_the_regi
     html = _footer("zh", "residence/lost-passport.md")
     assert (
         "中华人民共和国出境入境管理法（2012年6月30日通过，2013年7月1日起施行）第三十五条</a>"
-        "（未打开原页面，据转载核对），全国人民代表大会常务委员会，"
+        "（核对时未能打开原页面），全国人民代表大会常务委员会，"
         '日期 <time datetime="2012-06-30">2012-06-30</time>'
     ) in html
 

@@ -131,7 +131,7 @@ def test_a_source_whose_page_was_not_opened_says_so_after_its_link_in_the_guides
     view = _result_view(_outcome(sources=[{**unopened, "unopened": True}]))
     html = render.result(view, UI, "en", "../", back=None)
     assert (
-        '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened; read in a copy), NPC'
+        '<a href="http://www.npc.gov.cn/law.htm" rel="noopener noreferrer">Law</a> (page not opened in review), NPC'
         in html
     )
     view["primary"] = _outcome(sources=[unopened])
@@ -190,3 +190,18 @@ def test_every_link_of_the_error_summary_leads_to_a_field_of_its_own_question(ki
     ids = set(re.findall(r' id="([^"]+)"', html))
     targets = re.findall(r'<a href="#([^"]+)"', html.split('class="wizard-error-summary"', 1)[1].split("</div>", 1)[0])
     assert targets and set(targets) <= ids, (targets, sorted(ids))
+
+
+def test_a_number_offers_the_not_sure_box_only_where_the_rules_say_what_it_means():
+    plain = render.question(_question_view(type="number", options=[], min="1", max="720"), UI, {}, back=None)
+    assert 'type="checkbox"' not in plain and "wizard-or" not in plain
+    box = {"value": "unknown", "label": HOSTILE}
+    html = render.question(
+        _question_view(type="number", options=[], min="1", max="3650", unknown=box), UI, {}, back=None
+    )
+    assert (
+        '<input type="checkbox" id="wizard-unknown" name="purpose" value="unknown" data-unknown aria-describedby'
+        in html
+    )
+    assert '<label for="wizard-unknown">&lt;img' in html and f'<p class="wizard-or">{UI["or"]}</p>' in html
+    assert " disabled" not in html and " checked" not in html

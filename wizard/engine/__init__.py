@@ -10,7 +10,18 @@ from .dates import add_days
 from .engine import FALLBACK_OUTCOME, Engine
 from .legacy import translate as translate_old_answers
 from .policies import HOURS_PER
-from .question_types import DEFAULT_DAYS, MULTI_SEPARATOR, NONE_OF_THESE, QUESTION_TYPES, QuestionType
+from .question_types import (
+    DEFAULT_DAYS,
+    MULTI_SEPARATOR,
+    NONE_OF_THESE,
+    QUESTION_TYPES,
+    UNKNOWN,
+    UNKNOWN_IN_SENTENCE,
+    UNKNOWN_PLACEHOLDER,
+    UNKNOWN_REASON,
+    UNKNOWN_WORDS,
+    QuestionType,
+)
 from .routes import decide
 from .shapes import Json, Value
 
@@ -20,6 +31,11 @@ __all__ = [
     "HOURS_PER",
     "MULTI_SEPARATOR",
     "NONE_OF_THESE",
+    "UNKNOWN",
+    "UNKNOWN_IN_SENTENCE",
+    "UNKNOWN_PLACEHOLDER",
+    "UNKNOWN_REASON",
+    "UNKNOWN_WORDS",
     "OPERATORS",
     "QUESTION_TYPES",
     "Engine",

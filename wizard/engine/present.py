@@ -59,6 +59,9 @@ class Catalogue:
     def answer_label(self, question: Question, value: Value) -> str:
         return question.kind.label(question, value, self)
 
+    def answer_in_sentence(self, question: Question, value: Value) -> str:
+        return question.kind.in_sentence(question, value, self)
+
     def country_options(self, question: Asked) -> list[dict[str, str]]:
         """A country question's options, labelled and sorted in this language (computed once)."""
         cached = self._country_options.get(question.id)
@@ -137,12 +140,22 @@ class Presenter:
         return out
 
     # -- outcomes ----------------------------------------------------------------------
+    def assumptions(self, env: Env, cat: Catalogue) -> list[str]:
+        """What the rules assumed for answers of "not sure", in the order of the questions."""
+        said = []
+        for question in self.flow.questions:
+            if question.id in env.values:
+                words = question.kind.assumption(question, env.values[question.id], cat)
+                if words is not None:
+                    said.append(words)
+        return said
+
     def params(self, env: Env, cat: Catalogue, policy_id: str | None = None) -> dict[str, str]:
         params = {}
         for qid, value in env.values.items():
             question = self.flow.by_id.get(qid)
             if question is not None:
-                params[qid] = cat.answer_label(question, value)
+                params[qid] = cat.answer_in_sentence(question, value)
         if policy_id is not None:
             start, end, max_stay, unit, _ = self.policy_dates(policy_id, env)
             if start:
@@ -174,7 +187,8 @@ class Presenter:
             "kind": data["kind"],
             "title": cat.get("outcomes", outcome_id, "title"),
             "summary": cat.get("outcomes", outcome_id, "summary"),
-            "reasons": [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
+            "reasons": self.assumptions(env, cat)
+            + [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
             "checklist": [],
             "duties": [cat.get("duties", d) for d in duties],
             # The guide page (with an optional #anchor) for each duty, or None; same order.
@@ -267,7 +281,8 @@ class Presenter:
                     "guide": step.get("guide", ""),
                 }
             )
-            source_ids += step["sources"]
+            # A step shared by routes cites, on each route, only what speaks of it there.
+            source_ids += step.get("sources_by_outcome", {}).get(outcome_id, step["sources"])
         return steps, source_ids
 
     def sources(self, ids: list[str], cat: Catalogue) -> list[Json]:

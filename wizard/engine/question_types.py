@@ -15,6 +15,16 @@ _NUMBER = re.compile(r"[0-9]{1,7}\Z")  # \Z: "$" would accept a trailing newline
 MULTI_SEPARATOR = ","
 NONE_OF_THESE = "none"
 DEFAULT_DAYS = (0, 730)  # a date question's accepted days from today, unless it says otherwise
+# A number question with `unknown_means` also takes UNKNOWN ("open-ended or not sure yet"): its
+# value is the number the rules assume, labelled in words from options.<question>.UNKNOWN_WORDS
+# and said as the first reason of the result from options.<question>.UNKNOWN_REASON.
+UNKNOWN = "unknown"
+UNKNOWN_WORDS = "unknown_answer"
+UNKNOWN_REASON = "unknown_reason"
+# Inside another reason's sentence ("Your stay of {stay_days} is longer than …") the summary's
+# words would not read: there the answer is just the assumption ("more than 180 days").
+UNKNOWN_IN_SENTENCE = "unknown_in_sentence"
+UNKNOWN_PLACEHOLDER = "more_than"  # in those words: the number before the assumed one
 
 # Whether an option value is offered: on this path (its `when` holds), or at all (a preset).
 Offers = Callable[[str], bool]
@@ -27,6 +37,7 @@ class Asked(Protocol):
     min: int | None
     max: int | None
     unit: str | None
+    unknown_means: int | None
     option_section: str
     country_set: frozenset[str]
 
@@ -75,12 +86,21 @@ class QuestionType:
         return value if isinstance(value, str) else str(value)
 
     def label(self, question: Asked, value: Value, words: Words) -> str:
-        """The answer in words, for the summary of answers and the reasons' placeholders."""
+        """The answer in words, for the summary of answers (and, through in_sentence, the reasons')."""
         return value if isinstance(value, str) else str(value)
+
+    def in_sentence(self, question: Asked, value: Value, words: Words) -> str:
+        """The answer in words as a placeholder inside a reason or headline; its label unless a type
+        says otherwise."""
+        return self.label(question, value, words)
 
     def fields(self, question: Asked, offered: list[str], today: str, words: Words) -> Json:
         """What the question's view adds for this type (its options, or its limits)."""
         return {}
+
+    def assumption(self, question: Asked, value: Value, words: Words) -> str | None:
+        """What the rules assumed for an answer of "not sure", as a reason of the result; else None."""
+        return None
 
     def every_answer(self, offered: list[str]) -> list[Value] | None:
         """Every answer, when there are few enough to try each (the path walk); else None."""
@@ -174,14 +194,22 @@ class Country(QuestionType):
         return {"options": words.country_options(question)}
 
 
+class Assumed(int):
+    """The number the rules assume for a number answered UNKNOWN: compared as that number,
+    written back and labelled as not known."""
+
+
 class Number(QuestionType):
-    """A whole number between the question's min and max, in its unit."""
+    """A whole number between the question's min and max, in its unit; or, where the rules say
+    what it means (unknown_means), "open-ended or not sure yet"."""
 
     name = "number"
     operators = ("lt", "le", "gt", "ge")
     literal = int
 
     def parse(self, question: Asked, raw: str, today: str, offers: Offers) -> Value | None:
+        if raw == UNKNOWN and question.unknown_means is not None:
+            return Assumed(question.unknown_means)
         if not _NUMBER.match(raw):
             return None
         number = int(raw)
@@ -189,11 +217,33 @@ class Number(QuestionType):
             return None
         return number
 
+    def raw(self, value: Value) -> str:
+        return UNKNOWN if isinstance(value, Assumed) else super().raw(value)
+
     def label(self, question: Asked, value: Value, words: Words) -> str:
+        if isinstance(value, Assumed):
+            return self._assumed(question, value, words, UNKNOWN_WORDS)
         return words.quantity(value, question.unit)
 
+    def in_sentence(self, question: Asked, value: Value, words: Words) -> str:
+        if isinstance(value, Assumed):
+            return self._assumed(question, value, words, UNKNOWN_IN_SENTENCE)
+        return self.label(question, value, words)
+
+    def assumption(self, question: Asked, value: Value, words: Words) -> str | None:
+        return self._assumed(question, value, words, UNKNOWN_REASON) if isinstance(value, Assumed) else None
+
+    @staticmethod
+    def _assumed(question: Asked, value: Assumed, words: Words, key: str) -> str:
+        # The words name the assumption: "more than" the number before the assumed one.
+        template = words.option(question.option_section, key)
+        return template.replace("{%s}" % UNKNOWN_PLACEHOLDER, words.quantity(value - 1, question.unit))
+
     def fields(self, question: Asked, offered: list[str], today: str, words: Words) -> Json:
-        return {"min": question.min, "max": question.max, "unit": question.unit}
+        limits: Json = {"min": question.min, "max": question.max, "unit": question.unit}
+        if question.unknown_means is not None:
+            limits["unknown"] = {"value": UNKNOWN, "label": words.option(question.option_section, UNKNOWN)}
+        return limits
 
     def bounds(self, question: Asked, today: str) -> tuple[Value, Value] | None:
         if question.min is None or question.max is None:  # the schema requires both

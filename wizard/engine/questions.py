@@ -24,6 +24,7 @@ class Question:
         self.min: int | None = data.get("min")
         self.max: int | None = data.get("max")
         self.unit: str | None = data.get("unit")
+        self.unknown_means: int | None = data.get("unknown_means")
         self.country_set = frozenset(countries.get(data.get("countries", ""), ()))
         self.country_list = list(countries.get(data.get("countries", ""), ()))
         self.days: list[int] = list(data.get("days_from_today", DEFAULT_DAYS))

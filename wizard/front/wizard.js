@@ -292,7 +292,7 @@
     const summary = form.querySelector("#wizard-error");
     const input = form.querySelector("#wizard-input");
     // The browser's own range check of a number or date (Python checks again); what was typed stays.
-    const outOfRange = input && input.validity && (input.validity.rangeUnderflow || input.validity.rangeOverflow || input.validity.badInput || input.validity.stepMismatch);
+    const outOfRange = input && !input.disabled && input.validity && (input.validity.rangeUnderflow || input.validity.rangeOverflow || input.validity.badInput || input.validity.stepMismatch);
     const problem = value === "" && !outOfRange ? "unanswered" : outOfRange ? "range" : null;
     if (problem) {
       for (const line of summary.querySelectorAll("[data-error]")) line.hidden = line.dataset.error !== problem;
@@ -362,6 +362,13 @@
     // "None of these" and the other boxes of a tick-all-that-apply question exclude each other.
     root.addEventListener("change", (event) => {
       const box = event.target;
+      // "Open-ended, or not sure yet" beside a number: while ticked, the number is off (and is not
+      // sent), and what was typed comes back when it is unticked.
+      if (box instanceof HTMLInputElement && box.hasAttribute("data-unknown") && box.form) {
+        const number = box.form.querySelector("#wizard-input");
+        if (number) number.disabled = box.checked;
+        return;
+      }
       // Only a question's boxes: the result's checklist boxes belong to no form.
       if (!(box instanceof HTMLInputElement) || box.type !== "checkbox" || !box.checked || !box.form) return;
       const exclusive = box.hasAttribute("data-exclusive");

@@ -3,7 +3,15 @@ extra, and placeholders that the engine can fill."""
 
 import re
 
-from wizard.engine import NONE_OF_THESE, QUESTION_TYPES
+from wizard.engine import (
+    NONE_OF_THESE,
+    QUESTION_TYPES,
+    UNKNOWN,
+    UNKNOWN_IN_SENTENCE,
+    UNKNOWN_PLACEHOLDER,
+    UNKNOWN_REASON,
+    UNKNOWN_WORDS,
+)
 
 from . import how_to_get
 from .conditions_walk import questions_used
@@ -42,6 +50,13 @@ def expected_ids(rules):
         labelled = {o["value"] for o in q.get("options", [])} | set(kind.fixed_options)
         if kind.multi_valued:
             labelled.add(NONE_OF_THESE)  # the exclusive box every tick-all question ends with
+        if "unknown_means" in q:
+            labelled |= {
+                UNKNOWN,
+                UNKNOWN_WORDS,
+                UNKNOWN_REASON,
+                UNKNOWN_IN_SENTENCE,
+            }  # the "not sure" box and its words
         if labelled:
             options[kind.shared_section or q["id"]] = labelled
     return {
@@ -170,6 +185,14 @@ def _check_placeholders(loaded, data, placeholders, problems):
             names = _PLACEHOLDER.findall(text)
             if section == "notices":
                 _check_fillable(problems, loaded, pointer, names, NOTICE_PLACEHOLDERS.get(pointer.split("/")[2], set()))
+                continue
+            if section == "options" and pointer.rsplit("/", 1)[1] in (
+                UNKNOWN_WORDS,
+                UNKNOWN_REASON,
+                UNKNOWN_IN_SENTENCE,
+            ):
+                # The words for "not sure" beside a number name the number the rules assume.
+                _check_fillable(problems, loaded, pointer, names, {UNKNOWN_PLACEHOLDER})
                 continue
             if section != "reasons":
                 for name in names:

@@ -254,6 +254,12 @@ def _typed(q, raw):
     return raw or None
 
 
+def _unknown_hint(q):
+    """The word that answers "not sure" where the rules give a number question one."""
+    box = q.get("unknown")
+    return ", or %s (%s)" % (box["value"], box["label"]) if box else ""
+
+
 def _day(q, raw):
     return q.get("default") if raw == "" else raw
 
@@ -272,7 +278,7 @@ ANSWER_FORMS = {
     "yesno": AnswerForm(True, lambda q: "number", _picked),
     "multi": AnswerForm(True, lambda q: "numbers, e.g. 1,3; 0 for none", _ticked),
     "country": AnswerForm(False, lambda q: "country code or part of its name", _country),
-    "number": AnswerForm(False, lambda q: "%s-%s" % (q.get("min"), q.get("max")), _typed),
+    "number": AnswerForm(False, lambda q: "%s-%s%s" % (q.get("min"), q.get("max"), _unknown_hint(q)), _typed),
     "date": AnswerForm(False, lambda q: "YYYY-MM-DD, Enter for %s" % q.get("default"), _day),
 }
 

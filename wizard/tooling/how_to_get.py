@@ -1,5 +1,5 @@
 """Checks and compiles rules/how-to-get.yaml: every outcome has its steps, every step exists,
-cites known sources and links to a guide page that exists; and the catalogues' texts for them."""
+cites known sources (per route where they differ) and links to a guide page that exists; and the catalogues' texts for them."""
 
 import re
 
@@ -21,6 +21,11 @@ def compile_how_to_get(compiler):
         if compiler.docs_root is not None and "guide" in step:
             for problem in guide_pages.problems(compiler.docs_root, step["guide"], compiler.r.messages):
                 compiler.err(loaded, "/steps/%s/guide" % sid, problem)
+        for oid, sources in step.get("sources_by_outcome", {}).items():
+            ptr = "/steps/%s/sources_by_outcome/%s" % (sid, oid)
+            compiler.check_sources(loaded, ptr, sources)
+            if sid not in data["outcomes"].get(oid, []):
+                compiler.err(loaded, ptr, "outcome %r does not list step %r" % (oid, sid))
         for code, other in step.get("for_nationality", {}).items():
             if other not in steps:
                 compiler.err(loaded, "/steps/%s/for_nationality/%s" % (sid, code), "unknown step %r" % other)

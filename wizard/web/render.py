@@ -86,9 +86,22 @@ def _input(kind: str) -> Callable[[Json, str | None, UI], str]:
         limits = "".join(f' {key}="{_attr(question[key])}"' for key in ("min", "max") if question.get(key) is not None)
         step = ' step="1" inputmode="numeric"' if kind == "number" else ""
         # A date starts at the engine's default (today), as the hint says; a number starts empty.
-        shown = current or question.get("default")
+        unknown = question.get("unknown")
+        open_ended = unknown is not None and current == unknown["value"]
+        shown = None if open_ended else current or question.get("default")
         value = f' value="{_attr(shown)}"' if shown else ""
-        return f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value} aria-describedby="wizard-hint wizard-error">'
+        # Ticking "not sure" disables the number (wizard.js), so the form sends the box's value alone.
+        disabled = " disabled" if open_ended else ""
+        field = f'<input id="wizard-input" type="{kind}" name="{name}" required{limits}{step}{value}{disabled} aria-describedby="wizard-hint wizard-error">'
+        if unknown is None:
+            return field
+        ticked = " checked" if open_ended else ""
+        return (
+            f'{field}<p class="wizard-or">{_text(ui["or"])}</p>'
+            f'<div class="wizard-option"><input type="checkbox" id="wizard-unknown" name="{name}" '
+            f'value="{_attr(unknown["value"])}" data-unknown{ticked} aria-describedby="wizard-hint">'
+            f'<label for="wizard-unknown">{_text(unknown["label"])}</label></div>'
+        )
 
     return field
 
@@ -164,7 +177,9 @@ def question(view: Json, ui: UI, base_answers: dict[str, str], back: str | None,
     )
 
 
-def answers_summary(answered: list[Json], ui: UI) -> str:
+def answers_summary(answered: list[Json], ui: UI, folded: bool = False) -> str:
+    """The answers so far, each with its change link; under a result folded (one tap opens it, and
+    paper prints it), so the result itself stays within two phone screens."""
     if not answered:
         return ""
     answers = {item["id"]: item["value"] for item in answered}
@@ -174,6 +189,13 @@ def answers_summary(answered: list[Json], ui: UI) -> str:
         f'<span class="visually-hidden"> {_text(item["question"])}</span></dd></div>'
         for item in answered
     )
+    if folded:
+        return (
+            '<section class="wizard-answers" aria-labelledby="wizard-answers-heading">'
+            f'<details class="wizard-fold wizard-fold-answers"><summary><span id="wizard-answers-heading">'
+            f'{_text(ui["your_answers"])}</span> <span class="wizard-count">({len(answered)})</span></summary>'
+            f"<dl>{rows}</dl></details></section>"
+        )
     return f'<section class="wizard-answers" aria-labelledby="wizard-answers-heading"><h2 id="wizard-answers-heading">{_text(ui["your_answers"])}</h2><dl>{rows}</dl></section>'
 
 
@@ -383,10 +405,17 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         notices(view.get("notices", [])),
         primary(primary_view, ui, lang, guide_root),
     ]
-    if alternatives:
-        parts.append(f'<h2 class="wizard-alternatives-heading">{_text(ui["alternatives"])}</h2>')
-        parts.extend(
-            alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}") for index, alt in enumerate(alternatives)
+    if alternatives:  # folded as one part after the suggestion's, each still a summary when opened
+        parts.append(
+            _fold(
+                "wizard-fold-alternatives",
+                ui["alternatives"],
+                "".join(
+                    alternative(alt, ui, lang, guide_root, f"wizard-alt-{index}")
+                    for index, alt in enumerate(alternatives)
+                ),
+                len(alternatives),
+            )
         )
     sources = primary_view.get("sources", [])
     if sources:  # the suggestion's sources, last: compact on paper
@@ -395,8 +424,10 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         parts.append(
             f'<p class="wizard-guide"><a href="{_attr(guide_root + primary_view["guide"])}">{_text(ui["read_guide"])}</a></p>'
         )
+    # The result says it is unofficial itself: the site's banner may have been hidden for the visit.
     parts.append(
-        f'<p class="wizard-reviewed">{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
+        f'<p class="wizard-reviewed"><span class="wizard-unofficial">{_text(ui["unofficial"])}</span> '
+        f'{_text(ui["rules_reviewed"])} <time datetime="{_attr(view["rules_reviewed"])}">{_text(view["rules_reviewed"])}</time></p>'
     )
     # On paper only: where the printout came from and when. The script fills in the address and
     # the visitor's date, so a step rendered at build time carries no build date.
@@ -417,7 +448,7 @@ def result(view: Json, ui: UI, lang: str, guide_root: str, back: str | None) -> 
         f'<p class="wizard-link-field" data-link-field hidden><label for="wizard-link">{_text(ui["copy_manually"])}</label> '
         f'<input id="wizard-link" type="url" readonly></p></div>'
     )
-    parts.append(answers_summary(view.get("answered", []), ui))
+    parts.append(answers_summary(view.get("answered", []), ui, folded=True))
     return "".join(parts)
 
 
