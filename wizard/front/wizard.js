@@ -28,9 +28,9 @@
   let moveFocus = location.hash.length > 1 && !document.documentElement.hasAttribute("data-wizard-embed");
   let bound = false;
   const early = []; // worker messages that arrive before the page is parsed
-  // The first steps as the build's Python rendered them (the steps file's data: `steps`, fragment ->
-  // reply, and the views after a country question, `after`), shown while Python
-  // loads; `prerendered` is the fragment last shown from them, which Python need not render again.
+  // The steps file's data: the first steps as the build's Python rendered them (`steps`, fragment ->
+  // reply) and the views after a country question (`after`), shown while Python loads;
+  // `prerendered` is the fragment last shown from them, which Python need not render again.
   let steps = null;
   let prerendered = null;
   // {kind, file, reason, problem}: kind is a data-failure of the widget's failure block; problem
