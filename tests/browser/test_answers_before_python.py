@@ -112,13 +112,20 @@ def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_f
     release_python(page, held)
 
 
-def test_the_step_after_the_nationality_is_shown_at_once_and_what_was_typed_in_it_survives_python(page, site_url):
+def _at_the_nationality(page, site_url: str, purpose: str) -> list:
+    """Python held; purpose and 'outside' answered from the build's steps: the nationality is asked."""
     held = hold_python(page)
     page.goto(site_url + "wizard/")
     page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
-    _choose(page, "purpose", "work")
+    _choose(page, "purpose", purpose)
     _choose(page, "status", "outside")
     page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert current_question(page) == "nationality"
+    return held
+
+
+def test_the_step_after_the_nationality_is_shown_at_once_and_what_was_typed_in_it_survives_python(page, site_url):
+    held = _at_the_nationality(page, site_url, "work")
     page.locator("form[data-question=nationality] select").select_option("US")
     page.locator("form[data-question=nationality] button[type=submit]").click()
     # The fourth question, from the build's view after a country question filled with this country.
@@ -141,12 +148,7 @@ def test_the_step_after_the_nationality_is_shown_at_once_and_what_was_typed_in_i
 
 
 def test_a_country_chosen_before_python_is_ready_survives_the_hand_over(page, site_url):
-    held = hold_python(page)
-    page.goto(site_url + "wizard/")
-    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
-    _choose(page, "purpose", "work")
-    _choose(page, "status", "outside")
-    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    held = _at_the_nationality(page, site_url, "work")
     page.locator("form[data-question=nationality] select").select_option("BR")
     release_python(page, held)
     assert page.locator("form[data-question=nationality] select").input_value() == "BR"
@@ -155,12 +157,7 @@ def test_a_country_chosen_before_python_is_ready_survives_the_hand_over(page, si
 def test_a_country_whose_next_step_is_a_date_waits_for_python_and_python_asks_it(page, site_url, site_dir):
     # The date question's limits move every day: the build ships no view for it, Python renders it.
     shipped = page_steps(site_dir)["after"]["purpose=tourism&status=outside"]["countries"]
-    held = hold_python(page)
-    page.goto(site_url + "wizard/")
-    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
-    _choose(page, "purpose", "tourism")
-    _choose(page, "status", "outside")
-    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    held = _at_the_nationality(page, site_url, "tourism")
     options = page.locator("form[data-question=nationality] option:not([disabled])").evaluate_all(
         "(options) => options.map((option) => option.value)"
     )
