@@ -92,6 +92,17 @@ def visit(browser, site: Path, bits_per_second: int, rtt_ms: int) -> dict:
             const mark = performance.getEntriesByName('wizard-ready')[0];
             return mark ? { at: (performance.timeOrigin + mark.startTime) / 1000, ms: mark.startTime } : null;
         }""")
+        origin = page.evaluate("performance.timeOrigin") / 1000
+        # The worker's phases (python-runner.js: Pyodide loaded, engine imported, Wizard built), in ms
+        # of the worker's clock, which starts about when the page created it (wizard-worker-start).
+        phases = page.evaluate("""() => {
+            const ready = performance.getEntriesByName('wizard-ready')[0];
+            const start = performance.getEntriesByName('wizard-worker-start')[0];
+            if (!ready || !start) return {};
+            return Object.fromEntries(Object.entries(ready.detail.phases).map(([k, v]) => [k, start.startTime + v]));
+        }""")
+        # When the worker said the runtime had arrived and Python was starting (ms since navigation).
+        starting = page.evaluate("(performance.getEntriesByName('wizard-starting')[0] || {}).startTime ?? null")
         context.close()
         stop.set()
     return {
@@ -102,6 +113,14 @@ def visit(browser, site: Path, bits_per_second: int, rtt_ms: int) -> dict:
         "result_s": round(reply["result_ms"] / 1000, 1) if not reply["failed"] else None,
         "outcome": reply.get("outcome"),
         "bytes_total": link.sent,
+        "starting_s": round(starting / 1000, 1) if starting is not None else None,
+        "phases_s": {name: round(ms / 1000, 1) for name, ms in phases.items()},
+        # Every response in the order asked: path, seconds since navigation when asked, first byte,
+        # last byte, and its bytes on the wire.
+        "timeline": [
+            [path, *(round(moment - origin, 2) if moment else None for moment in (asked, first, last)), sent]
+            for path, asked, first, last, sent in link.requests
+        ],
         # Each file's bytes on the wire (compressed where the server sent a .br or .gz copy), for those
         # whose last byte went before Python was ready.
         "files_before_ready": {
@@ -114,13 +133,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=1, help="first visits per profile (default 1)")
     parser.add_argument("--profile", choices=sorted(PROFILES), action="append", help="only these (default all)")
+    parser.add_argument("--site", type=Path, help="a site built already (mkdocs build) to visit, not a new build")
     options = parser.parse_args()
     profiles = options.profile or list(PROFILES)
     results = {}
     with tempfile.TemporaryDirectory() as folder:
-        build_offline_copy(Path(folder) / "offline-copy")
-        site = Path(folder) / "site"
-        build_site(site, Path(folder) / "offline-copy")
+        site = options.site
+        if site is None:
+            build_offline_copy(Path(folder) / "offline-copy")
+            site = Path(folder) / "site"
+            build_site(site, Path(folder) / "offline-copy")
         with sync_playwright() as playwright:
             browser = launch(playwright)
             for name in profiles:
@@ -132,7 +154,7 @@ def main() -> None:
         bits, rtt = PROFILES[name]
         print(f"\n{name}: {bits / 1e6:g} Mbit/s, {rtt} ms round trip, {len(runs)} run(s)")
         print(f"  failed in any run       {any(run['failed'] for run in runs)}")
-        for key in ("ready_s", "result_s", "bytes_before_ready", "bytes_total"):
+        for key in ("starting_s", "ready_s", "result_s", "bytes_before_ready", "bytes_total"):
             values = [run[key] for run in runs if run[key] is not None]
             print(f"  {key:23} {statistics.median(values) if values else '-'}")
         for run in runs:
@@ -141,6 +163,10 @@ def main() -> None:
         largest = sorted(runs[0]["files_before_ready"].items(), key=lambda item: -item[1])[:12]
         for file, sent in largest:
             print(f"    {sent:>10,}  {file}")
+        print("  worker phases, first run (s since navigation): " + str(runs[0]["phases_s"]))
+        print("  every response of the first run: asked, first and last byte (s), bytes on the wire:")
+        for path, asked, first, last, sent in runs[0]["timeline"]:
+            print(f"    {asked:7.2f} {first or 0:7.2f} {last or 0:7.2f} {sent:>10,}  {path}")
     print(f"\nA reader answers each question {READING_MS} ms after it appears.")
     print(f"written: {RESULTS / 'wizard-slow.json'}")
 

@@ -31,6 +31,36 @@ ALWAYS_KEPT = (
 # then send 2.8 MB where deflated it sends 0.7 MB.
 COMPRESSION = zipfile.ZIP_DEFLATED
 COMPRESS_LEVEL = 9
+# The engine's error paths, which no scenario takes (each step catches every exception and says
+# "internal error", so a module missing on one would fail a user quietly): shared links that are
+# broken or hostile, answers that are invalid, a language or day the rules lack. The recorder runs
+# them, and tests/pyodide/test_error_paths_under_trimmed_stdlib.py checks Pyodide answers them as
+# CPython does. (fragment, language, today)
+ERROR_PATHS = (
+    ("", "en", "2026-12-06"),
+    ("#", "en", "2026-12-06"),
+    ("#%zz=%%&&=", "en", "2026-12-06"),
+    ("#nationality=XX&purpose=nonsense", "en", "2026-12-06"),
+    ("#purpose=%FF%FE&status=%E5%B7%A5", "zh", "2026-12-06"),
+    ("#purpose=work&purpose=study&status=outside", "en", "2026-12-06"),
+    ("#purpose=work&status=outside&_change=nowhere", "en", "2026-12-06"),
+    ("#_change=purpose", "zh", "2026-12-06"),
+    ("#" + "&".join(f"q{n}=v{n}" for n in range(60)), "en", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=" + "A" * 2100, "zh", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=ZZ", "en", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=US&stay_days=abc", "en", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=US&stay_days=-3", "zh", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=US&stay_days=1.5", "en", "2026-12-06"),
+    ("#purpose=work&status=outside&nationality=US&stay_days=99999999999999999999", "en", "2026-12-06"),
+    ("#purpose=tourism&status=outside&nationality=FR&travel_date=2027-02-30", "en", "2026-12-06"),
+    ("#purpose=tourism&status=outside&nationality=FR&travel_date=06/01/2027", "zh", "2026-12-06"),
+    ("#purpose=tourism&status=outside&nationality=FR&travel_date=1999-01-01", "en", "2026-12-06"),
+    ("#purpose=tourism&status=outside&nationality=FR&travel_date=9999-12-31", "en", "2026-12-06"),
+    ("#purpose=crew&status=outside&nationality=US&circumstances=none,bogus", "en", "2026-12-06"),
+    ("#purpose=work&status=outside", "xx", "2026-12-06"),
+    ("#purpose=work&status=outside", "en", "not-a-day"),
+    ("#purpose=work&status=outside", "en", "2026-13-45"),
+)
 HEADER = "# Written by `python -m sitebuild.stdlib` (the files of python_stdlib.zip the wizard imports); do not edit.\n"
 
 
@@ -143,6 +173,7 @@ def record(stdlib: Path | None = None) -> list[str]:
                     "stdlib": str(stdlib) if stdlib else None,
                     "bundle_text": json.dumps(bundle),
                     "cases": cases,
+                    "error_paths": ERROR_PATHS,
                 }
             )
         )

@@ -3,7 +3,7 @@
 // runs every case through the engine and through the browser's Wizard, formats a Python error, makes
 // a memory snapshot, then lists each module's file in the zip. Used by sitebuild/stdlib.py.
 // Input: a JSON file {runtime_dir, stdlib (a zip path, or null for the npm package's), bundle_text,
-// cases: [{answers, lang, today}]}; output: JSON {files, python} on stdout.
+// cases: [{answers, lang, today}], error_paths: [[fragment, lang, today]]}; output: JSON {files, python} on stdout.
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 import "../wizard/front/python-runner.js";
@@ -16,7 +16,7 @@ const pyodide = await loadPyodide(options);
 await globalThis.createWizardRunner.loadEngine(pyodide, lock);
 const wizard = pyodide.pyimport("wizard.web.browser").Wizard(input.bundle_text);
 pyodide.globals.set("__wizard__", wizard);
-pyodide.globals.set("payload", JSON.stringify({ bundle: input.bundle_text, cases: input.cases }));
+pyodide.globals.set("payload", JSON.stringify({ bundle: input.bundle_text, cases: input.cases, error_paths: input.error_paths }));
 pyodide.runPython(`
 import json
 from wizard.engine import Engine
@@ -27,8 +27,8 @@ for case in data["cases"]:
     engine.step(case["answers"], case["lang"], case["today"])
     for fragment in ("#" + build(case["answers"]), "#" + build(case["answers"], change=next(iter(case["answers"]), None))):
         json.loads(__wizard__.step(fragment, case["lang"], case["today"]))
-for fragment in ("", "#", "#%zz=%%&&=", "#nationality=XX&purpose=nonsense"):
-    __wizard__.step(fragment, "en", "2026-12-06")
+for fragment, lang, today in data["error_paths"]:
+    __wizard__.step(fragment, lang, today)
 `);
 // An error from Python reaches the page as its formatted traceback (python-runner.js oneLine).
 try {

@@ -2,6 +2,7 @@
 language with the same engine the browser runs, and writes the wizard's assets."""
 
 import datetime as dt
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -18,7 +19,7 @@ from .download_size import BUNDLE, downloads
 from .html_templates import render
 from .languages import default_language, languages
 from .paths import DOCS, ROOT, WIZARD_ASSETS
-from .prerender import prerendered_steps, valid_until
+from .prerender import cached_after_country, prerendered_steps, valid_until
 
 RULES = ROOT / "rules"
 FRONT = ROOT / "wizard" / "front"
@@ -31,6 +32,9 @@ STALL_MS = 20000
 # Once Python has every file it asked for, starting takes 2-5 s on this project's 2-core machine
 # (`make bench`), perhaps ten times that on an old phone: past this it is stuck, not slow.
 START_MS = 60000
+# The most each language's pre-rendered steps may weigh on the wire (gzipped), as the first thing a
+# visitor on a slow link downloads beside the runtime: a build that exceeds it fails.
+STEPS_BUDGET = 50_000
 
 
 def steps_file(lang: str) -> str:
@@ -140,11 +144,21 @@ def write_steps(target: Path, bundle: dict) -> None:
     engine = Engine(bundle)
     for lang in bundle["ui"]:
         steps = prerendered_steps(engine, lang, on_date)
-        until = valid_until(engine, lang, on_date, steps).isoformat()
+        last = valid_until(engine, lang, on_date, steps)
+        until = last.isoformat()
+        # The step after the nationality question, for every country (sitebuild/prerender.py).
+        after = cached_after_country(engine, lang, on_date, steps, last)
         data = json.dumps(
-            {"built": bundle["built"], "until": until, "steps": steps}, ensure_ascii=False, separators=(",", ":")
+            {"built": bundle["built"], "until": until, "steps": steps, **after},
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
-        (target / steps_file(lang)).write_text(
-            f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n",
-            encoding="utf-8",
+        text = f"(globalThis.wizardSteps = globalThis.wizardSteps || {{}})[{json.dumps(lang)}] = {data};\n"
+        (target / steps_file(lang)).write_text(text, encoding="utf-8")
+        size = len(gzip.compress(text.encode("utf-8"), 9))
+        if size > STEPS_BUDGET:
+            raise ValueError(f"{steps_file(lang)}: {size} bytes gzipped, over the budget of {STEPS_BUDGET}")
+        print(
+            f"{steps_file(lang)}: {len(steps)} steps, {sum(len(a['countries']) for a in after['after'].values())} "
+            f"after a country (until {after['after_until']}), {size:,} bytes gzipped"
         )

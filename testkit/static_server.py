@@ -23,7 +23,8 @@ class Link:
     """One network link shared by every response: bits_per_second down, rtt_ms before each response
     starts. stop() holds every byte not yet sent (a stalled connection) until go(); `sent` counts
     the body bytes that went out, `files` per request path (bytes, and when the last went, as
-    time.time())."""
+    time.time()), and `requests` each response in the order asked: [path, asked, first byte, last
+    byte, bytes] (times as time.time()), to see what shared the link when."""
 
     def __init__(self, bits_per_second: float, rtt_ms: float):
         self.bytes_per_second = bits_per_second / 8
@@ -31,6 +32,7 @@ class Link:
         self.slice = max(1024, int(self.bytes_per_second * SLICE_SECONDS))
         self.sent = 0
         self.files: dict[str, tuple[int, float]] = {}
+        self.requests: list[list] = []
         self._lock = threading.Lock()
         self._free_at = time.monotonic()
         self._flowing = threading.Event()
@@ -42,9 +44,16 @@ class Link:
     def go(self) -> None:
         self._flowing.set()
 
-    def send(self, source, write, name: str = "") -> None:
+    def asked(self, name: str) -> list:
+        """Record a request for name as it arrives; send() fills in its bytes' times."""
+        entry = [name, time.time(), None, None, 0]
+        with self._lock:
+            self.requests.append(entry)
+        return entry
+
+    def send(self, source, write, name: str = "", entry: list | None = None) -> None:
         """Copy the file object source to write() at the link's pace, a slice at a time (name: the
-        request path it is counted under)."""
+        request path it is counted under; entry: its record from asked())."""
         while data := source.read(self.slice):
             self._flowing.wait()
             with self._lock:  # book the link for this slice, after whatever is already booked
@@ -55,6 +64,9 @@ class Link:
             write(data)
             with self._lock:
                 self.files[name] = (self.files.get(name, (0, 0.0))[0] + len(data), time.time())
+                if entry is not None:
+                    entry[2] = entry[2] or time.time()
+                    entry[3], entry[4] = time.time(), entry[4] + len(data)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -64,6 +76,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         if self.link is not None:
+            self._entry = self.link.asked(self.path.split("?", 1)[0])
             time.sleep(self.link.rtt)  # the request's way up and the first byte's way down
         self._vary = False
         path = self.translate_path(self.path)
@@ -99,7 +112,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def copyfile(self, source, outputfile):
         if self.link is None:
             return super().copyfile(source, outputfile)
-        self.link.send(source, outputfile.write, self.path.split("?", 1)[0])
+        self.link.send(source, outputfile.write, self.path.split("?", 1)[0], getattr(self, "_entry", None))
 
     def _extra(self) -> dict:
         return self.extra_headers(self.path.split("?", 1)[0]) if self.extra_headers is not None else {}

@@ -2,6 +2,7 @@
 focus handling, and Python takes over from the first step they do not hold."""
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -109,3 +110,69 @@ def test_a_visitor_weeks_after_the_build_still_gets_the_steps_the_build_proved_f
     assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
     assert current_question(page) == "status"
     release_python(page, held)
+
+
+def _at_the_nationality(page, site_url: str, purpose: str) -> list:
+    """Python held; purpose and 'outside' answered from the build's steps: the nationality is asked."""
+    held = hold_python(page)
+    page.goto(site_url + "wizard/")
+    page.wait_for_function("() => globalThis.wizardSteps && globalThis.wizardSteps.en")
+    _choose(page, "purpose", purpose)
+    _choose(page, "status", "outside")
+    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert current_question(page) == "nationality"
+    return held
+
+
+def test_the_step_after_the_nationality_is_shown_at_once_and_what_was_typed_in_it_survives_python(page, site_url):
+    held = _at_the_nationality(page, site_url, "work")
+    page.locator("form[data-question=nationality] select").select_option("US")
+    page.locator("form[data-question=nationality] button[type=submit]").click()
+    # The fourth question, from the build's view after a country question filled with this country.
+    page.wait_for_function(f"() => {ROOT}.dataset.rendered === location.hash", timeout=2000)
+    assert page.evaluate(f"{ROOT}.dataset.state") == "preparing"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
+    assert current_question(page) == "stay_days"
+    assert "nationality=US" in page.evaluate("location.hash")
+    assert page.locator(".wizard-answers").inner_text().count("United States") == 1
+    assert page.evaluate("document.activeElement.id") == "wizard-heading"
+    page.locator("#wizard-input").fill("365")
+    release_python(page, held)
+    # Python took over the same step: the number typed is still there, the view not rendered again.
+    assert page.locator("#wizard-input").input_value() == "365"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "prerendered"
+    page.locator("form[data-question=stay_days] button[type=submit]").click()
+    wait_rendered(page)
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
+    assert current_question(page) != "stay_days"
+
+
+def test_a_country_chosen_before_python_is_ready_survives_the_hand_over(page, site_url):
+    held = _at_the_nationality(page, site_url, "work")
+    page.locator("form[data-question=nationality] select").select_option("BR")
+    release_python(page, held)
+    assert page.locator("form[data-question=nationality] select").input_value() == "BR"
+
+
+def test_a_country_whose_next_step_is_a_date_waits_for_python_and_python_asks_it(page, site_url, site_dir):
+    # The date question's limits move every day: the build ships no view for it, Python renders it.
+    shipped = page_steps(site_dir)["after"]["purpose=tourism&status=outside"]["countries"]
+    held = _at_the_nationality(page, site_url, "tourism")
+    options = page.locator("form[data-question=nationality] option:not([disabled])").evaluate_all(
+        "(options) => options.map((option) => option.value)"
+    )
+    waiting = next(code for code in options if code not in shipped)
+    page.locator("form[data-question=nationality] select").select_option(waiting)
+    page.locator("form[data-question=nationality] button[type=submit]").click()
+    page.wait_for_function(f"() => {ROOT}.dataset.pending === 'true'")
+    assert current_question(page) == "nationality"
+    release_python(page, held)
+    wait_rendered(page)
+    assert current_question(page) == "travel_date"
+    assert page.evaluate(f"{ROOT}.dataset.renderedBy") == "python"
+
+
+def page_steps(site_dir) -> dict:
+    """The English steps file's data, as the page reads it."""
+    text = (site_dir / "assets" / "wizard" / "steps-en.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index('"] = ') + 5 :].rstrip().rstrip(";"))

@@ -108,3 +108,23 @@ def test_a_folder_s_index_page_is_sent_compressed_too(tmp_path):
     with serve(tmp_path) as url:
         headers, body = _get(url + "wizard/", "br")
     assert (headers["Content-Encoding"], headers["Content-Type"], body) == ("br", "text/html", b"compressed page")
+
+
+def test_a_slow_link_records_each_response_when_asked_and_when_its_first_and_last_bytes_went(tmp_path):
+    (tmp_path / "a.bin").write_bytes(b"x" * 100_000)
+    (tmp_path / "b.bin").write_bytes(b"y" * 100_000)
+    link = Link(bits_per_second=8_000_000, rtt_ms=20)  # 1 MB/s: 0.1 s a file, 0.2 s for both
+    with serve(tmp_path, link=link) as url:
+        readers = [
+            threading.Thread(target=lambda n=n: urllib.request.urlopen(url + n).read()) for n in ("a.bin", "b.bin")
+        ]
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join()
+    assert sorted(entry[0] for entry in link.requests) == ["/a.bin", "/b.bin"]
+    for _, asked, first, last, sent in link.requests:
+        assert sent == 100_000
+        assert asked + 0.02 <= first <= last
+    # One link shared: both files together took as long as their sum at the link's rate.
+    assert max(entry[3] for entry in link.requests) - min(entry[1] for entry in link.requests) >= 0.2

@@ -28,8 +28,9 @@
   let moveFocus = location.hash.length > 1 && !document.documentElement.hasAttribute("data-wizard-embed");
   let bound = false;
   const early = []; // worker messages that arrive before the page is parsed
-  // The first steps as the build's Python rendered them (fragment -> reply), shown while Python
-  // loads; `prerendered` is the fragment last shown from them, which Python need not render again.
+  // The steps file's data: the first steps as the build's Python rendered them (`steps`, fragment ->
+  // reply) and the views after a country question (`after`), shown while Python loads;
+  // `prerendered` is the fragment last shown from them, which Python need not render again.
   let steps = null;
   let prerendered = null;
   // {kind, file, reason, problem}: kind is a data-failure of the widget's failure block; problem
@@ -179,9 +180,10 @@
   function request() {
     if (state !== "ready") {
       const fragment = location.hash.replace(/^#/, "");
-      if (state === "preparing" && steps && Object.prototype.hasOwnProperty.call(steps, fragment)) {
+      const shipped = state === "preparing" ? prerenderedStep(fragment) : null;
+      if (shipped) {
         prerendered = location.hash;
-        show(steps[fragment], "prerendered");
+        show(shipped, "prerendered");
       } else if (location.hash.length > 1 && !root.dataset.pending) {
         root.dataset.pending = "true";
         // The notice that the answer is kept, then where the download stands, read out together.
@@ -192,6 +194,22 @@
     }
     seq += 1;
     worker.postMessage({ type: "step", seq, fragment: location.hash, lang, today: isoToday() });
+  }
+
+  // The build's reply for fragment, if it shipped one: a first step, or the step after a country
+  // question, whose one view per distinct step the build checked, filled, against Python's reply for
+  // each country (sitebuild/prerender.py fill: the country's answer and name where the marks are).
+  function prerenderedStep(fragment) {
+    if (!steps) return null;
+    if (Object.prototype.hasOwnProperty.call(steps.steps, fragment)) return steps.steps[fragment];
+    const cut = fragment.lastIndexOf("&");
+    const entry = steps.after && isoToday() <= steps.after_until && steps.after[fragment.slice(0, cut)];
+    const [question, code] = fragment.slice(cut + 1).split("=");
+    if (cut < 0 || !entry || entry.question !== question || !Object.prototype.hasOwnProperty.call(entry.countries, code)) return null;
+    const template = entry.views[entry.countries[code]];
+    // Replaced by functions: a replacement string would read "$&" and the like in it as patterns.
+    const fill = (text) => text.replaceAll("@@code@@", () => `${question}=${code}`).replaceAll("@@name@@", () => steps.names[code]);
+    return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fill(value)]));
   }
 
   function show(reply, by) {
@@ -265,6 +283,7 @@
       watch();
       showProgress();
     } else if (message.type === "starting") {
+      if (!starting) performance.mark("wizard-starting"); // for the benchmark: download done, Python starting
       starting = true;
       showProgress();
     } else if (message.type === "ready") {
@@ -327,7 +346,7 @@
       const shipped = (globalThis.wizardSteps || {})[lang];
       const today = isoToday();
       const current = shipped && shipped.built === root.dataset.built && shipped.built <= today && today <= shipped.until;
-      steps = current ? shipped.steps : null;
+      steps = current ? shipped : null;
       // The page's own first step is the build's rendering of the empty fragment: Python need not
       // render it again over what the visitor may already have ticked.
       if (steps && location.hash === "" && prerendered === null) prerendered = "";
