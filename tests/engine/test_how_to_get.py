@@ -4,6 +4,7 @@ of rules/how-to-get.yaml in order, each with its topic's label, its text and its
 import pytest
 
 from wizard.engine import add_days
+from wizard.engine.conditions import Env
 
 import dated_policy
 from shared_rules import TODAY, compiled, unlisted_nationality
@@ -213,12 +214,17 @@ def test_a_shared_step_cites_on_each_route_only_the_sources_about_it_there(engin
     # "No visa fee" is one step of every visa-free route; a transit result cited the article on the
     # 30-day unilateral list for it, and a Q2 result the S1 checklist (issue 27).
     steps = compiled().bundle["how_to_get"]["steps"]
-    transit, sources_of_transit = engine.presenter.how_to_get("vf_transit_240", engine.catalogues["en"])
+    abroad = Env({"status": "outside"}, TODAY, engine.ctx)
+
+    def how_to_get(outcome):
+        return engine.presenter.how_to_get(outcome, engine.catalogues["en"], None, abroad)
+
+    transit, sources_of_transit = how_to_get("vf_transit_240")
     by_route = steps["visa_free_no_fee"]["sources_by_outcome"]
     assert "visa_free_no_fee" in [step["id"] for step in transit]
     assert set(by_route["vf_transit_240"]) <= set(sources_of_transit)
     assert not set(steps["visa_free_no_fee"]["sources"]) & set(sources_of_transit)
-    _, sources_of_q2 = engine.presenter.how_to_get("visa_q2", engine.catalogues["en"])
-    _, sources_of_s2 = engine.presenter.how_to_get("visa_s2", engine.catalogues["en"])
+    _, sources_of_q2 = how_to_get("visa_q2")
+    _, sources_of_s2 = how_to_get("visa_s2")
     s_only = set(steps["visa_prepare_family_invitation"]["sources_by_outcome"]["visa_s2"])
     assert s_only <= set(sources_of_s2) and not s_only & set(sources_of_q2)
