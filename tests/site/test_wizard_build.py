@@ -1,6 +1,8 @@
 """What the build writes for newcomers: an OPEN-ME file in the unzipped offline copy, the Chinese
 snippet builder preset to Chinese, the embed's visible title, and named search dialogs."""
 
+import json
+
 import pytest
 
 from sitebuild.languages import languages
@@ -29,3 +31,13 @@ def test_each_language_s_snippet_builder_starts_in_its_language_and_offers_every
 def test_every_page_s_search_dialog_has_a_name(site_dir, language):
     html = (site_dir / language.prefix / "visas" / "index.html").read_text(encoding="utf-8")
     assert f'role="dialog" aria-label="{ui_string("search_dialog", language.code)}"' in html
+
+
+def test_search_speaks_every_site_language_from_files_the_site_ships(site_dir):
+    # Material's search loads lunr's stemmers (and TinySegmenter for Japanese) from the site itself.
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == [language.code for language in languages()]
+    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    for code in config["lang"]:
+        assert code == "en" or (lunr / "min" / f"lunr.{code}.min.js").exists(), code
+    assert "ja" not in config["lang"] or (lunr / "tinyseg.js").exists()
