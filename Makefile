@@ -43,8 +43,13 @@ DEBIAN_INSTALL = command -v $(1) >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2); \
 	  else echo "Install Debian's $(2) first: sudo apt-get install $(2)" >&2; exit 1; fi; }
 
+# Chromium and a font for every script of the site's languages (Noto CJK: Chinese, Japanese, Korean),
+# or the screenshots the browser tests take show boxes (tests/browser/test_fonts.py checks them).
 chromium:
 	@$(call DEBIAN_INSTALL,chromium,chromium)
+	@fc-list :lang=ja | grep -q . && fc-list :lang=ko | grep -q . || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk; \
+	  else echo "Install Debian's fonts-noto-cjk first: sudo apt-get install fonts-noto-cjk" >&2; exit 1; fi; }
 
 faketime:
 	@$(call DEBIAN_INSTALL,faketime,faketime)

@@ -13,6 +13,8 @@ class Language:
     code: str
     name: str
     default: bool
+    # The site's name in the language (the i18n entry's site_name, else mkdocs.yml's own).
+    site_name: str = ""
 
     @property
     def prefix(self) -> str:
@@ -27,7 +29,12 @@ def languages() -> tuple[Language, ...]:
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return tuple(
-                Language(entry["locale"], entry["name"], bool(entry.get("default")))
+                Language(
+                    entry["locale"],
+                    entry["name"],
+                    bool(entry.get("default")),
+                    entry.get("site_name") or config["site_name"],
+                )
                 for entry in plugin["i18n"]["languages"]
             )
     raise LookupError("mkdocs.yml has no i18n plugin entry")

@@ -5,6 +5,8 @@ writes the marker once (`<!-- policy-end: unilateral_30 -->`); the facts stay in
 
 import re
 
+from wizard.engine import format_date
+
 from .ui_strings import ui_string
 
 MARKER = re.compile(r"<!-- policy-end: ([a-z0-9_]+) -->")
@@ -12,9 +14,7 @@ MARKER = re.compile(r"<!-- policy-end: ([a-z0-9_]+) -->")
 
 def _date(bundle: dict, lang: str, iso: str) -> str:
     """A date as the wizard writes it in lang (the catalogue's date format and month names)."""
-    meta = bundle["messages"][lang]["meta"]
-    year, month, day = iso.split("-")
-    return meta["date_format"].format(year=year, month=meta["months"][int(month) - 1], day=int(day))
+    return format_date(bundle["messages"][lang]["meta"], iso)
 
 
 def notice_markdown(bundle: dict, lang: str, policy_id: str) -> str:

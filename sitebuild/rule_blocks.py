@@ -6,6 +6,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from wizard.engine import format_quantity
 from wizard.tooling import changelog
 
 from .paths import DOCS
@@ -49,8 +50,7 @@ def _term_on(policy: dict, day: str) -> dict:
 
 
 def _amount(bundle: dict, lang: str, n: int, unit: str) -> str:
-    forms = bundle["messages"][lang]["meta"]["units"][unit]
-    return (forms["one"] if n == 1 else forms["other"]).format(n=n)
+    return format_quantity(bundle["messages"][lang]["meta"], n, unit)
 
 
 def _since(bundle: dict, lang: str, period: dict) -> str:

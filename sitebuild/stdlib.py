@@ -161,7 +161,7 @@ def record(stdlib: Path | None = None) -> list[str]:
         {"answers": case.answers, "lang": lang, "today": case.today}
         for path in sorted((rules / "scenarios").glob("*.yaml"))
         for case in load_cases(path, schemas)
-        for lang in ("en", "zh")
+        for lang in bundle["languages"]  # every catalogue: a language's texts may reach other code
     ]
     with tempfile.TemporaryDirectory() as folder:
         write_engine_package(Path(folder), PYODIDE_PACKAGE / LOCK_FILE)

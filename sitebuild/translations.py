@@ -1,7 +1,8 @@
 """Compares each translated page with its English source: structure (headings and their anchors,
 links, tables) and staleness (the English text changed after the translation was made).
 
-Also holds each translation to its termbase (strings/<code>.termbase.yml): one term per English term.
+Also holds each translation to its termbase (strings/<code>.termbase.yml): one term per English term,
+under the key `<code>:`, with the official page it comes from (`source:`) or why there is none (`note:`).
 Run `python -m sitebuild.translations` for a report; tests/site/test_translations.py enforces it.
 """
 
@@ -69,16 +70,75 @@ def structure(text: str) -> Structure:
     return Structure(tuple(headings), tuple(sorted(links)), tuple(tables), tuple(blocks))
 
 
-def termbase(code: str) -> dict:
-    """The language's termbase: {'terms': [{en, zh, reject: [regex]}], 'links': {english: translated}}."""
-    path = UI_STRINGS / f"{code}.termbase.yml"
+# The termbases made before every entry had to name its source (issue 28): their entries may lack one.
+UNSOURCED_TERMBASES = frozenset({"zh"})
+URL = re.compile(r"https?://\S+$")
+
+
+def termbase_path(code: str) -> Path:
+    return UI_STRINGS / f"{code}.termbase.yml"
+
+
+def termbase(code: str, path: Path | None = None) -> dict:
+    """The language's termbase: {'terms': [{en, <code>, reject: [regex], source | note}], 'links': {english: translated}}."""
+    path = path or termbase_path(code)
     if not path.exists():
         return {"terms": [], "links": {}}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return {"terms": data.get("terms", []), "links": data.get("links", {})}
 
 
-def term_problems(text: str, terms: list) -> list[str]:
+def termbase_problems(code: str, path: Path | None = None) -> list[str]:
+    """What is wrong with a termbase file itself: one line per entry, naming its index and English term."""
+    path = path or termbase_path(code)
+    if not path.exists():
+        return []
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        return [f"{name}: not YAML: {str(error).splitlines()[0]}"]
+    if not isinstance(data, dict) or not set(data) <= {"terms", "links"}:
+        return [f"{name}: expected a mapping with `terms` and `links` only"]
+    problems = []
+    terms, links = data.get("terms", []), data.get("links", {})
+    if not isinstance(terms, list):
+        return [f"{name}: `terms` is not a list"]
+    allowed = {"en", code, "reject", "source", "note"}
+    for index, term in enumerate(terms):
+        where = f"{name}: terms[{index}]"
+        if not isinstance(term, dict):
+            problems.append(f"{where}: not a mapping")
+            continue
+        where += f" ({term.get('en', '?')})"
+        for key in ("en", code):
+            if not isinstance(term.get(key), str) or not term[key].strip():
+                problems.append(f"{where}: no `{key}:` text")
+        unknown = sorted(set(term) - allowed)
+        if unknown:
+            problems.append(f"{where}: unknown keys {unknown} (a {code} termbase has en, {code}, reject, source, note)")
+        rejects = term.get("reject", [])
+        if not isinstance(rejects, list):
+            problems.append(f"{where}: `reject` is not a list")
+            rejects = []
+        for pattern in rejects:
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as error:
+                problems.append(f"{where}: reject pattern {pattern!r} is not a regular expression: {error}")
+        source, note = term.get("source"), term.get("note")
+        if source is not None and not (isinstance(source, str) and URL.match(source)):
+            problems.append(f"{where}: `source:` is not a URL: {source!r}")
+        if note is not None and not (isinstance(note, str) and note.strip()):
+            problems.append(f"{where}: `note:` is empty")
+        if code not in UNSOURCED_TERMBASES and source is None and note is None:
+            problems.append(f"{where}: neither `source:` (the official page using the term) nor `note:` (why none)")
+    if not isinstance(links, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in links.items()):
+        problems.append(f"{name}: `links` is not a mapping of English-site links to this language's")
+    return problems
+
+
+def term_problems(text: str, terms: list, code: str) -> list[str]:
     """A line per rejected variant found in the page body (outside code blocks and link targets)."""
     problems, fenced = [], False
     body = FRONT_MATTER.sub("", text, count=1)
@@ -94,7 +154,7 @@ def term_problems(text: str, terms: list) -> list[str]:
             for pattern in term.get("reject", []):
                 for found in re.finditer(pattern, prose):
                     problems.append(
-                        f"line {number}: '{found.group(0)}' rejected by the termbase; use '{term['zh']}' ({term['en']})"
+                        f"line {number}: '{found.group(0)}' rejected by the termbase; use '{term[code]}' ({term['en']})"
                     )
     return problems
 
@@ -128,9 +188,10 @@ def differences(source: Structure, translation: Structure) -> list[str]:
 
 def page_problems(source: Path, text: str, code: str) -> list[str]:
     """How a translation's text departs from its English page's structure and from its termbase."""
-    terms = termbase(code)
+    # A broken termbase is reported once (termbase_problems), not as a failure on every page.
+    terms = {"terms": [], "links": {}} if termbase_problems(code) else termbase(code)
     english = localized(structure(source.read_text(encoding="utf-8")), terms["links"])
-    return differences(english, structure(text)) + term_problems(text, terms["terms"])
+    return differences(english, structure(text)) + term_problems(text, terms["terms"], code)
 
 
 def translation_pairs():
@@ -144,7 +205,7 @@ def translation_pairs():
 
 
 def report() -> list[str]:
-    lines = []
+    lines = [problem for language in languages() for problem in termbase_problems(language.code)]
     for source, translated, code in translation_pairs():
         name = translated.relative_to(DOCS)
         if not translated.exists():

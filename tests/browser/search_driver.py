@@ -19,3 +19,13 @@ def search_results(page, query: str) -> list[str]:
     search.press("End")  # Material searches on key-up; text typed through an IME arrives without one
     page.wait_for_function(_SHOWS, arg=[False])
     return page.locator(".md-search-result__item a").evaluate_all("links => links.map(link => link.href)")
+
+
+def search_result_pages(recording_page, site_url, prefix, query):
+    """Type the query into the site's search box the way a reader would; return the pages found, best first."""
+    page = recording_page.page
+    page.goto(site_url + prefix, wait_until="networkidle")
+    links = search_results(page, query)
+    # Material lists a page and then its matching sections; rank pages, not sections.
+    pages = [link.split("#")[0].split("?")[0] for link in links]
+    return list(dict.fromkeys(pages))

@@ -3,17 +3,7 @@ by its nickname, and the newcomer guides by what newcomers ask about."""
 
 import pytest
 
-from search_driver import search_results
-
-
-def search_result_pages(recording_page, site_url, prefix, query):
-    """Type the query into the site's search box the way a reader would; return the pages found, best first."""
-    page = recording_page.page
-    page.goto(site_url + prefix, wait_until="networkidle")
-    links = search_results(page, query)
-    # Material lists a page and then its matching sections; rank pages, not sections.
-    pages = [link.split("#")[0].split("?")[0] for link in links]
-    return list(dict.fromkeys(pages))
+from search_driver import search_result_pages
 
 
 @pytest.mark.browser

@@ -7,11 +7,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from sitebuild.languages import languages
 from sitebuild.stdlib import trimmed_stdlib
 from testkit.static_server import Link, serve
 
 from axe_check import SERIOUS, violations
 from wizard_driver import current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
+
+# Every site language, by code: its pages' prefix in the site.
+PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 
@@ -110,7 +114,7 @@ def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_
     assert said[-1] == "Starting Python…", said
 
 
-@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
 def test_a_stalled_download_is_named_keeps_the_answers_and_retry_finishes_in_place(page, site_dir, prefix):
     link = Link(bits_per_second=16_000_000, rtt_ms=150)
     with serve(site_dir, link=link) as url:

@@ -6,8 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.journeys import RESULT_JOURNEYS  # the eight results of issue 27
+from sitebuild.languages import languages
 
 from wizard_driver import MAX_STEPS, answer, current_question, hold_python, in_days, wait_ready, wait_rendered
+
+# Every site language, by code: its pages' prefix in the site.
+PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 
@@ -87,7 +91,7 @@ def _check_step(page, where: str) -> None:
     page.set_viewport_size(PHONE)
 
 
-@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
 @pytest.mark.parametrize("kind", JOURNEYS)
 def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, site_url, kind, prefix):
     answers, expected = JOURNEYS[kind]
@@ -116,7 +120,7 @@ def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, si
     context.close()
 
 
-@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
 def test_an_answer_given_while_python_loads_shows_the_preparing_notice_in_sight_on_a_phone(browser, site_url, prefix):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -148,7 +152,7 @@ FIRST_SCREEN_BOTTOMS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("prefix", ["", "zh/"], ids=["en", "zh"])
+@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
 @pytest.mark.parametrize("journey", RESULT_JOURNEYS)
 def test_the_headline_next_step_with_its_official_link_cost_and_time_are_in_a_phone_s_first_screen(
     browser, site_url, journey, prefix

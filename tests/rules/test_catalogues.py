@@ -83,12 +83,13 @@ def test_an_unknown_interface_string_fails_naming_it(tmp_path):
 def test_a_new_language_without_interface_strings_is_told_each_one_it_lacks(tmp_path):
     target = _copy(tmp_path)
     english = (target / "messages" / "en.yaml").read_text(encoding="utf-8")
-    french = english.replace("language: en", "language: fr", 1).split("\ninterface:\n")[0] + "\n"
-    (target / "messages" / "fr.yaml").write_text(french, encoding="utf-8")
+    # German: the same plural forms as English, so only the interface strings are missing
+    german = english.replace("language: en", "language: de", 1).replace("  date_locale: en_GB\n", "", 1)
+    (target / "messages" / "de.yaml").write_text(german.split("\ninterface:\n")[0] + "\n", encoding="utf-8")
     problems = _problems(target)
     missing = [p.rsplit("'", 2)[1] for p in problems if "missing translation: interface string" in p]
     assert missing == _interface_keys(), problems
-    assert all(p.startswith("rules/messages/fr.yaml:") for p in problems), problems
+    assert all(p.startswith("rules/messages/de.yaml:") for p in problems), problems
 
 
 def test_an_interface_string_takes_no_placeholders(tmp_path):

@@ -1,25 +1,43 @@
 """What the build writes for newcomers: an OPEN-ME file in the unzipped offline copy, the Chinese
 snippet builder preset to Chinese, the embed's visible title, and named search dialogs."""
 
+import json
+
+import pytest
+
+from sitebuild.languages import languages
 from sitebuild.offline_copy import OPEN_ME
+from sitebuild.ui_strings import ui_string
 
 
 def test_the_unzipped_offline_copy_has_an_open_me_file_linking_each_language_s_home(offline_copy):
     page = (offline_copy.site_dir / OPEN_ME).read_text(encoding="utf-8")
-    assert 'href="index.html"' in page and 'href="zh/index.html"' in page
     assert "<script" not in page
-    for href in ("index.html", "zh/index.html"):
-        assert (offline_copy.site_dir / href).exists()
+    for language in languages():
+        href = f"{language.prefix}index.html"
+        assert f'href="{href}"' in page and (offline_copy.site_dir / href).exists(), href
+        assert ui_string("open_me_link", language.code) in page
 
 
-def test_the_chinese_snippet_builder_starts_in_chinese(site_dir):
-    html = (site_dir / "zh" / "wizard" / "webmasters" / "index.html").read_text(encoding="utf-8")
-    assert '<option value="zh" selected>' in html
-    english = (site_dir / "wizard" / "webmasters" / "index.html").read_text(encoding="utf-8")
-    assert '<option value="en" selected>' in english
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_each_language_s_snippet_builder_starts_in_its_language_and_offers_every_language(site_dir, language):
+    html = (site_dir / language.prefix / "wizard" / "webmasters" / "index.html").read_text(encoding="utf-8")
+    assert f'<option value="{language.code}" selected>' in html
+    for other in languages():
+        assert f'<option value="{other.code}"' in html, other.code
 
 
-def test_every_page_s_search_dialog_has_a_name(site_dir):
-    for lang_root, name in ((site_dir, "Search this guide"), (site_dir / "zh", "搜索本指南")):
-        html = (lang_root / "visas" / "index.html").read_text(encoding="utf-8")
-        assert f'role="dialog" aria-label="{name}"' in html
+@pytest.mark.parametrize("language", languages(), ids=lambda language: language.code)
+def test_every_page_s_search_dialog_has_a_name(site_dir, language):
+    html = (site_dir / language.prefix / "visas" / "index.html").read_text(encoding="utf-8")
+    assert f'role="dialog" aria-label="{ui_string("search_dialog", language.code)}"' in html
+
+
+def test_search_speaks_every_site_language_from_files_the_site_ships(site_dir):
+    # Material's search loads lunr's stemmers (and TinySegmenter for Japanese) from the site itself.
+    config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert config["lang"] == [language.code for language in languages()]
+    lunr = site_dir / "assets" / "javascripts" / "lunr"
+    for code in config["lang"]:
+        assert code == "en" or (lunr / "min" / f"lunr.{code}.min.js").exists(), code
+    assert "ja" not in config["lang"] or (lunr / "tinyseg.js").exists()

@@ -9,7 +9,9 @@ from .conditions import OPERATORS, Env, Operator, QuestionArg
 from .dates import add_days
 from .engine import FALLBACK_OUTCOME, Engine
 from .legacy import translate as translate_old_answers
+from .plurals import category as plural_category
 from .policies import HOURS_PER
+from .present import format_date, format_quantity
 from .question_types import (
     DEFAULT_DAYS,
     MULTI_SEPARATOR,
@@ -47,5 +49,8 @@ __all__ = [
     "Value",
     "add_days",
     "decide",
+    "format_date",
+    "format_quantity",
+    "plural_category",
     "translate_old_answers",
 ]

@@ -5,6 +5,7 @@ import re
 from .applies import Applies
 from .conditions import Env
 from .dates import add_days
+from .plurals import category as plural_category
 from .policies import Policy
 from .question_types import Asked
 from .questions import Flow, Question
@@ -28,8 +29,6 @@ class Catalogue:
         self._rank = {code: index for index, code in enumerate(country_order)}
         self._country_options: dict[str, list[dict[str, str]]] = {}
         meta = messages["meta"]
-        self.date_format: str = meta["date_format"]
-        self.months: list[str] = meta["months"]
         self.units: dict[str, dict[str, str]] = meta["units"]
         # Required by the schema; rule sets from before tick-all-that-apply questions (the policy diff
         # compiles them) have neither the separator nor an answer that needs it.
@@ -42,14 +41,12 @@ class Catalogue:
         return entry if isinstance(entry, str) else default
 
     def date(self, iso: str) -> str:
-        year, month, day = iso.split("-")
-        return self.date_format.format(year=year, month=self.months[int(month) - 1], day=int(day))
+        return format_date(self.m["meta"], iso)
 
     def quantity(self, number: Value, unit: str | None) -> str:
-        forms = self.units.get(unit) if unit else None
-        if not forms:
+        if not unit or not self.units.get(unit):
             return str(number)
-        return forms["one" if number == 1 else "other"].format(n=number)
+        return format_quantity(self.m["meta"], number, unit)
 
     def option(self, section: str, value: str) -> str:
         """The label of an option in the messages' options section (a question's id, or yesno)."""
@@ -71,6 +68,19 @@ class Catalogue:
             cached.sort(key=lambda o: (rank.get(o["value"], len(rank)), o["label"], o["value"]))
             self._country_options[question.id] = cached
         return cached
+
+
+def format_date(meta: Json, iso: str) -> str:
+    """An ISO date in a catalogue's language: CLDR's long format and month names, as the build put them in `meta`."""
+    year, month, day = iso.split("-")
+    return str(meta["date_format"]).format(year=year, month=meta["months"][int(month) - 1], day=int(day))
+
+
+def format_quantity(meta: Json, number: Value, unit: str) -> str:
+    """'{n} days' in a catalogue's language, in the plural form CLDR's rules (shipped by the build in
+    `meta`, wizard/tooling/cldr.py) choose for the number; without rules, every number is 'other'."""
+    forms = meta["units"][unit]
+    return str(forms.get(plural_category(meta.get("plural", []), number), forms["other"])).format(n=number)
 
 
 def fill(template: str, params: dict[str, str]) -> str:

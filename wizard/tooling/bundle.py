@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import catalogues, changelog, changelog_coverage, countries, coverage, ruleset, scenario_boundaries
+from . import catalogues, changelog, changelog_coverage, cldr, countries, coverage, ruleset, scenario_boundaries
 from .arguments import add_date_argument, add_rules_argument, date_or_rules_date
 from .checks import Compiler
 from .errors import Problems, RuleError
@@ -46,6 +46,31 @@ class Compiled:
 SETTINGS = ("warn_days_before_expiry", "rules_old_after_days", "officials_language", "policy_questions")
 
 
+def _add_cldr_meta(lang, loaded, problems):
+    """The catalogue's date format, month names and plural rules from CLDR (Babel), never hand-written;
+    and a problem for each plural form CLDR's rules use for whole numbers that a unit lacks."""
+    meta = loaded.data["meta"]
+    if (
+        meta.get("date_locale", lang).replace("-", "_").split("_")[0] != lang
+    ):  # en.yaml's en_GB copied into a new language
+        problems.add(loaded, "/meta/date_locale", "%r is not a locale of %s" % (meta["date_locale"], lang))
+        return
+    try:
+        meta.update(cldr.with_cldr(lang, meta))
+    except cldr.NotInCldr as error:
+        problems.add(loaded, "/meta", str(error))
+        return
+    needed = cldr.whole_number_categories(meta["plural"])
+    for unit, forms in sorted(meta["units"].items()):
+        for tag in sorted(needed - set(forms)):
+            problems.add(
+                loaded,
+                "/meta/units/" + unit,
+                "no %r form: CLDR's plural rules for %s use %s for whole numbers"
+                % (tag, lang, ", ".join(sorted(needed))),
+            )
+
+
 def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=None, older_settings=None) -> Compiled:
     """Validate and compile. Raises RuleError on any problem; returns bundle and warnings.
 
@@ -66,6 +91,7 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
             )
         else:
             names[lang] = table
+        _add_cldr_meta(lang, rules.messages[lang], problems)
     problems.raise_if_any()
     default = rules.single["index"].data["default_language"]
     codes = set.intersection(*(set(t) for t in names.values()))

@@ -3,6 +3,9 @@
 
 from pathlib import Path
 
+from wizard.engine import format_date
+
+from . import cldr
 from .yamlfiles import load
 
 CHANGELOG_FILE = "changelog.yaml"
@@ -30,8 +33,7 @@ def check(loaded, policy_ids, sources, languages, problems):
 
 
 def _date(iso, meta):
-    year, month, day = iso.split("-")
-    return meta["date_format"].format(year=year, month=meta["months"][int(month) - 1], day=int(day))
+    return format_date(meta, iso)
 
 
 def _escape(text):
@@ -50,6 +52,7 @@ def page_markdown(rules_dir, lang, policy=None):
     changes = load(rules_dir / CHANGELOG_FILE, "rules/" + CHANGELOG_FILE).data["changes"]
     sources = load(rules_dir / "sources.yaml", "rules/sources.yaml").data["sources"]
     meta = load(rules_dir / "messages" / ("%s.yaml" % lang), "rules/messages/%s.yaml" % lang).data["meta"]
+    meta = cldr.with_cldr(lang, meta)
     colon, opening, separator, closing = _PUNCTUATION.get(lang.split("-")[0], _DEFAULT_PUNCTUATION)
     lines = []
     for change in sorted(changes, key=lambda c: c["date"], reverse=True):
