@@ -3,6 +3,7 @@
 dates or members. Shared by tests/engine, tests/rules and tests/wizard_web."""
 
 import functools
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -53,6 +54,11 @@ def rules_with_dated_policy(tmp_path: Path, text: str = FIXTURE) -> Path:
     return target
 
 
+# A fixture change's text in each catalogue language (JSON is YAML); Chinese gets Chinese words so
+# the Chinese page checks see Chinese text.
+FIXTURE_TEXT = {"zh": "测试变更：%s。"}
+
+
 def _log_changes(target: Path, text: str) -> None:
     """The fixture's dated changes entered in the copy's changelog, as a maintainer enters them
     (wizard/tooling/changelog_coverage.py); a fixture made to be broken is left as it is."""
@@ -61,9 +67,10 @@ def _log_changes(target: Path, text: str) -> None:
         changes = [(str(dates[0]), what) for _, dates, what in changelog_coverage.dated_changes(data)]
     except (yaml.YAMLError, TypeError, KeyError, AttributeError):
         return
+    languages = sorted(path.stem for path in (target / "messages").glob("*.yaml"))
     entries = "".join(
-        "  - {date: %s, policy: %s, sources: [S24], text: {en: 'Fixture: %s.', zh: '测试变更：%s。'}}\n"
-        % (day, data.get("id"), *[what.replace("'", "''")] * 2)
+        "  - {date: %s, policy: %s, sources: [S24], text: %s}\n"
+        % (day, data.get("id"), json.dumps({lang: FIXTURE_TEXT.get(lang, "Fixture: %s.") % what for lang in languages}))
         for day, what in changes
     )
     changelog = target / "changelog.yaml"
