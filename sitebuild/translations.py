@@ -75,6 +75,13 @@ UNSOURCED_TERMBASES = frozenset({"zh"})
 URL = re.compile(r"https?://\S+$")
 
 
+def _is_term_source(source: object) -> bool:
+    """A termbase entry's source: the page's URL, or a mapping of its URL and its title."""
+    if isinstance(source, dict):
+        return set(source) == {"url", "title"} and _is_term_source(source["url"]) and bool(str(source["title"]).strip())
+    return isinstance(source, str) and bool(URL.match(source))
+
+
 def termbase_path(code: str) -> Path:
     return UI_STRINGS / f"{code}.termbase.yml"
 
@@ -127,8 +134,8 @@ def termbase_problems(code: str, path: Path | None = None) -> list[str]:
             except (re.error, TypeError) as error:
                 problems.append(f"{where}: reject pattern {pattern!r} is not a regular expression: {error}")
         source, note = term.get("source"), term.get("note")
-        if source is not None and not (isinstance(source, str) and URL.match(source)):
-            problems.append(f"{where}: `source:` is not a URL: {source!r}")
+        if source is not None and not _is_term_source(source):
+            problems.append(f"{where}: `source:` is not a URL or a {{url, title}} mapping: {source!r}")
         if note is not None and not (isinstance(note, str) and note.strip()):
             problems.append(f"{where}: `note:` is empty")
         if code not in UNSOURCED_TERMBASES and source is None and note is None:

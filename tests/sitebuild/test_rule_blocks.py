@@ -2,6 +2,7 @@
 compiled rules in the page's language, and a changed rule value changes every page that shows it."""
 
 import copy
+import json
 import re
 import shutil
 
@@ -50,10 +51,9 @@ def changed_bundle(tmp_path_factory):
     text = re.sub(r"last_extended: [{]date: [0-9-]+", "last_extended: {date: %s" % JOINED, text, count=1)
     policy.write_text(text, encoding="utf-8")
     changelog = rules / "changelog.yaml"
-    entry = (
-        "  - {date: %s, policy: unilateral_30, sources: [S24], text: {en: A country joined; "
-        "the list was extended., zh: 一国适用免签政策；名单延期。}}\n" % JOINED
-    )
+    texts = {path.stem: "A country joined; the list was extended." for path in (rules / "messages").glob("*.yaml")}
+    texts["zh"] = "一国适用免签政策；名单延期。"
+    entry = "  - {date: %s, policy: unilateral_30, sources: [S24], text: %s}\n" % (JOINED, json.dumps(texts))
     changelog.write_text(changelog.read_text(encoding="utf-8").replace("\nchanges:\n", "\nchanges:\n" + entry, 1))
     return compile_rules(rules, BUILD_DATE, deep=False).bundle, rules
 
@@ -115,7 +115,7 @@ def _with_visa_n(bundle, **texts):
     language: the edits a maintainer makes for a new category, nothing else."""
     more = copy.deepcopy(bundle)
     more["outcomes"]["visa_n"] = {"kind": "visa", "visa": "N", "guide": "visas/tourism-l/", "sources": ["S06"]}
-    for lang in ("en", "zh"):
+    for lang in more["messages"]:
         more["messages"][lang]["outcomes"]["visa_n"] = {key: f"{value} {lang}" for key, value in texts.items()}
     return more
 
@@ -133,7 +133,7 @@ def table_rows(markdown):
     return [line for line in markdown.splitlines() if re.match(r"\| [A-Z][0-9]? \| ", line)]
 
 
-def test_a_new_visa_outcome_adds_a_row_to_the_category_table_on_both_pages():
+def test_a_new_visa_outcome_adds_a_row_to_the_category_table_on_every_languages_page():
     bundle = compiled().bundle
     more = _with_visa_n(bundle, **ROW_TEXTS)
     pages = [p for p in PAGES if markers(p, "<!-- rules: visa-table")]
@@ -285,8 +285,9 @@ def test_a_translation_that_drops_or_changes_a_marker_is_reported(tmp_path):
 
 
 # Pages that write one of those dates about another fact (not a copy of a policy's end), and what.
+# Pages (in every language) whose prose states another fact that falls on a policy's end date.
 OTHER_FACTS_ON_AN_END_DATE = {
-    "en/newcomers/apply-for-a-visa.md": "the reported extension of the visa-fee cut and fingerprint waiver",
+    "newcomers/apply-for-a-visa.md": "the reported extension of the visa-fee cut and fingerprint waiver",
 }
 
 
@@ -297,7 +298,7 @@ def test_no_page_body_copies_a_dated_policys_end_by_hand():
     copies = [
         f"{page.relative_to(DOCS)}: {end}"
         for page in sorted(DOCS.rglob("*.md"))
-        if page.relative_to(DOCS).as_posix() not in OTHER_FACTS_ON_AN_END_DATE
+        if page.relative_to(DOCS).as_posix().split("/", 1)[1] not in OTHER_FACTS_ON_AN_END_DATE
         for end in ends
         if end in FRONT_MATTER.sub("", page.read_text(encoding="utf-8"), count=1)
     ]

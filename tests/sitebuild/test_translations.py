@@ -165,9 +165,16 @@ def test_a_source_that_is_no_url_and_links_that_are_no_mapping_are_reported(tmp_
         tmp_path, SOURCED.replace("https://www.nia.gov.cn/", "NIA website").replace("links: {}", "links: [a]")
     )
     assert problems == [
-        "xx.termbase.yml: terms[0] (residence permit): `source:` is not a URL: 'NIA website'",
+        "xx.termbase.yml: terms[0] (residence permit): `source:` is not a URL or a {url, title} mapping: 'NIA website'",
         "xx.termbase.yml: `links` is not a mapping of English-site links to this language's",
     ]
+
+
+def test_a_source_given_as_its_url_and_title_passes_and_one_without_a_title_is_reported(tmp_path):
+    titled = 'source: {url: "https://www.nia.gov.cn/", title: "NIA"}'
+    assert _termbase(tmp_path, SOURCED.replace("source: https://www.nia.gov.cn/", titled)) == []
+    untitled = 'source: {url: "https://www.nia.gov.cn/", title: ""}'
+    assert len(_termbase(tmp_path, SOURCED.replace("source: https://www.nia.gov.cn/", untitled))) == 1
 
 
 def test_a_termbase_that_is_not_yaml_is_reported_in_one_line(tmp_path):
