@@ -116,12 +116,16 @@ def test_a_download_slower_than_the_stall_bound_shows_its_progress_reads_it_out_
 
 @pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
 def test_a_stalled_download_is_named_keeps_the_answers_and_retry_finishes_in_place(page, site_dir, prefix):
-    link = Link(bits_per_second=16_000_000, rtt_ms=150)
+    # 2 Mbit/s: the ~4 MB runtime takes some 16 s, so stopping the link once the page shows 1 MB
+    # leaves a busy machine about 10 s to do it before the download is over (at 16 Mbit/s it was 2 s,
+    # and a loaded CI machine stopped a link whose bytes had all gone).
+    link = Link(bits_per_second=2_000_000, rtt_ms=150)
     with serve(site_dir, link=link) as url:
         _stall_after(page, f"{url}{prefix}wizard/", 3000)
         page.goto(f"{url}{prefix}wizard/#{ANSWERED}")
         page.wait_for_function("() => Number(document.querySelector('[data-wizard-progress-bar]').value) > 1e6")
         link.stop()  # the server sends nothing more: a dropped connection
+        assert link.sent < 3_500_000, "the runtime had all arrived before the link stopped"
         failure = page.locator("[data-wizard-failed]")
         expect(failure).to_be_visible(timeout=60_000)
         expect(failure.locator("[data-failure=stalled]")).to_be_visible()

@@ -6,25 +6,32 @@
 import { readFileSync } from "node:fs";
 import { pyodideWithEngine } from "./engine_package.mjs";
 
-const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
-const pyodide = await pyodideWithEngine(input.runtime_dir);
-pyodide.globals.set("bundle_text", input.bundle_text);
-pyodide.globals.set("cases", JSON.stringify(input.cases));
-const replies = JSON.parse(pyodide.runPython(`
-import json
-from wizard.web.browser import Wizard
-wizard = Wizard(bundle_text)
-json.dumps([json.loads(wizard.step(c["fragment"], c["lang"], c["today"])) for c in json.loads(cases)], ensure_ascii=False)
-`));
-const Wizard = pyodide.pyimport("wizard.web.browser").Wizard;
-const broken = input.broken.map((text) => {
-  try {
-    Wizard(text);
-    return null;
-  } catch (error) {
-    // As the page reads it: the formatted traceback's last line.
-    const lines = String(error.message).split("\n").map((line) => line.trim()).filter(Boolean);
-    return lines[lines.length - 1] || "";
-  }
-});
-process.stdout.write(JSON.stringify({ replies, broken }));
+// A failure prints only its message and stack: Node's own report of an uncaught error starts with the
+// failing line of pyodide.asm.mjs, a single line of megabytes, which buries the message.
+try {
+  const input = JSON.parse(readFileSync(process.argv[2], "utf8"));
+  const pyodide = await pyodideWithEngine(input.runtime_dir);
+  pyodide.globals.set("bundle_text", input.bundle_text);
+  pyodide.globals.set("cases", JSON.stringify(input.cases));
+  const replies = JSON.parse(pyodide.runPython(`
+  import json
+  from wizard.web.browser import Wizard
+  wizard = Wizard(bundle_text)
+  json.dumps([json.loads(wizard.step(c["fragment"], c["lang"], c["today"])) for c in json.loads(cases)], ensure_ascii=False)
+  `));
+  const Wizard = pyodide.pyimport("wizard.web.browser").Wizard;
+  const broken = input.broken.map((text) => {
+    try {
+      Wizard(text);
+      return null;
+    } catch (error) {
+      // As the page reads it: the formatted traceback's last line.
+      const lines = String(error.message).split("\n").map((line) => line.trim()).filter(Boolean);
+      return lines[lines.length - 1] || "";
+    }
+  });
+  process.stdout.write(JSON.stringify({ replies, broken }));
+} catch (error) {
+  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.exitCode = 1;
+}
