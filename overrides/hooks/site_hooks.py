@@ -26,6 +26,7 @@ from sitebuild import (
     release,
     rule_blocks,
     script_policy,
+    search_index,
     service_worker,
     wizard_page,
 )
@@ -96,6 +97,8 @@ def on_env(env, config, files):
         wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}{service_worker.BUILD_QUERY}",
         # Appended to the site's own assets' URLs; the build's id replaces it (service_worker.stamp_pages).
         build_query=service_worker.BUILD_QUERY,
+        # A page of another language than the default reads its own language's search index.
+        search_index=search_index.own_index,
     )
     return env
 
@@ -232,6 +235,7 @@ def on_post_build(config):
         copy_runtime(Path(config.site_dir))
     except (RuntimeMissing, LockUpdateFailed) as error:
         raise PluginError(str(error)) from None
+    search_index.write_per_language(Path(config.site_dir), offline_copy.is_offline_build(config))
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
     try:  # the total the wizard pages show while Python downloads is these files' sizes
         announced = download_size.downloads(len(wizard_page.bundle_json(_bundle["data"])))
