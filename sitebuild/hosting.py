@@ -40,6 +40,22 @@ def site_files(site_dir: Path) -> list[str]:
     )
 
 
+def alone(folder: str, files: list[str]) -> bool:
+    """Whether a folder can be named whole: Netlify reads '/download/*' as ^/download/?(.*)
+    (headers-parser/src/for_regexp.ts), which also matches '/downloads/…', so only if no other path
+    begins like it."""
+    return not any(file.startswith(folder[:-1]) and not file.startswith(folder) for file in files)
+
+
+def page_selectors(page: str, files: list[str]) -> list[Selector]:
+    """A page named by a rule ('/zh/wizard-embed/'): its folder whole when the page is all it holds
+    (one rule instead of two: Cloudflare Pages allows 100), else its directory URL and its file."""
+    folder = page[1:]
+    if [file for file in files if file.startswith(folder)] == [folder + INDEX] and alone(folder, files):
+        return [Selector("prefix", page)]
+    return [Selector("exact", path) for path in (page, page + INDEX)]
+
+
 def page_cover(files: Iterable[str], excluded: frozenset[str]) -> list[Selector]:
     """Selectors naming every page of the site (each .html file, and a folder's index.html also by its
     directory URL) except the excluded files, and nothing else that exists: a folder is named whole only
@@ -49,14 +65,9 @@ def page_cover(files: Iterable[str], excluded: frozenset[str]) -> list[Selector]
     def is_page(file: str) -> bool:
         return file.endswith(".html") and file not in excluded
 
-    def alone(folder: str) -> bool:
-        # Netlify reads '/download/*' as ^/download/?(.*) (headers-parser/src/for_regexp.ts), which
-        # also matches '/downloads/…': a folder is named whole only if no other path begins like it.
-        return not any(file.startswith(folder[:-1]) and not file.startswith(folder) for file in files)
-
     def walk(folder: str) -> list[Selector]:
         under = [file for file in files if file.startswith(folder)]
-        if folder and under and all(map(is_page, under)) and alone(folder):
+        if folder and under and all(map(is_page, under)) and alone(folder, files):
             return [Selector("prefix", "/" + folder)]
         selectors = []
         for file in under:
@@ -78,7 +89,7 @@ def selectors(rule: HeaderRule, files: list[str], rules: tuple[HeaderRule, ...])
         return page_cover(files, frozenset(page[1:] + INDEX for page in named_pages(rules)))
     found = [Selector("suffix", rule.suffix)] if rule.suffix else []
     found += [Selector("exact", file) for file in rule.files]
-    found += [Selector("exact", path) for page in rule.pages for path in (page, page + INDEX)]
+    found += [selector for page in rule.pages for selector in page_selectors(page, files)]
     return found
 
 
