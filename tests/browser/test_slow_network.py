@@ -7,15 +7,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild.languages import languages
 from sitebuild.stdlib import trimmed_stdlib
 from testkit.static_server import Link, serve
 
 from axe_check import SERIOUS, violations
+from site_languages import PREFIXES
 from wizard_driver import current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
-
-# Every site language, by code: its pages' prefix in the site.
-PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 

@@ -4,14 +4,12 @@ links, a failed Python load, keyboard use and axe-core checks. Python decides; t
 import pytest
 from playwright.sync_api import expect
 
-from sitebuild.languages import default_language, languages
+from sitebuild.languages import default_language
 
 from axe_check import SERIOUS, violations
 from shared_rules import TODAY
+from site_languages import PREFIXES
 from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
-
-# Every site language, by code: its pages' prefix in the site.
-PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 

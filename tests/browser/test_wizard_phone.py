@@ -6,12 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.journeys import RESULT_JOURNEYS  # the eight results of issue 27
-from sitebuild.languages import languages
 
+from site_languages import PREFIXES, spread
 from wizard_driver import MAX_STEPS, answer, current_question, hold_python, in_days, wait_ready, wait_rendered
-
-# Every site language, by code: its pages' prefix in the site.
-PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 
@@ -91,8 +88,7 @@ def _check_step(page, where: str) -> None:
     page.set_viewport_size(PHONE)
 
 
-@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
-@pytest.mark.parametrize("kind", JOURNEYS)
+@pytest.mark.parametrize("kind, prefix", spread(JOURNEYS))
 def test_a_journey_to_each_kind_of_result_fits_a_phone_at_every_step(browser, site_url, kind, prefix):
     answers, expected = JOURNEYS[kind]
     answers = {**answers, "travel_date": in_days(20)}
@@ -152,8 +148,7 @@ FIRST_SCREEN_BOTTOMS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("prefix", list(PREFIXES.values()), ids=list(PREFIXES))
-@pytest.mark.parametrize("journey", RESULT_JOURNEYS)
+@pytest.mark.parametrize("journey, prefix", spread(RESULT_JOURNEYS))
 def test_the_headline_next_step_with_its_official_link_cost_and_time_are_in_a_phone_s_first_screen(
     browser, site_url, journey, prefix
 ):

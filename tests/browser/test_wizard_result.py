@@ -3,14 +3,10 @@ language, and a printout that says it is unofficial, where it came from and when
 
 import pytest
 
-from sitebuild.languages import languages
-
 from axe_check import violations
 from shared_rules import TODAY
+from site_languages import PREFIXES
 from wizard_driver import in_days, wait_ready, wait_rendered
-
-# Every site language, by code: its pages' prefix in the site.
-PREFIXES = {language.code: language.prefix for language in languages()}
 
 pytestmark = pytest.mark.browser
 
