@@ -116,7 +116,13 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
         problems.raise_if_any()
     if "coverage" in rules.single:  # older rule sets (the policy diff compiles them) have none
         coverage.check(
-            rules.single["coverage"], data["outcomes"], rules.messages, rules_dir, compiler.check_guide, problems
+            rules.single["coverage"],
+            data["outcomes"],
+            rules.messages,
+            rules_dir,
+            compiler.check_guide,
+            problems,
+            compiler.outcome_files,
         )
         problems.raise_if_any()
     bundle = {
