@@ -122,7 +122,8 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
             rules_dir,
             compiler.check_guide,
             problems,
-            compiler.outcome_files,
+            # an older rule set (the policy diff) kept its letters in the outcome schema's enum
+            compiler.outcome_files if older_settings is None else None,
         )
         problems.raise_if_any()
     bundle = {

@@ -27,7 +27,8 @@ def _reached(rules_dir: Path, name: str):
 
 def check(loaded, outcome_ids, languages, rules_dir, check_guide, problems, outcome_files=None):
     """Every entry has a route or a reason; every outcome is in an entry; names in every language;
-    every visa outcome's letter is the visa of a category entry that lists it.
+    every visa outcome's letter is the visa of a category entry that lists it (given outcome_files,
+    the outcome id -> its file, for the report).
 
     Scenario files are checked only where the rules folder has its scenarios (copies made for a
     test may leave them out); guide pages only where docs are given (check_guide)."""
@@ -73,7 +74,8 @@ def check(loaded, outcome_ids, languages, rules_dir, check_guide, problems, outc
     # is guide only, and the outcome needs no entry.
     for oid in sorted(set(outcome_ids) - covered - {FALLBACK_OUTCOME}):
         problems.add(loaded, "/entries", "outcome %r is in no entry of the coverage map" % oid)
-    _check_letters(loaded, outcome_ids, letters, outcome_files or {}, problems)
+    if outcome_files is not None:
+        _check_letters(loaded, outcome_ids, letters, outcome_files, problems)
 
 
 def _check_letters(loaded, outcomes, letters, outcome_files, problems):
