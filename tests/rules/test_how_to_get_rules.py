@@ -16,8 +16,15 @@ from shared_rules import BUILD_DATE
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 HOW_TO_GET = load(RULES / "how-to-get.yaml", "rules/how-to-get.yaml").data
-FIRST_OUTCOME = next(iter(HOW_TO_GET["outcomes"]))
+OUTCOME_KINDS = {
+    oid: o["kind"]
+    for path in sorted((RULES / "outcomes").glob("*.yaml"))
+    for oid, o in load(path, "rules/outcomes/" + path.name).data["outcomes"].items()
+}
+# the first outcome whose kind has no default: without its entry it has no steps at all
+FIRST_OUTCOME = next(o for o in HOW_TO_GET["outcomes"] if OUTCOME_KINDS[o] not in HOW_TO_GET.get("defaults", {}))
 FIRST_STEP = next(iter(HOW_TO_GET["steps"]))
+OFFICIAL_LINKS = load(RULES / "official-links.yaml", "rules/official-links.yaml").data
 SOURCES = load(RULES / "sources.yaml", "rules/sources.yaml").data["sources"]
 UNKNOWN_SOURCE = next("S%d" % n for n in range(999, 9, -1) if "S%d" % n not in SOURCES)  # a well-formed id
 
@@ -43,6 +50,17 @@ def test_an_outcome_without_steps_stops_the_build(tmp_path):
     assert any(
         p.startswith("rules/how-to-get.yaml:") and "outcome %r has no entry" % FIRST_OUTCOME in p for p in problems
     ), problems
+
+
+def test_an_outcome_without_an_entry_takes_its_kind_s_default_and_an_entry_replaces_it():
+    bundle = compile_rules(RULES, BUILD_DATE, deep=False).bundle
+    for section, data in (("how_to_get", HOW_TO_GET), ("official_links", OFFICIAL_LINKS)):
+        defaults, own = data["defaults"], data["outcomes"]
+        assert defaults, section
+        for oid, kind in OUTCOME_KINDS.items():
+            expected = own.get(oid, defaults.get(kind))
+            assert bundle[section]["outcomes"].get(oid) == expected, (section, oid)
+        assert any(kind in defaults and oid not in own for oid, kind in OUTCOME_KINDS.items()), section
 
 
 def test_an_unknown_step_or_source_is_named_with_its_place(tmp_path):
@@ -78,7 +96,7 @@ def test_an_outcome_without_official_links_is_a_warning_not_an_error(tmp_path):
     shutil.copytree(RULES, target, ignore=shutil.ignore_patterns("scenarios"))
     path = target / "official-links.yaml"
     data = load(path, "rules/official-links.yaml").data
-    first = next(iter(data["outcomes"]))
+    first = next(o for o in data["outcomes"] if OUTCOME_KINDS[o] not in data.get("defaults", {}))
     del data["outcomes"][first]
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     compiled = compile_rules(target, BUILD_DATE, deep=False)

@@ -52,6 +52,13 @@ class Policy:
                 return period
         return None
 
+    def member_count_on(self, day: str) -> int | None:
+        """How many countries are listed on `day` (the count a reason may say), or None for a
+        policy open to all."""
+        if self.members is None:
+            return None
+        return sum(self.membership_on(country, day) is not None for country in self.members)
+
     def changes_between(self, country: str | None, low: str, high: str) -> bool:
         """True when the policy, its terms or `country`'s membership (if given) change on a day
         after `low` and up to `high`: then the exact date within that window matters. A listed

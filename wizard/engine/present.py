@@ -174,6 +174,9 @@ class Presenter:
                 params["valid_to"] = cat.date(end)
             if max_stay is not None:
                 params["max_stay"] = cat.quantity(max_stay, unit)
+            count = self.policies[policy_id].member_count_on(env.day(self.date_question))
+            if count is not None:
+                params["member_count"] = str(count)  # filled, so no catalogue writes a list's size
         return params
 
     def policy_dates(

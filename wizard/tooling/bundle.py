@@ -116,7 +116,14 @@ def compile_rules(rules_dir: Path, build_date: _dt.date, deep=True, docs_root=No
         problems.raise_if_any()
     if "coverage" in rules.single:  # older rule sets (the policy diff compiles them) have none
         coverage.check(
-            rules.single["coverage"], data["outcomes"], rules.messages, rules_dir, compiler.check_guide, problems
+            rules.single["coverage"],
+            data["outcomes"],
+            rules.messages,
+            rules_dir,
+            compiler.check_guide,
+            problems,
+            # an older rule set (the policy diff) kept its letters in the outcome schema's enum
+            compiler.outcome_files if older_settings is None else None,
         )
         problems.raise_if_any()
     bundle = {

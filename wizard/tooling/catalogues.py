@@ -94,6 +94,8 @@ def allowed_placeholders(rules):
                 )
                 if ends:
                     names.add("valid_to")
+                if policy["members"] is not None:
+                    names.add("member_count")
             rid = reason["id"]
             allowed[rid] = names if rid not in allowed else allowed[rid] & names
     return allowed

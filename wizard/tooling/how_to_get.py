@@ -3,7 +3,7 @@ cites known sources (per route where they differ) and links to a guide page that
 
 import re
 
-from . import guide_pages
+from . import guide_pages, kind_defaults
 
 TOPICS_SECTION = "topics"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -21,10 +21,18 @@ def compile_how_to_get(compiler):
         if compiler.docs_root is not None and "guide" in step:
             for problem in guide_pages.problems(compiler.docs_root, step["guide"], compiler.r.messages):
                 compiler.err(loaded, "/steps/%s/guide" % sid, problem)
+
+    def check_step(pointer, sid):
+        if sid not in steps:
+            compiler.err(loaded, pointer, "unknown step %r (not under steps:)" % sid)
+
+    outcomes = kind_defaults.check_and_resolve(compiler, loaded, data, check_step)
+    compiler.how_to_get_outcomes = outcomes
+    for sid, step in steps.items():
         for oid, sources in step.get("sources_by_outcome", {}).items():
             ptr = "/steps/%s/sources_by_outcome/%s" % (sid, oid)
             compiler.check_sources(loaded, ptr, sources)
-            if sid not in data["outcomes"].get(oid, []):
+            if sid not in outcomes.get(oid, []):
                 compiler.err(loaded, ptr, "outcome %r does not list step %r" % (oid, sid))
         for code, other in step.get("for_nationality", {}).items():
             if other not in steps:
@@ -33,19 +41,22 @@ def compile_how_to_get(compiler):
         if oid not in compiler.outcomes:
             compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)
         for i, sid in enumerate(listed):
-            if sid not in steps:
-                compiler.err(loaded, "/outcomes/%s/%d" % (oid, i), "unknown step %r (not under steps:)" % sid)
-    return {"steps": steps, "outcomes": data["outcomes"]}
+            check_step("/outcomes/%s/%d" % (oid, i), sid)
+    return {"steps": steps, "outcomes": outcomes}
 
 
 def check_coverage(compiler):
     """Every outcome has an entry and every step is used (after the outcome checks, whose
     problems about the outcomes themselves come first)."""
     loaded = compiler.r.single["how_to_get"]
-    data = loaded.data
-    for oid in sorted(set(compiler.outcomes) - set(data["outcomes"])):
-        compiler.err(loaded, "/outcomes", "outcome %r has no entry: every result says how to get it" % oid)
-    used = {sid for listed in data["outcomes"].values() for sid in listed}
+    data, outcomes = loaded.data, compiler.how_to_get_outcomes
+    for oid in sorted(set(compiler.outcomes) - set(outcomes)):
+        compiler.err(
+            loaded,
+            "/outcomes",
+            "outcome %r has no entry nor a default for its kind: every result says how to get it" % oid,
+        )
+    used = {sid for listed in outcomes.values() for sid in listed}
     used |= {other for sid in used for other in data["steps"].get(sid, {}).get("for_nationality", {}).values()}
     for sid in sorted(set(data["steps"]) - used):
         compiler.err(loaded, "/steps/%s" % sid, "step %r is defined but no outcome lists it" % sid)

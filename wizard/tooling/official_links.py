@@ -1,5 +1,8 @@
 """Checks and compiles rules/official-links.yaml: each link is a known source with a URL (or a
-phone number), each outcome's links exist, and an outcome without links is a warning."""
+phone number), each outcome's links (its own, or its kind's default) exist, and an outcome without
+links is a warning."""
+
+from . import kind_defaults
 
 
 def compile_official_links(compiler):
@@ -22,14 +25,19 @@ def compile_official_links(compiler):
             for pointer, lid in (("", old), ("/" + old, new)):
                 if lid not in links:
                     compiler.err(loaded, "/by_nationality/%s%s" % (code, pointer), "unknown link %r" % lid)
+
+    def check_link(pointer, lid):
+        if lid not in links:
+            compiler.err(loaded, pointer, "unknown link %r (not under links:)" % lid)
+
+    outcomes = kind_defaults.check_and_resolve(compiler, loaded, data, check_link)
     for oid, listed in data["outcomes"].items():
         if oid not in compiler.outcomes:
             compiler.err(loaded, "/outcomes/%s" % oid, "%r is not an outcome (rules/outcomes/*.yaml)" % oid)
         for i, lid in enumerate(listed):
-            if lid not in links:
-                compiler.err(loaded, "/outcomes/%s/%d" % (oid, i), "unknown link %r (not under links:)" % lid)
-    for oid in sorted(set(compiler.outcomes) - set(data["outcomes"])):
+            check_link("/outcomes/%s/%d" % (oid, i), lid)
+    for oid in sorted(set(compiler.outcomes) - set(outcomes)):
         compiler.warn(
             loaded, "/outcomes", "outcome %r has no official links: its result links only to the guides" % oid
         )
-    return {"links": links, "by_nationality": by_nationality, "outcomes": data["outcomes"]}
+    return {"links": links, "by_nationality": by_nationality, "outcomes": outcomes}
