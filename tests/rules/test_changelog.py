@@ -137,3 +137,20 @@ def test_the_page_lists_every_change_newest_first_in_each_language(tmp_path):
     assert en[2].startswith("- **1 November 2029**: ")
     assert "fixture-repost" not in page_markdown(rules, "en") + page_markdown(rules, "zh")
     assert "测试常见问题解答（未找到原页面）" in page_markdown(rules, "zh")
+
+
+def test_a_catalogue_s_punctuation_writes_the_change_lines_and_the_default_is_latin(tmp_path):
+    rules = fixture_rules(tmp_path)
+    catalogue = rules / "messages" / "en.yaml"
+    en = page_markdown(rules, "en").splitlines()[0]
+    assert en.startswith("- **30 June 2030**: ") and en.endswith(
+        " (Fixture FAQ (original not found; read only in a repost))"
+    )
+    text = catalogue.read_text(encoding="utf-8").replace(
+        "meta:\n", 'meta:\n  punctuation: {colon: " — ", opening: " [", separator: " / ", closing: "]"}\n', 1
+    )
+    catalogue.write_text(text, encoding="utf-8")
+    en = page_markdown(rules, "en").splitlines()[0]
+    assert en.startswith("- **30 June 2030** — ") and en.endswith(
+        " [Fixture FAQ (original not found; read only in a repost)]"
+    )

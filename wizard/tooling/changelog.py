@@ -11,8 +11,8 @@ from .yamlfiles import load
 CHANGELOG_FILE = "changelog.yaml"
 PLACEHOLDER = "<!-- policy-changes -->"
 # Punctuation around an entry: "date: text (source; source)"; Chinese uses full-width marks.
-_PUNCTUATION = {"zh": ("：", "（", "；", "）")}
-_DEFAULT_PUNCTUATION = (": ", " (", "; ", ")")
+# A catalogue's meta.punctuation overrides these (full-width in Chinese and Japanese).
+_DEFAULT_PUNCTUATION = {"colon": ": ", "opening": " (", "separator": "; ", "closing": ")"}
 
 
 def check(loaded, policy_ids, sources, languages, problems):
@@ -53,7 +53,8 @@ def page_markdown(rules_dir, lang, policy=None):
     sources = load(rules_dir / "sources.yaml", "rules/sources.yaml").data["sources"]
     meta = load(rules_dir / "messages" / ("%s.yaml" % lang), "rules/messages/%s.yaml" % lang).data["meta"]
     meta = cldr.with_cldr(lang, meta)
-    colon, opening, separator, closing = _PUNCTUATION.get(lang.split("-")[0], _DEFAULT_PUNCTUATION)
+    punctuation = {**_DEFAULT_PUNCTUATION, **meta.get("punctuation", {})}
+    colon, opening, separator, closing = (punctuation[key] for key in ("colon", "opening", "separator", "closing"))
     lines = []
     for change in sorted(changes, key=lambda c: c["date"], reverse=True):
         if policy is not None and change.get("policy") != policy:
