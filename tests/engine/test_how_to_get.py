@@ -228,3 +228,38 @@ def test_a_shared_step_cites_on_each_route_only_the_sources_about_it_there(engin
     _, sources_of_s2 = how_to_get("visa_s2")
     s_only = set(steps["visa_prepare_family_invitation"]["sources_by_outcome"]["visa_s2"])
     assert s_only <= set(sources_of_s2) and not s_only & set(sources_of_q2)
+
+
+# Each result cites what supports it (issue 27): a source another route's duty, document or step
+# shares must not follow it onto a result it says nothing about.
+OVER_BROAD = {
+    # The 30-day list's "counted from the next day" duty also named the Hainan announcement.
+    "30-day list, not Hainan": (
+        {"purpose": "tourism", "status": "outside", "nationality": "FR", "stay_days": "20"},
+        "vf_unilateral_30",
+        {"S34"},
+    ),
+    # The renewal's work permit named the Z visa's FAQ; its accommodation registration the
+    # lost-passport page.
+    "renewal, not the Z FAQ or the lost passport": (
+        {"purpose": "work", "status": "in_china", "china_task": "renew_permit", "stay_ended": "no"},
+        "rp_renewal",
+        {"S10", "S41"},
+    ),
+    # A mutual agreement's "no fee", "decided at the border" and passport cited the 30-day list.
+    "mutual agreement, not the 30-day list": (
+        {"purpose": "tourism", "status": "outside", "nationality": "TH", "stay_days": "20"},
+        "vf_mutual_exemption",
+        {"S24", "S25"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OVER_BROAD)
+def test_a_result_does_not_cite_the_sources_of_other_routes(dated_engine, case):
+    answers, outcome, not_about_it = OVER_BROAD[case]
+    answers = dict(answers, travel_date=dated_policy.TRAVEL_DATE, trip_scope="mainland", circumstances="none")
+    view = dated_engine.step(answers, "en", dated_policy.TODAY)
+    assert view["primary"]["id"] == outcome, view.get("question")
+    cited = {source["id"] for source in view["primary"]["sources"]}
+    assert cited and not cited & not_about_it
