@@ -56,7 +56,8 @@ def test_the_snippet_builder_offers_the_added_language(added_site):
 
 
 def test_the_wizard_bundle_and_the_search_index_carry_the_added_language(added_site):
-    config = json.loads((added_site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert TEST_LOCALE in config["lang"]
+    index = json.loads((added_site / TEST_LOCALE / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [TEST_LOCALE]
+    assert index["docs"] and all(doc["location"].startswith(f"{TEST_LOCALE}/") for doc in index["docs"])
     prerendered = (added_site / TEST_LOCALE / "wizard" / "index.html").read_text(encoding="utf-8")
     assert f'lang="{TEST_LOCALE}"' in prerendered
