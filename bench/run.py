@@ -21,7 +21,7 @@ from sitebuild.languages import languages
 from sitebuild.paths import ROOT, WIZARD_ASSETS
 from sitebuild.service_worker import read_manifest
 from sitebuild.wizard_page import build_date
-from testkit.cache_probe import CACHE_HOLDS, cache_name, wait_until, wait_until_cached
+from testkit.cache_probe import wait_until_cached
 from testkit.chromium import DatedBrowser, launch
 from testkit.static_server import serve
 
@@ -88,7 +88,7 @@ def build_site(target: Path, copy_folder: Path) -> float:
 
 def transferred_bytes(browser, base: str, url: str, wait_ready: bool, manifest: dict) -> tuple[int, int, list[str]]:
     """Bytes (headers and bodies) a cold visit received: for the page and its workers, and for the
-    service worker's cache, which fills after the page has loaded. Also the page's URLs."""
+    service worker's cache, which fills after the page has loaded. Also every URL either asked for."""
     context = browser.new_context(service_workers="allow")
     page = context.new_page()
     finished = []
@@ -96,11 +96,10 @@ def transferred_bytes(browser, base: str, url: str, wait_ready: bool, manifest: 
     page.goto(url, wait_until="networkidle")
     if wait_ready:
         page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
-        wait_until_cached(page, base, manifest)  # the site and the runtime the wizard page asks for
-    else:  # a guide page asks for no on-demand group: the install caches the site's files alone
-        wait_until(page, CACHE_HOLDS, [cache_name(manifest), base, list(manifest["groups"]["site"])])
+    # The shared files, the page's language and, on the wizard's page, the runtime.
+    wait_until_cached(page, base, manifest)
     page_bytes = cache_bytes = 0
-    page_urls = []
+    urls = []
     for request in finished:
         size = request.sizes()
         total = size["responseBodySize"] + size["responseHeadersSize"]
@@ -108,27 +107,39 @@ def transferred_bytes(browser, base: str, url: str, wait_ready: bool, manifest: 
             cache_bytes += total
         else:
             page_bytes += total
-            page_urls.append(request.url)
+        urls.append(request.url)
     context.close()
-    return page_bytes, cache_bytes, page_urls
+    return page_bytes, cache_bytes, urls
+
+
+# What no language owns: the shared assets, the Python runtime, the service worker.
+SHARED_PATHS = ("assets/", "pyodide/", "sw.js", "sw-retire.js")
+
+
+def url_language(url: str, base: str) -> str | None:
+    """The language a URL of the site belongs to (its pages' folder, or the root's pages for the
+    default language; its wizard steps or search files among the assets), None for a shared file.
+    Told by address alone, not by the service worker's groups, so it checks them."""
+    path = url.split("?")[0].split("#")[0].removeprefix(base)
+    for language in languages():
+        if not language.default and path.startswith(language.prefix):
+            return language.code
+        if f"/steps-{language.code}." in path or f"/lunr.{language.code}." in path:
+            return language.code
+    if path.startswith(SHARED_PATHS):
+        return None
+    return next(language.code for language in languages() if language.default)
 
 
 def other_language_urls(urls: list[str], base: str, code: str) -> list[str]:
-    """The URLs among `urls` that belong to another language: its pages (its folder) or its wizard steps."""
-    others = [language for language in languages() if language.code != code]
-    return [
-        url
-        for url in urls
-        if any(
-            (not other.default and url.startswith(base + other.prefix)) or f"/steps-{other.code}." in url
-            for other in others
-        )
-    ]
+    """The URLs among `urls` that belong to another language than `code`."""
+    return [url for url in urls if url_language(url, base) not in (None, code)]
 
 
 def language_bytes(browser, base: str, manifest: dict, site: Path) -> dict:
     """Per language, a cold first visit to its guide page and its wizard page: bytes the pages received,
-    bytes the service worker cached, and how many of the pages' requests were another language's; and
+    bytes the service worker cached, and how many of the pages' and the worker's requests were another
+    language's; and
     the language's share of the wizard's bundle, which every wizard visit downloads whole."""
     bundle = json.loads((site / WIZARD_ASSETS / "bundle.json").read_text(encoding="utf-8"))
     figures = {}
@@ -357,8 +368,8 @@ def main() -> None:
         "repeat_visits_controlled": all(run["controlled"] for run in sw_repeat),
         "repeat_visits_restored": sum(run["snapshot"] == "restored" for run in sw_repeat),
         "cold_runs": COLD_RUNS,
-        # A first visit to one language's pages asks for nothing of the others (the service worker's
-        # install still caches every language's pages: its "site" group is the whole site).
+        # A first visit to one language's pages asks for nothing of the others, nor does the service
+        # worker it installs (the wizard's bundle, which holds every language's texts, is reported apart).
         "other_language_requests": sum(row["other_language_requests"] for row in per_language.values()),
     }
     targets = {

@@ -1,6 +1,6 @@
 """Writes the web site's service worker (sw.js at the site root): the build's files with their SHA-256,
-in groups cached at install ("site") or when a page asks ("wizard": the Python runtime), and the
-build id every page names its assets with (?build=…); and sw-retire.js, which retires the worker."""
+in groups cached at install ("site": the shared assets) or when a page asks (its language's pages, the
+wizard's Python runtime), the build id pages name their assets with (?build=…); and sw-retire.js."""
 
 import hashlib
 import json
@@ -11,6 +11,7 @@ from .hosting import WRITTEN as HOSTING_CONFIGS
 from .languages import languages
 from .precompress import ENCODINGS
 from .runtime import SITE_FOLDER
+from .wizard_page import steps_file
 
 SOURCE = Path(__file__).parent / "workers" / "sw.js"
 FILE_NAME = "sw.js"
@@ -24,7 +25,19 @@ WRITTEN = re.compile(r"^const BUILD = (\{.*?^\});$", re.S | re.M)
 # the hosting configs (for the host, not for pages).
 SKIPPED_FOLDERS = ("downloads/",)
 SKIPPED_SUFFIXES = (*ENCODINGS, ".map")  # .br and .gz: the host sends them in place of the file itself
-ON_DEMAND = {"wizard": SITE_FOLDER + "/"}
+# Groups a page asks for, and whether a new build copies them in at install: "unchanged" when every file
+# is (the 13 MB runtime is not fetched again by an install), "held" when the reader had any of it (a
+# language's pages, a few changed ones fetched again, so the language they read stays offline).
+RUNTIME_GROUP = "wizard"
+RUNTIME_FOLDER = SITE_FOLDER + "/"
+CARRIED_WHEN_UNCHANGED = "unchanged"
+CARRIED_WHEN_HELD = "held"
+# Material ships lunr's search files for every language it knows: a language of the site has its own
+# in its group; the others' are never requested, so never cached. Material's search worker loads the
+# segmenters for these languages (a segmenter joins the group of the first of them the site has).
+SEARCH_LANGUAGE_FILE = re.compile(r"^assets/javascripts/lunr/min/lunr\.([a-z]{2})\.min\.js$")
+SEARCH_SEGMENTERS = {"assets/javascripts/lunr/tinyseg.js": ("ja",), "assets/javascripts/lunr/wordcut.js": ("hi", "th")}
+SHARED_FOLDER = "assets/"
 # Each build's cache is this prefix and the build's version; older ones with the prefix are dropped.
 CACHE_PREFIX = "cig-site-"
 # Every asset URL of the site's own templates ends in ?build=<id>: the id of the build the page is
@@ -43,8 +56,44 @@ def url_path(relative: str) -> str:
     return relative[: -len("index.html")] if relative.endswith("/index.html") else relative
 
 
-def group_of(relative: str) -> str:
-    return next((group for group, folder in ON_DEMAND.items() if relative.startswith(folder)), "site")
+def language_group(code: str) -> str:
+    return f"language-{code}"
+
+
+def language_of(relative: str) -> str | None:
+    """The language a file belongs to (its pages, search index, steps and search files), or None for
+    a file every language shares."""
+    for language in languages():
+        if not language.default and relative.startswith(language.prefix):
+            return language.code
+    if not relative.startswith(SHARED_FOLDER):
+        return next(language.code for language in languages() if language.default)  # the root's pages
+    search = SEARCH_LANGUAGE_FILE.match(relative)
+    if search:
+        return search.group(1)
+    codes = [language.code for language in languages()]
+    if relative in SEARCH_SEGMENTERS:
+        users = SEARCH_SEGMENTERS[relative]
+        return next((code for code in users if code in codes), users[0])
+    return next((code for code in codes if relative.endswith("/" + steps_file(code))), None)
+
+
+def on_demand() -> dict[str, str]:
+    """The groups pages ask for, with when a new build carries each over."""
+    return {
+        RUNTIME_GROUP: CARRIED_WHEN_UNCHANGED,
+        **{language_group(language.code): CARRIED_WHEN_HELD for language in languages()},
+    }
+
+
+def group_of(relative: str) -> str | None:
+    """The group a file is cached with; None for a file no page of the site requests."""
+    if relative.startswith(RUNTIME_FOLDER):
+        return RUNTIME_GROUP
+    code = language_of(relative)
+    if code is None:
+        return "site"
+    return language_group(code) if language_group(code) in on_demand() else None
 
 
 def listed_files(site_dir: Path) -> list[tuple[str, Path]]:
@@ -87,15 +136,17 @@ def stamp_pages(site_dir: Path) -> str:
 
 
 def build_manifest(site_dir: Path) -> dict:
-    groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in ON_DEMAND}}
+    groups: dict[str, dict[str, str]] = {"site": {}, **{group: {} for group in on_demand()}}
     for relative, file in listed_files(site_dir):
-        groups[group_of(relative)][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
+        group = group_of(relative)
+        if group is not None:
+            groups[group][url_path(relative)] = hashlib.sha256(file.read_bytes()).hexdigest()
     version = hashlib.sha256(json.dumps(groups, sort_keys=True).encode()).hexdigest()[:16]
     # Each language folder's own 404 page (shown offline for an unknown path under it), the root's else.
     not_found = {
         language.prefix: language.prefix + "404.html"
         for language in languages()
-        if url_path(language.prefix + "404.html") in groups["site"]
+        if url_path(language.prefix + "404.html") in groups[language_group(language.code)]
     }
     return {
         "version": version,
@@ -103,7 +154,7 @@ def build_manifest(site_dir: Path) -> dict:
         "buildParam": BUILD_PARAM,
         "cachePrefix": CACHE_PREFIX,
         "groups": groups,
-        "onDemand": list(ON_DEMAND),
+        "onDemand": on_demand(),
         "notFound": not_found,
     }
 

@@ -23,8 +23,17 @@ def cache_name(manifest: dict) -> str:
     return manifest["cachePrefix"] + manifest["version"]
 
 
-def all_paths(manifest: dict) -> list[str]:
-    return [path for files in manifest["groups"].values() for path in files]
+def visit_groups(page, root_url: str, manifest: dict) -> list[str]:
+    """The groups a visit to the page leaves cached: the shared files, the on-demand group listing the
+    page (its language's pages) and, on a page with the wizard, the Python runtime."""
+    path = page.url.split("#")[0].split("?")[0].removeprefix(root_url)
+    own = [group for group in manifest["onDemand"] if path in manifest["groups"][group]]
+    runtime = ["wizard"] if page.evaluate("!!document.getElementById('wizard')") else []
+    return ["site", *own, *runtime]
+
+
+def group_paths(manifest: dict, groups: list[str]) -> list[str]:
+    return [path for group in groups for path in manifest["groups"][group]]
 
 
 def wait_until(page, async_predicate: str, arg=None, timeout_s: float = 90) -> None:
@@ -36,6 +45,16 @@ def wait_until(page, async_predicate: str, arg=None, timeout_s: float = 90) -> N
         page.wait_for_timeout(250)
 
 
-def wait_until_cached(page, root_url: str, manifest: dict) -> None:
-    """Wait until the build's cache holds every file of the manifest (the wizard's runtime included)."""
-    wait_until(page, CACHE_HOLDS, [cache_name(manifest), root_url, all_paths(manifest)])
+def wait_until_cached(page, root_url: str, manifest: dict, groups: list[str] | None = None) -> None:
+    """Wait until the build's cache holds every file of the groups (by default, those a visit to the
+    page leaves cached: visit_groups)."""
+    groups = groups if groups is not None else visit_groups(page, root_url, manifest)
+    wait_until(page, CACHE_HOLDS, [cache_name(manifest), root_url, group_paths(manifest, groups)])
+
+
+def cached_paths(page, root_url: str, manifest: dict) -> list[str]:
+    """The paths (relative to the site root) the build's cache holds now."""
+    keys = page.evaluate(
+        "async (name) => (await (await caches.open(name)).keys()).map((request) => request.url)", cache_name(manifest)
+    )
+    return [key.removeprefix(root_url) for key in keys]

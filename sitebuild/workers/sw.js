@@ -1,11 +1,11 @@
-/* The site's service worker: keeps one complete copy of one build so the site, and the wizard once
-   visited, work with the network off. A new build installs beside the old one (unchanged files are
-   copied, changed ones fetched and checked against their SHA-256) and then replaces it whole.
-   A page is served from one build only: a page this build lacks comes from the server with all its
-   files; a file this build lists but never cached is fetched and must match this build's hash. A
-   request that names another build (?build=…, or its client does: the wizard's Python worker) comes
-   from the server (decision 0009). When sw.js is gone from the server (404/410) the worker deletes
-   its caches and unregisters. */
+/* The site's service worker: keeps one copy of one build so the site, in each language once visited,
+   and the wizard once visited, work with the network off. A new build installs beside the old one
+   (unchanged files are copied, changed ones fetched and checked against their SHA-256) and then
+   replaces it whole. A page is served from one build only: a page this build lacks comes from the
+   server with all its files; a file this build lists but never cached is fetched and must match this
+   build's hash. A request that names another build (?build=…, or its client does: the wizard's Python
+   worker) comes from the server (decision 0009). When sw.js is gone from the server (404/410) the
+   worker deletes its caches and unregisters. */
 "use strict";
 
 // Written in by sitebuild/service_worker.py: the build's version and each group's files with hashes.
@@ -73,20 +73,28 @@ async function cacheGroup(group) {
   await Promise.all(files.map(([path], index) => cache.put(urlOf(path), responses[index])));
 }
 
-// An on-demand group the reader already had (the wizard's runtime) moves into the new build when
-// every file is unchanged, so a deploy does not cost the 13 MB again.
+// An on-demand group the reader already had moves into the new build. BUILD.onDemand says when:
+// "unchanged": only if every file is (the wizard's runtime: a deploy does not cost its 13 MB again);
+// "held": if an older build held any of it (a language's pages: the few changed ones are fetched, so
+// the language the reader reads stays offline). A failed carry-over leaves the group for the page.
 async function carryOver(group) {
   const older = await olderCaches();
   const files = Object.entries(BUILD.groups[group]);
+  if (!files.length) return;
+  if (BUILD.onDemand[group] === "held") {
+    const held = await Promise.all(files.map(([path]) => Promise.all(older.map((cache) => cache.match(urlOf(path))))));
+    if (held.some((copies) => copies.some(Boolean))) await cacheGroup(group).catch(() => undefined);
+    return;
+  }
   const kept = await Promise.all(files.map(([path, hash]) => keptCopy(path, hash, older)));
-  if (kept.length && kept.every(Boolean)) await cacheGroup(group);
+  if (kept.every(Boolean)) await cacheGroup(group);
 }
 
 // A failed install leaves nothing behind: no half-filled cache for a build that never took over.
 self.addEventListener("install", (event) => {
   event.waitUntil(
     cacheGroup("site")
-      .then(() => Promise.all(BUILD.onDemand.map(carryOver)))
+      .then(() => Promise.all(Object.keys(BUILD.onDemand).map(carryOver)))
       .catch(async (error) => {
         await caches.delete(CACHE);
         throw error;
@@ -104,14 +112,21 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// The group a page asks for by name, or by its own address: the on-demand group that lists it.
+function groupAsked(data) {
+  if (data.group) return data.group;
+  const path = data.page ? pathOf(data.page) : null;
+  return Object.keys(BUILD.onDemand).find((group) => path !== null && path in BUILD.groups[group]) || null;
+}
+
 async function groupComplete(group) {
   const cache = await caches.open(CACHE);
   const hits = await Promise.all(Object.keys(BUILD.groups[group]).map((path) => cache.match(urlOf(path))));
   return hits.every(Boolean);
 }
 
-// A page that needs an on-demand group (the wizard page: the Python runtime) asks for it on each
-// visit; it is fetched once per build. A page whose reader tapped "load the newer version" asks this
+// A page asks for its own group (its language's pages) on each visit, the wizard's page also for the
+// Python runtime; each is fetched once per build. A page whose reader tapped "load the newer version" asks this
 // waiting worker to take over at once: every page of the older build then reloads (decision 0009).
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "take-over") {
@@ -123,8 +138,8 @@ self.addEventListener("message", (event) => {
     })());
     return;
   }
-  const group = event.data && event.data.type === "cache-group" ? event.data.group : null;
-  if (retired || !BUILD.onDemand.includes(group)) return;
+  const group = event.data && event.data.type === "cache-group" ? groupAsked(event.data) : null;
+  if (retired || !(group in BUILD.onDemand)) return;
   event.waitUntil(groupComplete(group).then((done) => done || cacheGroup(group)).catch(() => undefined));
 });
 

@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from sitebuild.service_worker import build_manifest
-from testkit.cache_probe import CACHE_HOLDS, cache_name, wait_until, wait_until_cached
+from testkit.cache_probe import wait_until, wait_until_cached
 from testkit.static_server import serve
 
 from wizard_driver import wait_ready
@@ -43,16 +43,13 @@ def visit_wizard_until_cached(context, url: str, manifest: dict):
     return page
 
 
-def site_cached(page, url: str, manifest: dict) -> None:
-    """Wait until the build's pages are cached and the worker controls the page."""
-    wait_until(page, CACHE_HOLDS, [cache_name(manifest), url, list(manifest["groups"]["site"])])
-    wait_until(page, "async () => navigator.serviceWorker.controller !== null")  # claimed on activation
-
-
-def visit_guides_until_cached(context, url: str, manifest: dict):
+def visit_guides_until_cached(context, url: str, manifest: dict, path: str = "about/"):
+    """A guide page, once its visit is cached (the shared files and its language's pages) and the
+    worker controls it."""
     page = context.new_page()
-    page.goto(url + "about/")
-    site_cached(page, url, manifest)
+    page.goto(url + path)
+    wait_until_cached(page, url, manifest)
+    wait_until(page, "async () => navigator.serviceWorker.controller !== null")  # claimed on activation
     return page
 
 

@@ -1,13 +1,23 @@
-"""The web site after one visit, with its server gone: the service worker serves the pages and the
-wizard (Python included); a new build then replaces the whole cache, copying unchanged files."""
+"""The web site after one visit, with its server gone: the service worker serves the pages of the
+visited language and the wizard (Python included), and has cached nothing of the other languages; a
+new build then replaces the whole cache, copying unchanged files."""
 
 import shutil
 
 import lifecycle
 import pytest
 
-from sitebuild.service_worker import build_manifest, write_service_worker
-from testkit.cache_probe import HAS_WAITING_WORKER, ONLY_CACHE, cache_name, wait_until, wait_until_cached
+from sitebuild.languages import languages
+from sitebuild.service_worker import build_manifest, language_group, write_service_worker
+from testkit.cache_probe import (
+    HAS_WAITING_WORKER,
+    ONLY_CACHE,
+    cache_name,
+    cached_paths,
+    group_paths,
+    wait_until,
+    wait_until_cached,
+)
 from testkit.static_server import serve
 
 from wizard_driver import complete, in_days, wait_ready
@@ -38,9 +48,23 @@ def test_after_one_visit_the_wizard_and_the_guides_work_with_the_server_gone(con
     assert page.evaluate("navigator.serviceWorker.controller !== null")
     wait_ready(page)
     assert complete(page, {**WORKER, "travel_date": in_days(30)}) == "visa_z"
-    page.goto(url + "zh/visas/")
-    assert page.evaluate("document.documentElement.lang") == "zh"
+    page.goto(url + "visas/")  # a page of the same language, never opened
+    assert page.evaluate("document.documentElement.lang") == "en"
     assert page.locator("h1").first.inner_text().strip()
+
+
+def test_a_first_visit_caches_nothing_of_the_other_languages(context, own_site):
+    site, port = own_site
+    manifest = build_manifest(site)
+    others = [language_group(language.code) for language in languages() if language.code != "zh"]
+    with serve(site, port=port) as url:
+        page = context.new_page()
+        page.goto(url + "zh/wizard/")
+        wait_ready(page)
+        wait_until_cached(page, url, manifest)
+        cached = set(cached_paths(page, url, manifest))
+    assert set(group_paths(manifest, ["site", language_group("zh"), "wizard"])) == cached
+    assert not cached & set(group_paths(manifest, others))
 
 
 def test_a_new_build_replaces_the_whole_cache_and_copies_the_unchanged_runtime(context, own_site):
@@ -69,7 +93,7 @@ def test_a_new_build_replaces_the_whole_cache_and_copies_the_unchanged_runtime(c
         page = context.new_page()
         page.goto(url + "about/")
         wait_until(page, ONLY_CACHE, cache_name(new))
-        wait_until_cached(page, url, new)
+        wait_until_cached(page, url, new, ["site", language_group("en"), "wizard"])  # the language and runtime held
         page.reload()
         assert "(new build)" in page.locator("h1").first.inner_text()
     assert not [request for request in fetched if "/pyodide/" in request], "the unchanged runtime was fetched again"
@@ -213,12 +237,12 @@ def test_a_404_on_sw_js_retires_the_worker_instead_of_serving_the_old_build_fore
         assert page.evaluate(NO_SITE_CACHE)
 
 
-@pytest.mark.parametrize("path, lang", [("no-such-page/", "en"), ("zh/no-such-page/", "zh")])
-def test_offline_an_unknown_address_shows_the_404_page_of_its_language(context, own_site, path, lang):
+@pytest.mark.parametrize("prefix, lang", [("", "en"), ("zh/", "zh")])
+def test_offline_an_unknown_address_shows_the_404_page_of_its_language(context, own_site, prefix, lang):
     site, port = own_site
     old = build_manifest(site)
     with serve(site, port=port) as url:
-        page = visit_guides_until_cached(context, url, old)
-    page.goto(url + path)  # the server is gone
+        page = visit_guides_until_cached(context, url, old, prefix + "about/")
+    page.goto(url + prefix + "no-such-page/")  # the server is gone
     assert page.evaluate("document.documentElement.lang") == lang
     assert "404" in page.locator("h1").first.inner_text()

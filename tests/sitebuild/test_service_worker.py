@@ -6,10 +6,12 @@ import hashlib
 
 import pytest
 
+from sitebuild.languages import languages
 from sitebuild.service_worker import (
     BUILD_QUERY,
     build_id,
     build_manifest,
+    language_group,
     read_manifest,
     stamp_pages,
     url_path,
@@ -24,6 +26,14 @@ def site(tmp_path):
         "about/index.html": "about",
         "zh/about/index.html": "关于",
         "assets/site.css": "body{}",
+        "search/search_index.json": "{}",
+        "zh/search/search_index.json": "{}",
+        "assets/wizard/steps-zh.js": "zh",
+        "assets/javascripts/lunr/min/lunr.ja.min.js": "ja",
+        "assets/javascripts/lunr/min/lunr.de.min.js": "de",
+        "assets/javascripts/lunr/min/lunr.multi.min.js": "multi",
+        "assets/javascripts/lunr/tinyseg.js": "ja",
+        "assets/javascripts/lunr/wordcut.js": "th",
         "pyodide/pyodide.asm.wasm": "wasm",
         "downloads/bundle.zip": "zip",
         "sitemap.xml.gz": "gz",
@@ -52,12 +62,38 @@ def test_files_are_listed_under_the_url_a_browser_requests(relative, requested):
     assert url_path(relative) == requested
 
 
-def test_pages_and_assets_are_cached_at_install_and_the_python_runtime_on_demand(site):
+def test_shared_assets_are_cached_at_install_and_each_language_and_the_python_runtime_on_demand(site):
     manifest = build_manifest(site)
-    assert set(manifest["groups"]["site"]) == {"", "about/", "zh/about/", "assets/site.css"}
-    assert set(manifest["groups"]["wizard"]) == {"pyodide/pyodide.asm.wasm"}
-    assert manifest["onDemand"] == ["wizard"]
-    assert manifest["groups"]["site"]["about/"] == hashlib.sha256(b"about").hexdigest()
+    groups = manifest["groups"]
+    assert set(groups["site"]) == {"assets/site.css", "assets/javascripts/lunr/min/lunr.multi.min.js"}
+    assert set(groups["language-en"]) == {"", "about/", "search/search_index.json"}
+    assert set(groups["language-zh"]) == {"zh/about/", "zh/search/search_index.json", "assets/wizard/steps-zh.js"}
+    assert set(groups["language-ja"]) == {
+        "assets/javascripts/lunr/min/lunr.ja.min.js",
+        "assets/javascripts/lunr/tinyseg.js",
+    }
+    assert set(groups["wizard"]) == {"pyodide/pyodide.asm.wasm"}
+    assert groups["language-en"]["about/"] == hashlib.sha256(b"about").hexdigest()
+
+
+def test_a_new_build_carries_the_runtime_over_unchanged_only_and_a_language_the_reader_had(site):
+    on_demand = build_manifest(site)["onDemand"]
+    assert on_demand.pop("wizard") == "unchanged"
+    assert on_demand == {language_group(language.code): "held" for language in languages()}
+
+
+def test_search_files_of_languages_the_site_does_not_have_are_never_cached(site):
+    listed = {path for files in build_manifest(site)["groups"].values() for path in files}
+    assert "assets/javascripts/lunr/min/lunr.de.min.js" not in listed
+    assert "assets/javascripts/lunr/wordcut.js" not in listed  # Thai and Hindi's segmenter
+
+
+def test_each_language_falls_back_to_its_own_404_page_cached_with_its_pages(site):
+    (site / "404.html").write_text("not found", "utf-8")
+    (site / "zh" / "404.html").write_text("找不到", "utf-8")
+    manifest = build_manifest(site)
+    assert manifest["notFound"] == {"": "404.html", "zh/": "zh/404.html"}
+    assert "zh/404.html" in manifest["groups"]["language-zh"]
 
 
 def test_the_bundle_download_compressed_copies_and_source_maps_are_never_cached(site):

@@ -1,6 +1,7 @@
-/* Registers the site's service worker (sw.js at the site root), which keeps this build's pages for
-   reading offline; on the wizard's page it also asks it to keep the Python runtime. When a newer
-   build's worker is waiting, says so in one line with a button that reloads into it (decision 0009). */
+/* Registers the site's service worker (sw.js at the site root), which keeps this build's shared files,
+   and asks it to keep this page's language for reading offline (on the wizard's page also the Python
+   runtime). When a newer build's worker is waiting, says so in one line with a button that reloads
+   into it (decision 0009). */
 (function () {
   "use strict";
   // Not from file:// (the offline bundle needs no worker), nor where the browser has none, nor for a
@@ -82,7 +83,10 @@
         return navigator.serviceWorker.ready;
       })
       .then((registration) => {
-        if (wizard && wizard.dataset.state === "ready" && registration.active) {
+        if (!registration.active) return;
+        // This page's own group: its language's pages, so the reader's language (only) reads offline.
+        registration.active.postMessage({ type: "cache-group", page: location.href });
+        if (wizard && wizard.dataset.state === "ready") {
           registration.active.postMessage({ type: "cache-group", group: "wizard" });
         }
       })
