@@ -10,6 +10,7 @@ import hashlib
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -82,6 +83,12 @@ def _is_term_source(source: object) -> bool:
     return isinstance(source, str) and bool(URL.match(source))
 
 
+@lru_cache(maxsize=16)
+def _termbase_data(text: str):
+    """A termbase file's YAML, parsed once per content: every page of a language is checked against it."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
 def termbase_path(code: str) -> Path:
     return UI_STRINGS / f"{code}.termbase.yml"
 
@@ -91,7 +98,7 @@ def termbase(code: str, path: Path | None = None) -> dict:
     path = path or termbase_path(code)
     if not path.exists():
         return {"terms": [], "links": {}}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _termbase_data(path.read_text(encoding="utf-8"))
     return {"terms": data.get("terms", []), "links": data.get("links", {})}
 
 
@@ -102,7 +109,7 @@ def termbase_problems(code: str, path: Path | None = None) -> list[str]:
         return []
     name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = _termbase_data(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         return [f"{name}: not YAML: {str(error).splitlines()[0]}"]
     if not isinstance(data, dict) or not set(data) <= {"terms", "links"}:
