@@ -112,11 +112,14 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+// Own keys only (a message could name "__proto__"); Object.hasOwn is missing before iOS 15.4.
+const owns = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
+
 // The group a page asks for by name, or by its own address: the on-demand group that lists it.
 function groupAsked(data) {
   if (data.group) return data.group;
   const path = data.page ? pathOf(data.page) : null;
-  return Object.keys(BUILD.onDemand).find((group) => path !== null && path in BUILD.groups[group]) || null;
+  return Object.keys(BUILD.onDemand).find((group) => path !== null && owns(BUILD.groups[group], path)) || null;
 }
 
 async function groupComplete(group) {
@@ -126,8 +129,9 @@ async function groupComplete(group) {
 }
 
 // A page asks for its own group (its language's pages) on each visit, the wizard's page also for the
-// Python runtime; each is fetched once per build. A page whose reader tapped "load the newer version" asks this
-// waiting worker to take over at once: every page of the older build then reloads (decision 0009).
+// Python runtime; each is fetched once per build. A page whose reader tapped "load the newer version"
+// asks this waiting worker to take over at once: every page of the older build then reloads (decision
+// 0009).
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "take-over") {
     event.waitUntil((async () => {
@@ -139,7 +143,7 @@ self.addEventListener("message", (event) => {
     return;
   }
   const group = event.data && event.data.type === "cache-group" ? groupAsked(event.data) : null;
-  if (retired || !(group in BUILD.onDemand)) return;
+  if (retired || group === null || !owns(BUILD.onDemand, group)) return;
   event.waitUntil(groupComplete(group).then((done) => done || cacheGroup(group)).catch(() => undefined));
 });
 
