@@ -170,7 +170,19 @@ def test_a_choice_on_the_first_step_made_before_python_is_ready_survives_the_han
     assert current_question(page) == "status"
 
 
-def test_a_first_visit_downloads_under_4_mb_before_python_and_reaches_a_result_on_the_trimmed_stdlib(page, site_dir):
+@pytest.fixture
+def page_without_worker(browser):
+    """No service worker: once Python is ready it fetches the wizard's files again for its cache, a
+    later download (`make bench` reports it apart), which a link would add to the same paths."""
+    context = browser.new_context(service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def test_a_first_visit_downloads_under_4_mb_before_python_and_reaches_a_result_on_the_trimmed_stdlib(
+    page_without_worker, site_dir
+):
+    page = page_without_worker
     # A fast link: only its count of the bytes on the wire is wanted here, not its pace.
     link = Link(bits_per_second=400_000_000, rtt_ms=0)
     with serve(site_dir, link=link) as url:
