@@ -160,7 +160,14 @@ class Presenter:
                     said.append(words)
         return said
 
-    def params(self, env: Env, cat: Catalogue, policy_id: str | None = None) -> dict[str, str]:
+    def filled(self, template: str, env: Env, cat: Catalogue, policy_id: str | None = None) -> str:
+        """A message with its placeholders filled; the policy's countries are counted only for a
+        message that says how many there are (counting is a look-up per listed country)."""
+        return fill(template, self.params(env, cat, policy_id, count_members="{member_count}" in template))
+
+    def params(
+        self, env: Env, cat: Catalogue, policy_id: str | None = None, count_members: bool = False
+    ) -> dict[str, str]:
         params = {}
         for qid, value in env.values.items():
             question = self.flow.by_id.get(qid)
@@ -174,7 +181,7 @@ class Presenter:
                 params["valid_to"] = cat.date(end)
             if max_stay is not None:
                 params["max_stay"] = cat.quantity(max_stay, unit)
-            count = self.policies[policy_id].member_count_on(env.day(self.date_question))
+            count = self.policies[policy_id].member_count_on(env.day(self.date_question)) if count_members else None
             if count is not None:
                 params["member_count"] = str(count)  # filled, so no catalogue writes a list's size
         return params
@@ -201,7 +208,7 @@ class Presenter:
             "title": cat.get("outcomes", outcome_id, "title"),
             "summary": cat.get("outcomes", outcome_id, "summary"),
             "reasons": self.assumptions(env, cat)
-            + [fill(cat.get("reasons", rid), self.params(env, cat, policy)) for rid, policy in reasons],
+            + [self.filled(cat.get("reasons", rid), env, cat, policy) for rid, policy in reasons],
             "checklist": [],
             "duties": [cat.get("duties", d) for d in duties],
             # The guide page (with an optional #anchor) for each duty, or None; same order.
@@ -243,7 +250,7 @@ class Presenter:
         for duty in duties:
             source_ids += self.bundle["duties"][duty].get("sources", [])
         headline: str = cat.m.get("how_to_get", {}).get("headlines", {}).get(outcome_id, "")
-        view["headline"] = fill(headline, self.params(env, cat, policy_id)) if headline else view["title"]
+        view["headline"] = self.filled(headline, env, cat, policy_id) if headline else view["title"]
         raw_country = env.values.get(self.country_question)
         country = raw_country if isinstance(raw_country, str) else None
         steps, step_sources = self.how_to_get(outcome_id, cat, country, env)
