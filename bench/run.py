@@ -128,7 +128,7 @@ def url_language(url: str, base: str) -> str | None:
             return language.code
     if path.startswith(SHARED_PATHS):
         return None
-    return next(language.code for language in languages() if language.default)
+    return default_language().code
 
 
 def other_language_urls(urls: list[str], base: str, code: str) -> list[str]:

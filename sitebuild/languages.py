@@ -42,3 +42,11 @@ def languages() -> tuple[Language, ...]:
 
 def default_language() -> Language:
     return next(language for language in languages() if language.default)
+
+
+def language_at(path: str) -> Language:
+    """The language whose folder holds a path of the built site (the default language's is the root)."""
+    return next(
+        (language for language in languages() if not language.default and path.startswith(language.prefix)),
+        default_language(),
+    )

@@ -5,7 +5,7 @@ five languages. This splits it, each part with its own language's lunr pipeline.
 import json
 from pathlib import Path
 
-from .languages import Language, languages
+from .languages import Language, language_at, languages
 
 INDEX = "search/search_index.json"
 # Material's offline plugin inlines the index in this script for file:// (`var __index = …`).
@@ -24,15 +24,6 @@ def own_index(code: str) -> str | None:
     )
 
 
-def language_of(location: str) -> Language:
-    """The language a search entry belongs to, by the folder its page lives in."""
-    others = [language for language in languages() if not language.default]
-    return next(
-        (language for language in others if location.startswith(language.prefix)),
-        next(language for language in languages() if language.default),
-    )
-
-
 def split(merged: dict) -> dict[Language, dict]:
     """The merged index as one index per language, each telling lunr that language only."""
     parts: dict[Language, dict] = {
@@ -40,7 +31,7 @@ def split(merged: dict) -> dict[Language, dict]:
         for language in languages()
     }
     for doc in merged["docs"]:
-        parts[language_of(doc["location"])]["docs"].append(doc)
+        parts[language_at(doc["location"])]["docs"].append(doc)
     return parts
 
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .hosting import WRITTEN as HOSTING_CONFIGS
-from .languages import languages
+from .languages import language_at, languages
 from .precompress import ENCODINGS
 from .runtime import SITE_FOLDER
 from .wizard_page import steps_file
@@ -63,11 +63,8 @@ def language_group(code: str) -> str:
 def language_of(relative: str) -> str | None:
     """The language a file belongs to (its pages, search index, steps and search files), or None for
     a file every language shares."""
-    for language in languages():
-        if not language.default and relative.startswith(language.prefix):
-            return language.code
     if not relative.startswith(SHARED_FOLDER):
-        return next(language.code for language in languages() if language.default)  # the root's pages
+        return language_at(relative).code  # its folder's, or the root's pages
     search = SEARCH_LANGUAGE_FILE.match(relative)
     if search:
         return search.group(1)

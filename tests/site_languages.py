@@ -3,7 +3,7 @@ costly cases over the languages (every case in the default language, each other 
 
 import pytest
 
-from sitebuild.languages import languages
+from sitebuild.languages import default_language, languages
 
 # Every site language, by code: its pages' prefix in the site.
 PREFIXES = {language.code: language.prefix for language in languages()}
@@ -13,7 +13,7 @@ def spread(cases) -> list:
     """(case, prefix) params: each case in the default language and in one other language, taken in
     turn, so every language meets several cases and every case two languages, at twice the cost of
     one language rather than five times."""
-    default = next(language for language in languages() if language.default)
+    default = default_language()
     others = [language for language in languages() if not language.default]
     params = []
     for index, case in enumerate(cases):
