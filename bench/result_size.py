@@ -19,13 +19,10 @@ from bench.run import RESULTS, build_offline_copy, build_site
 from sitebuild.wizard_page import build_date
 from testkit.chromium import DatedBrowser, launch
 from testkit.static_server import serve
+from testkit.wizard_state import READY, RENDERED
 
 PHONE = {"width": 390, "height": 844}
 LANGUAGES = {"en": "", "zh": "zh/"}
-READY = "() => document.getElementById('wizard').dataset.state === 'ready'"
-# The view shows what Python made of the current fragment (as tests/browser/wizard_driver.py waits).
-RENDERED = """() => { const r = document.getElementById('wizard');
-  return r.dataset.state === 'ready' && !r.dataset.pending && r.dataset.rendered === location.hash; }"""
 # Every fold closed: how far a reader scrolls from the top of the page to the end of the result
 # (the wizard's view: headline, result, buttons, the answers given), and the whole page's height
 # (with the wizard page's own text below the wizard and the site's footer).

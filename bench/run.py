@@ -24,6 +24,7 @@ from sitebuild.wizard_page import build_date
 from testkit.cache_probe import wait_until_cached
 from testkit.chromium import DatedBrowser, launch
 from testkit.static_server import serve
+from testkit.wizard_state import READY
 
 RESULTS = ROOT / "bench-results"
 ANSWER_ROUNDS = 60
@@ -31,7 +32,6 @@ COLD_RUNS = 5
 # A person answers this long after a question appears (the cold-visit waits after each answer).
 THINKING_MS = 200
 # A function, not an expression: an expression would be eval()ed in the page, which its policy forbids.
-READY = "() => document.getElementById('wizard').dataset.state === 'ready'"
 # Element Timing reports when the first question's heading was painted; buffered so none is missed.
 QUESTION_PAINTED = """
     window.__questionPainted = new Promise((resolve) => new PerformanceObserver((list) => {
@@ -95,7 +95,7 @@ def transferred_bytes(browser, base: str, url: str, wait_ready: bool, manifest: 
     context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url, wait_until="networkidle")
     if wait_ready:
-        page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'ready'", timeout=60000)
+        page.wait_for_function(READY, timeout=60000)
     # The shared files, the page's language and, on the wizard's page, the runtime.
     wait_until_cached(page, base, manifest)
     page_bytes = cache_bytes = 0

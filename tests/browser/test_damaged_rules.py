@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from testkit.static_server import serve
+from testkit.wizard_state import FAILED
 
 pytestmark = pytest.mark.browser
 
@@ -19,7 +20,7 @@ def test_a_damaged_rule_bundle_shows_one_line_not_a_traceback(browser, site_dir,
     page = context.new_page()
     with serve(site) as url:
         page.goto(url + "wizard/")
-        page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=60000)
+        page.wait_for_function(FAILED, timeout=60000)
         failure = page.locator("[data-wizard-failed]")
         reason = failure.locator("[data-wizard-reason]").inner_text()
     assert failure.is_visible()

@@ -9,12 +9,12 @@ import pytest
 from sitebuild.runtime import MANIFEST, SITE_FOLDER
 from testkit.chromium import CHROMIUM_ARGS, chromium_path
 from testkit.static_server import serve
+from testkit.wizard_state import FAILED
 
 from wizard_driver import wait_ready
 
 pytestmark = pytest.mark.browser
 
-FAILED = "() => document.getElementById('wizard').dataset.state === 'failed'"
 WASM = f"{SITE_FOLDER}/pyodide.asm.wasm"
 
 

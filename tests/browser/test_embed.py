@@ -11,6 +11,7 @@ import pytest
 
 from sitebuild.embed import HEIGHT_MESSAGE, HEIGHT_STEP
 from testkit.static_server import serve
+from testkit.wizard_state import RENDERED
 
 from embed_host import EmbedVisit, HostSite
 from wizard_driver import complete, current_question, in_days, wait_ready, wait_rendered
@@ -188,8 +189,7 @@ def test_an_embed_below_the_fold_with_presets_neither_scrolls_nor_takes_focus_fr
     frame = visit.page.wait_for_selector("[data-cig-wizard] iframe").content_frame()
     # Polled by timer: an out-of-view frame gets no animation frames, which Playwright polls by default.
     frame.wait_for_function(
-        "() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready'"
-        " && r.dataset.rendered === location.hash; }",
+        RENDERED,
         polling=100,
         timeout=60000,
     )

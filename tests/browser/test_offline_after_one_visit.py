@@ -19,6 +19,7 @@ from testkit.cache_probe import (
     wait_until_cached,
 )
 from testkit.static_server import serve
+from testkit.wizard_state import state_is
 
 from wizard_driver import complete, in_days, wait_ready
 
@@ -167,9 +168,7 @@ def test_a_page_of_the_old_build_never_runs_a_runtime_file_changed_by_the_next_b
     with serve(site, port=port) as url:
         page = context.new_page()
         page.goto(url + "wizard/")  # the old build's page, from the cache
-        page.wait_for_function(
-            "() => ['ready', 'failed'].includes(document.getElementById('wizard').dataset.state)", timeout=60000
-        )
+        page.wait_for_function(state_is("ready", "failed"), timeout=60000)
         assert page.evaluate("document.getElementById('wizard').dataset.state") == "failed"
         assert "pyodide.mjs" in page.locator("[data-wizard-reason]").inner_text()
 

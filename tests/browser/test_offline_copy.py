@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from testkit.wizard_state import FAILED
+
 from search_driver import search_results
 from wizard_driver import complete, current_question, hold_python, in_days, release_python, wait_ready, wait_rendered
 
@@ -99,7 +101,7 @@ def test_an_offline_copy_missing_part_of_python_says_so_at_once_and_points_to_th
     context = browser.new_context()
     file_page = FilePage(context, broken)
     page = file_page.open("wizard/index.html")
-    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    page.wait_for_function(FAILED, timeout=20000)
     failure = page.locator("[data-wizard-failed]")
     assert failure.is_visible()
     assert "pyodide.asm.wasm.js" in failure.locator("[data-wizard-reason]").inner_text()
@@ -123,7 +125,7 @@ def test_a_damaged_payload_is_named_at_once_not_after_the_ready_timeout(browser,
     context = browser.new_context()
     file_page = FilePage(context, damaged_copy(offline_copy, tmp_path, relative))
     page = file_page.open("wizard/index.html")
-    page.wait_for_function("() => document.getElementById('wizard').dataset.state === 'failed'", timeout=20000)
+    page.wait_for_function(FAILED, timeout=20000)
     reason = page.locator("[data-wizard-failed] [data-wizard-reason]").inner_text()
     assert reason == f"{relative} is damaged: its SHA-256 does not match"
     context.close()

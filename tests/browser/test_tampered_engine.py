@@ -16,12 +16,11 @@ from sitebuild.engine_wheel import LOCK_FILE, engine_entry
 from sitebuild.file_runtime import ENGINE_PAYLOAD, payload_script
 from sitebuild.runtime import SITE_FOLDER
 from testkit.static_server import serve
+from testkit.wizard_state import FAILED
 
 from wizard_driver import wait_ready
 
 pytestmark = pytest.mark.browser
-
-FAILED = "() => document.getElementById('wizard').dataset.state === 'failed'"
 
 
 def changed(wheel: bytes) -> bytes:

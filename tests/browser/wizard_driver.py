@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+from testkit.wizard_state import READY, RENDERED
+
 from shared_rules import BUILD_DATE
 
-READY = "document.getElementById('wizard').dataset.state === 'ready'"
 MAX_STEPS = 30
 
 
@@ -14,8 +15,7 @@ def in_days(days: int) -> str:
 
 
 def wait_ready(page, timeout_ms: int = 60000) -> None:
-    # A function, not an expression: an expression would be eval()ed in the page, which a CSP forbids.
-    page.wait_for_function(f"() => {READY}", timeout=timeout_ms)
+    page.wait_for_function(READY, timeout=timeout_ms)
 
 
 class HeldPython:
@@ -76,10 +76,7 @@ def answer(page, question: str, value: str) -> None:
 
 def wait_rendered(page) -> None:
     """Wait until the view shows what Python made of the current fragment."""
-    page.wait_for_function(
-        "() => { const r = document.getElementById('wizard'); return r.dataset.state === 'ready' && !r.dataset.pending"
-        " && r.dataset.rendered === location.hash; }"
-    )
+    page.wait_for_function(RENDERED)
 
 
 def complete(page, answers: dict[str, str]) -> str:
