@@ -26,6 +26,7 @@ from .question_types import (
 )
 from .routes import decide
 from .shapes import Json, Value
+from .texts import texts_for, without_texts
 
 __all__ = [
     "DEFAULT_DAYS",
@@ -52,5 +53,7 @@ __all__ = [
     "format_date",
     "format_quantity",
     "plural_category",
+    "texts_for",
     "translate_old_answers",
+    "without_texts",
 ]

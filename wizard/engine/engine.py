@@ -13,6 +13,7 @@ from .question_types import DEFAULT_DAYS, QUESTION_TYPES
 from .questions import Flow, Question
 from .routes import Decision, Reasons, Route, decide
 from .shapes import Json
+from .texts import DOCUMENT_NAMES, TEXT_SECTIONS, document_names
 from .unannounced import END_NOT_ANNOUNCED, Continuation, Unannounced
 
 FALLBACK_OUTCOME = "ask_12367"
@@ -68,16 +69,27 @@ class Engine:
             if isinstance(item, dict) and "when" in item
         }
         self.applies = Applies(bundle, self.ctx)
-        self.catalogues = {
-            lang: Catalogue(
+        # The languages whose texts the bundle holds (all of them as compiled; none in the browser's
+        # shared bundle, until add_texts gives the page's own).
+        self.catalogues: dict[str, Catalogue] = {}
+        self.document_names: dict[str, dict[str, str]] = {}
+        self.add_texts({section: dict(bundle.get(section, {})) for section in TEXT_SECTIONS})
+        self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues, self.applies, self.document_names)
+
+    def add_texts(self, texts: Json) -> None:
+        """Take in languages' texts (wizard.engine.texts.texts_for): each language's catalogue, interface
+        words and country names replace any it had, and the second language's document names are kept."""
+        for section in TEXT_SECTIONS:
+            self.bundle.setdefault(section, {}).update(texts.get(section, {}))
+        for lang, messages in texts.get("messages", {}).items():
+            self.catalogues[lang] = Catalogue(
                 lang,
-                bundle["messages"][lang],
-                bundle["country_names"].get(lang, {}),
-                bundle.get("country_order", {}).get(lang, []),
+                messages,
+                self.bundle["country_names"].get(lang, {}),
+                self.bundle["country_order"].get(lang, []),
             )
-            for lang in self.languages
-        }
-        self.presenter = Presenter(bundle, self.flow, self.policies, self.catalogues, self.applies)
+            self.document_names[lang] = document_names(messages)
+        self.document_names.update(texts.get(DOCUMENT_NAMES, {}))
 
     def _rules(self, policies: dict[str, Policy]) -> tuple[Context, Flow, list[Route]]:
         """The questions and routes, their conditions built on these policies."""
@@ -102,7 +114,9 @@ class Engine:
             errors = self._check_call(answers, lang, today)
             if errors:
                 cat = (
-                    self.catalogues.get(lang if isinstance(lang, str) else "") or self.catalogues[self.default_language]
+                    self.catalogues.get(lang if isinstance(lang, str) else "")
+                    or self.catalogues.get(self.default_language)
+                    or next(iter(self.catalogues.values()))
                 )
                 return {"kind": "error", "errors": [{"code": c, "message": cat.get("errors", c)} for c in errors]}
             return self._present(self.evaluate_raw(answers, today), self.catalogues[lang])

@@ -11,6 +11,7 @@ from .question_types import Asked
 from .questions import Flow, Question
 from .routes import Reasons
 from .shapes import Json, Value
+from .texts import second_language
 from .unannounced import END_NOT_ANNOUNCED, Unannounced
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -98,8 +99,10 @@ class Presenter:
         policies: dict[str, Policy],
         catalogues: dict[str, Catalogue],
         applies: Applies,
+        document_names: dict[str, dict[str, str]],
     ) -> None:
         self.bundle = bundle
+        self.document_names = document_names  # {language: {document: label}}, for the printout
         self.applies = applies  # which duties and steps this reader is shown
         self.flow = flow
         self.policies = policies
@@ -196,12 +199,9 @@ class Presenter:
     def outcome(self, outcome_id: str, reasons: Reasons, env: Env, cat: Catalogue, checklist_ids: list[str]) -> Json:
         data = self.bundle["outcomes"][outcome_id]
         duties = self.applies.duties(outcome_id, env)
-        # Each document also in a second language, for the printout: the officials' (Chinese) on a
-        # page in another language, and on a Chinese page the default language's (English), so a
-        # reader and an official can each read the same list.
-        officials = self.bundle["officials_language"]
-        also = officials if cat.lang != officials else self.bundle.get("default_language", next(iter(self.catalogues)))
-        officials_cat = self.catalogues.get(also) if also != cat.lang else None
+        # Each document also in a second language, for the printout.
+        also = second_language(self.bundle, cat.lang)
+        also_names = self.document_names.get(also) if also else None
         view: Json = {
             "id": outcome_id,
             "kind": data["kind"],
@@ -226,10 +226,8 @@ class Presenter:
                     "detail": cat.get("documents", doc, "detail"),
                 }
             )
-            if officials_cat is not None:  # the name in the second language, for the printout
-                view["checklist"][-1].update(
-                    label_officials=officials_cat.get("documents", doc, "label"), officials_lang=also
-                )
+            if also_names is not None:  # the name in the second language, for the printout
+                view["checklist"][-1].update(label_officials=also_names.get(doc, ""), officials_lang=also)
         source_ids: list[str] = list(data.get("sources", []))
         policy_id = data.get("policy")
         if policy_id:
