@@ -118,13 +118,13 @@ SHARED_PATHS = ("assets/", "pyodide/", "sw.js", "sw-retire.js")
 
 def url_language(url: str, base: str) -> str | None:
     """The language a URL of the site belongs to (its pages' folder, or the root's pages for the
-    default language; its wizard steps or search files among the assets), None for a shared file.
+    default language; its wizard steps, texts or search files among the assets), None for a shared file.
     Told by address alone, not by the service worker's groups, so it checks them."""
     path = url.split("?")[0].split("#")[0].removeprefix(base)
     for language in languages():
         if not language.default and path.startswith(language.prefix):
             return language.code
-        if f"/steps-{language.code}." in path or f"/lunr.{language.code}." in path:
+        if any(f"/{kind}-{language.code}." in path for kind in ("steps", "texts")) or f"/lunr.{language.code}." in path:
             return language.code
     if path.startswith(SHARED_PATHS):
         return None
@@ -139,9 +139,8 @@ def other_language_urls(urls: list[str], base: str, code: str) -> list[str]:
 def language_bytes(browser, base: str, manifest: dict, site: Path) -> dict:
     """Per language, a cold first visit to its guide page and its wizard page: bytes the pages received,
     bytes the service worker cached, and how many of the pages' and the worker's requests were another
-    language's; and
-    the language's share of the wizard's bundle, which every wizard visit downloads whole."""
-    bundle = json.loads((site / WIZARD_ASSETS / "bundle.json").read_text(encoding="utf-8"))
+    language's; and the rules a wizard visit fetches (the shared bundle and the language's texts)."""
+    shared = (site / WIZARD_ASSETS / "bundle.json").stat().st_size
     figures = {}
     for language in languages():
         guide, guide_cache, guide_urls = transferred_bytes(
@@ -156,10 +155,7 @@ def language_bytes(browser, base: str, manifest: dict, site: Path) -> dict:
             "wizard_page_bytes": wizard,
             "wizard_visit_sw_cache_bytes": wizard_cache,
             "other_language_requests": len(other_language_urls(guide_urls + wizard_urls, base, language.code)),
-            "bundle_language_bytes": sum(
-                len(json.dumps(bundle[key][language.code], ensure_ascii=False).encode())
-                for key in ("messages", "ui", "country_names", "country_order")
-            ),
+            "wizard_rules_bytes": shared + (site / WIZARD_ASSETS / f"texts-{language.code}.json").stat().st_size,
         }
     return figures
 
@@ -436,13 +432,13 @@ def main() -> None:
         print(f"{name:32} {str(value):>14}  {verdict}")
     print(
         f"\n{'first visit, per language (bytes)':34} {'guide':>9} {'guide SW':>10} {'wizard':>9} {'wizard SW':>10}"
-        f" {'other':>5} {'bundle share':>12}"
+        f" {'other':>5} {'rules (raw)':>12}"
     )
     for code, row in per_language.items():
         print(
             f"{code:34} {row['guide_page_bytes']:>9} {row['guide_visit_sw_cache_bytes']:>10} "
             f"{row['wizard_page_bytes']:>9} {row['wizard_visit_sw_cache_bytes']:>10} {row['other_language_requests']:>5}"
-            f" {row['bundle_language_bytes']:>12}"
+            f" {row['wizard_rules_bytes']:>12}"
         )
     print(f"\n{'wizard, per language (ms)':34} {'question':>9} {'ready':>9} {'ratio':>7} {'wait 1':>8} {'wait 2':>8}")
     for code, row in per_language.items():

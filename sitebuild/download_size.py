@@ -1,5 +1,6 @@
 """How many bytes the wizard's worker downloads before Python is ready (the runtime, the engine's
-wheel, the lock that lists it, the rules): the total of the progress the page shows while it loads."""
+wheel, the lock that lists it, the rules and the page's language's texts): the total of the progress
+the page shows while it loads."""
 
 import functools
 import tempfile
@@ -13,7 +14,13 @@ from .stdlib import STDLIB, trimmed_stdlib
 # What the module worker loads from the runtime's folder as the npm package has it (pyodide.js is for
 # classic scripts only), and the trimmed standard library (sitebuild/stdlib.py).
 RUNTIME_DOWNLOADS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+# The rules every language shares, and each language's words (wizard.engine.texts).
 BUNDLE = "bundle.json"
+
+
+def texts_file(lang: str) -> str:
+    """The file of lang's texts, beside the bundle."""
+    return f"texts-{lang}.json"
 
 
 class SizeMismatch(RuntimeError):
@@ -33,14 +40,15 @@ def _stdlib_size() -> int:
     return len(trimmed_stdlib())
 
 
-def downloads(bundle_bytes: int) -> dict[str, int]:
-    """Each file the worker downloads, from the site root, and its size."""
+def downloads(bundle_bytes: int, lang: str, texts_bytes: int) -> dict[str, int]:
+    """Each file the worker of a page in lang downloads, from the site root, and its size."""
     folder = SITE_FOLDER + "/"
     engine = _engine_package_sizes(version_for(shipped_sources()))
     sizes = {folder + name: (PYODIDE_PACKAGE / name).stat().st_size for name in RUNTIME_DOWNLOADS}
     sizes[folder + STDLIB] = _stdlib_size()
     sizes.update({folder + name: size for name, size in engine.items()})
     sizes[f"{WIZARD_ASSETS}/{BUNDLE}"] = bundle_bytes
+    sizes[f"{WIZARD_ASSETS}/{texts_file(lang)}"] = texts_bytes
     return sizes
 
 

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+from .download_size import BUNDLE, texts_file
 from .engine_wheel import LOCK_FILE, engine_entry
 from .paths import PYODIDE_PACKAGE, WIZARD_ASSETS
 from .runtime import SITE_FOLDER
@@ -37,7 +38,6 @@ RUNTIME_SCRIPTS = (f"{SITE_FOLDER}/pyodide.js", f"{SITE_FOLDER}/pyodide.asm.js")
 # by the manifest), and the page hands it to pyodide.loadPackage only if it matches the integrity
 # loadPackage asks for from the lock.
 ENGINE_PAYLOAD = "engine.whl"
-RULES_PAYLOAD = "bundle.json"
 
 
 class RuntimeShapeChanged(RuntimeError):
@@ -80,8 +80,9 @@ def write_payload(site_dir: Path, folder: str, name: str, data: bytes, manifest:
     return path
 
 
-def manifest_script(payloads: dict) -> str:
-    """The manifest as a classic script: the runtime's scripts, the payloads, and each payload's role."""
+def manifest_script(payloads: dict, languages: list[str]) -> str:
+    """The manifest as a classic script: the runtime's scripts, the payloads, and each payload's role
+    (the languages' texts, of which a page loads its own)."""
     manifest = {
         "folder": f"{SITE_FOLDER}/",
         "runtime": list(RUNTIME_SCRIPTS),
@@ -89,15 +90,16 @@ def manifest_script(payloads: dict) -> str:
         "fetched": FETCHED_BINARIES,
         "lock": LOCK_FILE,
         "engine": ENGINE_PAYLOAD,
-        "rules": RULES_PAYLOAD,
+        "rules": BUNDLE,
+        "texts": [texts_file(lang) for lang in languages],
     }
     return f"globalThis.{MANIFEST_GLOBAL}={json.dumps(manifest, sort_keys=True)};\n"
 
 
-def write_manifest(site_dir: Path, manifest: dict) -> Path:
+def write_manifest(site_dir: Path, manifest: dict, languages: list[str]) -> Path:
     path = site_dir / MANIFEST_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(manifest_script(manifest), encoding="ascii")
+    path.write_text(manifest_script(manifest, languages), encoding="ascii")
     return path
 
 
@@ -118,7 +120,12 @@ def write_file_runtime(site_dir: Path, manifest: dict | None = None) -> list[Pat
     return written
 
 
-def write_wizard_payloads(site_dir: Path, assets_folder: str, manifest: dict | None = None) -> Path:
-    """The payload script for the wizard's own file, the rule bundle in site_dir/assets_folder."""
-    rules = (site_dir / assets_folder / RULES_PAYLOAD).read_bytes()
-    return write_payload(site_dir, assets_folder, RULES_PAYLOAD, rules, manifest)
+def write_wizard_payloads(
+    site_dir: Path, assets_folder: str, languages: list[str], manifest: dict | None = None
+) -> list[Path]:
+    """The payload scripts for the wizard's own files in site_dir/assets_folder: the rule bundle and
+    each language's texts."""
+    return [
+        write_payload(site_dir, assets_folder, name, (site_dir / assets_folder / name).read_bytes(), manifest)
+        for name in (BUNDLE, *(texts_file(lang) for lang in languages))
+    ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import file_runtime
 from .html_templates import render
+from .languages import languages
 from .paths import NODE_MODULES, ROOT
 
 NAME = "china-immigration-guide-offline"
@@ -105,8 +106,9 @@ def write_offline_files(site_dir: Path, wizard_assets: Path) -> None:
     shutil.copy2(SHIM_INIT_SOURCE, site_dir / SHIM_INIT_PATH)
     manifest: dict = {}
     file_runtime.write_file_runtime(site_dir, manifest)
-    file_runtime.write_wizard_payloads(site_dir, wizard_assets.relative_to(site_dir).as_posix(), manifest)
-    file_runtime.write_manifest(site_dir, manifest)
+    codes = [language.code for language in languages()]
+    file_runtime.write_wizard_payloads(site_dir, wizard_assets.relative_to(site_dir).as_posix(), codes, manifest)
+    file_runtime.write_manifest(site_dir, manifest, codes)
     write_open_me(site_dir)
 
 
@@ -116,7 +118,6 @@ OPEN_ME = "OPEN-ME.html"
 def write_open_me(site_dir: Path) -> Path:
     """The file a reader who unzipped the offline copy looks for: one link per language to its home page
     (index.html sits among 404.html, wizard-embed.html and the asset folders). No script."""
-    from .languages import languages
     from .script_policy import PAGE_CSP
     from .ui_strings import ui_string
 

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from .download_size import texts_file
 from .hosting import WRITTEN as HOSTING_CONFIGS
 from .languages import language_at, languages
 from .precompress import ENCODINGS
@@ -61,8 +62,8 @@ def language_group(code: str) -> str:
 
 
 def language_of(relative: str) -> str | None:
-    """The language a file belongs to (its pages, search index, steps and search files), or None for
-    a file every language shares."""
+    """The language a file belongs to (its pages, search index, search files, and the wizard's steps
+    and texts in it), or None for a file every language shares."""
     if not relative.startswith(SHARED_FOLDER):
         return language_at(relative).code  # its folder's, or the root's pages
     search = SEARCH_LANGUAGE_FILE.match(relative)
@@ -72,7 +73,8 @@ def language_of(relative: str) -> str | None:
     if relative in SEARCH_SEGMENTERS:
         users = SEARCH_SEGMENTERS[relative]
         return next((code for code in users if code in codes), users[0])
-    return next((code for code in codes if relative.endswith("/" + steps_file(code))), None)
+    own = {f"/{name}": code for code in codes for name in (steps_file(code), texts_file(code))}
+    return next((code for name, code in own.items() if relative.endswith(name)), None)
 
 
 def on_demand() -> dict[str, str]:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from wizard.engine import Engine
+from wizard.engine import Engine, texts_for, without_texts
 from wizard.tooling.bundle import compile_rules
 from wizard.tooling.errors import Problem, RuleError
 from wizard.tooling.rules_date import rules_date
 from wizard.web.session import handle
 
-from .download_size import BUNDLE, downloads
+from .download_size import BUNDLE, downloads, texts_file
 from .html_templates import render
 from .languages import default_language, languages
 from .paths import DOCS, ROOT, WIZARD_ASSETS
@@ -111,7 +111,7 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
         built=on_date.isoformat(),
         stall_ms=STALL_MS,
         start_ms=START_MS,
-        download_bytes=sum(downloads(len(bundle_json(bundle))).values()),
+        download_bytes=sum(announced_downloads(bundle, lang).values()),
         ui=ui,
         guides_url=site_root + language_root + guide_url("visas/", directory_urls),
         hosting_url=site_root + language_root + guide_url("wizard/webmasters/", directory_urls) + "#hosting",
@@ -119,17 +119,32 @@ def widget_html(bundle: dict, lang: str, on_date: dt.date, site_root: str, direc
     )
 
 
-def bundle_json(bundle: dict) -> bytes:
-    """The rule bundle as the site serves it (assets/wizard/bundle.json): compact UTF-8 JSON."""
-    return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def compact_json(data: dict) -> bytes:
+    """JSON as the site serves it: compact UTF-8."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def rule_files(bundle: dict) -> dict[str, bytes]:
+    """The rules as the site serves them in assets/wizard/: the bundle with no language's words, which
+    every page's wizard shares, and each language's texts, of which a page fetches its own."""
+    files = {BUNDLE: compact_json(without_texts(bundle))}
+    files.update({texts_file(lang): compact_json(texts_for(bundle, lang)) for lang in bundle["ui"]})
+    return files
+
+
+def announced_downloads(bundle: dict, lang: str) -> dict[str, int]:
+    """The files, and their sizes, that the wizard of a page in lang downloads before it is ready."""
+    shared, texts = compact_json(without_texts(bundle)), compact_json(texts_for(bundle, lang))
+    return downloads(len(shared), lang, len(texts))
 
 
 def write_assets(site_dir: Path, bundle: dict) -> Path:
-    """Write the bundle and the front-end files under site_dir/assets/wizard/ (the engine is a wheel
+    """Write the rules and the front-end files under site_dir/assets/wizard/ (the engine is a wheel
     beside the runtime: sitebuild/engine_wheel.py)."""
     target = site_dir / WIZARD_ASSETS
     target.mkdir(parents=True, exist_ok=True)
-    (target / BUNDLE).write_bytes(bundle_json(bundle))
+    for name, data in rule_files(bundle).items():
+        (target / name).write_bytes(data)
     write_steps(target, bundle)
     for source in FRONT.iterdir():
         if source.is_file():

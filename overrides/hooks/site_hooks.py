@@ -95,6 +95,7 @@ def on_env(env, config, files):
         embed_stylesheets=embed.material_stylesheets(),
         wizard_ui=lambda lang: _bundle["data"]["ui"][lang],
         wizard_asset=lambda name: f"{WIZARD_ASSETS}/{name}{service_worker.BUILD_QUERY}",
+        wizard_texts=download_size.texts_file,  # the rules' words in a language, beside the bundle
         # Appended to the site's own assets' URLs; the build's id replaces it (service_worker.stamp_pages).
         build_query=service_worker.BUILD_QUERY,
         # A page of another language than the default reads its own language's search index.
@@ -238,8 +239,8 @@ def on_post_build(config):
     search_index.write_per_language(Path(config.site_dir), offline_copy.is_offline_build(config))
     wizard_assets = wizard_page.write_assets(Path(config.site_dir), _bundle["data"])
     try:  # the total the wizard pages show while Python downloads is these files' sizes
-        announced = download_size.downloads(len(wizard_page.bundle_json(_bundle["data"])))
-        download_size.check_site(Path(config.site_dir), announced)
+        for lang in _bundle["data"]["ui"]:
+            download_size.check_site(Path(config.site_dir), wizard_page.announced_downloads(_bundle["data"], lang))
     except download_size.SizeMismatch as error:
         raise PluginError(str(error)) from None
     if offline_copy.is_offline_build(config):

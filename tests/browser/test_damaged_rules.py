@@ -1,5 +1,5 @@
-"""A damaged rule bundle on the web site: the reader sees one line saying what failed and the way to
-the guides, never a Python traceback."""
+"""A damaged rule bundle or texts file on the web site: the reader sees one line saying what failed
+and the way to the guides, never a Python traceback."""
 
 import shutil
 
@@ -11,11 +11,21 @@ from testkit.wizard_state import FAILED
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("damage", ["{}", "[]", '{"format": 1, "languages": ["en"]}'])
-def test_a_damaged_rule_bundle_shows_one_line_not_a_traceback(browser, site_dir, tmp_path, damage):
+@pytest.mark.parametrize(
+    "file, damage",
+    [
+        ("bundle.json", "{}"),
+        ("bundle.json", "[]"),
+        ("bundle.json", '{"format": 1, "languages": ["en"]}'),
+        ("texts-en.json", "{}"),
+        ("texts-en.json", "[]"),
+        ("texts-en.json", '{"messages": {"en": {}}}'),
+    ],
+)
+def test_a_damaged_rule_file_shows_one_line_not_a_traceback(browser, site_dir, tmp_path, file, damage):
     site = tmp_path / "site"
     shutil.copytree(site_dir, site, ignore=shutil.ignore_patterns("downloads", "sw.js"))
-    (site / "assets" / "wizard" / "bundle.json").write_text(damage, "utf-8")
+    (site / "assets" / "wizard" / file).write_text(damage, "utf-8")
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     with serve(site) as url:
@@ -26,4 +36,6 @@ def test_a_damaged_rule_bundle_shows_one_line_not_a_traceback(browser, site_dir,
     assert failure.is_visible()
     assert reason and "\n" not in reason and "Traceback" not in reason and 'File "' not in reason, reason
     assert failure.locator("a[href$='visas/']").count() == 1
+    if file.startswith("texts-"):
+        assert reason.startswith(f"{file}: "), reason  # the file that is damaged, named
     context.close()

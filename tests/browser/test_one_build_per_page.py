@@ -25,7 +25,8 @@ after_deploy = lifecycle.after_deploy
 STYLESHEET = "assets/stylesheets/site.css"
 SCRIPTS = {"offline-cache": "assets/javascripts/offline-cache.js", "wizard": "assets/wizard/wizard.js"}
 # Each language's Continue label in the rules, and the next build's.
-CONTINUE = {"Continue": "Continue (next build)", "继续": "继续（下一版）"}
+# Per language, the wizard's "continue" label and the next build's (in that language's texts file).
+CONTINUE = {"en": ("Continue", "Continue (next build)"), "zh": ("继续", "继续（下一版）")}
 # What the page shows of its build: the stylesheet's marker and the scripts that named themselves.
 PAGE_MARKERS = """() => ({
   css: getComputedStyle(document.documentElement).getPropertyValue('--cig-build').trim(),
@@ -43,12 +44,11 @@ def next_build(site) -> dict:
         script.write_text(
             script.read_text("utf-8") + f'\nself.cigNext = (self.cigNext || []).concat("{name}");\n', "utf-8"
         )
-    bundle = site / "assets" / "wizard" / "bundle.json"
-    text = bundle.read_text("utf-8")
-    for label, marked in CONTINUE.items():
+    for lang, (label, marked) in CONTINUE.items():
+        texts = site / "assets" / "wizard" / f"texts-{lang}.json"
+        text = texts.read_text("utf-8")
         assert f'"continue":"{label}"' in text
-        text = text.replace(f'"continue":"{label}"', f'"continue":"{marked}"')
-    bundle.write_text(text, "utf-8")
+        texts.write_text(text.replace(f'"continue":"{label}"', f'"continue":"{marked}"'), "utf-8")
     (site / "new-page").mkdir()
     shutil.copy(site / "about" / "index.html", site / "new-page" / "index.html")
     # The test server has no 404 fallback: the 404 page at the mistyped address is what a host sends
@@ -72,10 +72,10 @@ def test_a_wizard_page_at_an_address_the_old_build_does_not_list_runs_wholly_on_
         # The embed page has no offline-cache.js (it registers no worker); the others have both scripts.
         scripts = ["wizard"] if address.startswith("wizard-embed/") else list(SCRIPTS)
         assert page.evaluate(PAGE_MARKERS) == {"css": '"next"', "scripts": sorted(scripts)}
-        # What Python renders comes from the rules (bundle.json) its worker fetched, with its runner.
+        # What Python renders comes from the rules (texts-<lang>.json) its worker fetched, with its runner.
         answer(page, current_question(page), "work")
         label = page.locator("form[data-question] button[type=submit]").inner_text().strip()
-        assert label in CONTINUE.values(), f"Python rendered the old build's rules: {label}"
+        assert label in {marked for _, marked in CONTINUE.values()}, f"Python rendered the old build's rules: {label}"
 
         page.goto(url + "about/")  # the old build's page, from its cache, in the same tab
         assert page.evaluate(PAGE_MARKERS) == OLD_BUILDS_MARKERS, "a page of the old build got the next build's files"

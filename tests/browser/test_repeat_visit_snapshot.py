@@ -53,10 +53,10 @@ def context(browser, site_url):
     context.close()
 
 
-def visit(context, site_url, fragment=""):
+def visit(context, site_url, fragment="", wizard="wizard/"):
     """Open the wizard in a new tab, wait for Python and for the snapshot's fate; return the tab."""
     page = context.new_page()
-    page.goto(site_url + "wizard/" + fragment)
+    page.goto(site_url + wizard + fragment)
     wait_ready(page)
     page.wait_for_function(SETTLED, timeout=60000)
     return page
@@ -80,6 +80,22 @@ def test_a_second_visit_restores_python_from_the_snapshot_and_answers_as_the_fir
     assert states(second) == ["restored"]
     assert result_text(second) == first_result
     assert first_result[0] == "visa_z"
+
+
+def test_a_visit_in_another_language_restores_the_same_snapshot_and_answers_in_that_language(
+    browser, context, site_url
+):
+    # The snapshot holds the rules every language shares; the page's language's texts come after it.
+    visit(context, site_url).close()
+    chinese = visit(context, site_url, wizard="zh/wizard/")
+    assert states(chinese) == ["restored"]
+    restored = result_text(chinese)
+    fresh_context = browser.new_context()
+    fresh_context.add_init_script(RECORD_STATES)
+    fresh = visit(fresh_context, site_url, wizard="zh/wizard/")
+    assert states(fresh) == ["made", "saved"] and result_text(fresh) == restored  # as a first visit answers
+    assert restored[0] == "visa_z" and "签证" in restored[1]
+    fresh_context.close()
 
 
 def wasm_compiled_beside(page) -> bool:

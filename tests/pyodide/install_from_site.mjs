@@ -20,13 +20,16 @@ const wheelSha256 = createHash("sha256").update(Buffer.from(await (await fetched
 const pyodide = await loadPyodide();
 await pyodide.loadPackage(wheelURL, { messageCallback() {} });
 pyodide.globals.set("bundle_text", await (await fetched("assets/wizard/bundle.json")).text());
+pyodide.globals.set("texts_text", await (await fetched("assets/wizard/texts-en.json")).text());
 const installed = JSON.parse(pyodide.runPython(`
 import json
 from importlib.metadata import distribution
 from wizard.web.browser import Wizard
 dist = distribution("${engine.name}")
+wizard = Wizard(bundle_text)
+wizard.add_texts(texts_text)
 json.dumps({"name": dist.metadata["Name"], "version": dist.version,
-            "kind": json.loads(Wizard(bundle_text).step("", "en", "${today}"))["kind"]})
+            "kind": json.loads(wizard.step("", "en", "${today}"))["kind"]})
 `));
 process.stdout.write(JSON.stringify({
   lock: { name: engine.name, version: engine.version, sha256: engine.sha256 }, wheelSha256, wheelURL,

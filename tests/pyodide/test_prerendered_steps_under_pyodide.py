@@ -43,6 +43,7 @@ def test_every_shipped_step_is_what_pyodide_renders_for_its_fragment(site_dir, t
             {
                 "runtime_dir": str(site_dir / "pyodide"),
                 "bundle_text": (assets / "bundle.json").read_text(encoding="utf-8"),
+                "texts": [(assets / f"texts-{lang}.json").read_text(encoding="utf-8") for lang in ("en", "zh")],
                 "cases": cases,
             }
         )

@@ -29,15 +29,26 @@ def shipped_steps(site_dir, lang: str) -> dict:
     return json.loads(text[match.end() :].rstrip().rstrip(";"))
 
 
-@pytest.fixture(scope="module")
-def compiled_bundle(site_dir):
-    """The compiled rules and interface words the site ships (assets/wizard/bundle.json)."""
-    return json.loads((site_dir / "assets" / "wizard" / "bundle.json").read_text(encoding="utf-8"))
+def shipped_rules(site_dir) -> tuple[str, list[str]]:
+    """The rules the site ships: the bundle every language shares and each language's texts."""
+    assets = site_dir / "assets" / "wizard"
+    texts = [(assets / f"texts-{lang}.json").read_text(encoding="utf-8") for lang in LANGUAGES]
+    return (assets / "bundle.json").read_text(encoding="utf-8"), texts
 
 
 @pytest.fixture(scope="module")
 def browser_python(site_dir):
-    return Wizard((site_dir / "assets" / "wizard" / "bundle.json").read_text(encoding="utf-8"))
+    shared, texts = shipped_rules(site_dir)
+    wizard = Wizard(shared)
+    for text in texts:
+        wizard.add_texts(text)
+    return wizard
+
+
+@pytest.fixture(scope="module")
+def compiled_bundle(browser_python):
+    """The compiled rules and every language's words, as the site ships them."""
+    return browser_python.engine.bundle
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,9 +6,11 @@ import pytest
 from sitebuild import download_size
 
 
-def test_the_total_counts_the_runtime_the_engine_package_and_the_rules():
-    sizes = download_size.downloads(bundle_bytes=1234)
+def test_the_total_counts_the_runtime_the_engine_package_the_rules_and_the_page_language_s_texts():
+    sizes = download_size.downloads(bundle_bytes=1234, lang="ru", texts_bytes=567)
     assert sizes["assets/wizard/bundle.json"] == 1234
+    assert sizes["assets/wizard/texts-ru.json"] == 567
+    assert not any("texts-en" in name for name in sizes)
     names = {name.rsplit("/", 1)[-1] for name in sizes}
     assert {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json"} <= names
     assert any(name.endswith(".whl") for name in names)

@@ -100,7 +100,7 @@ def test_each_payload_is_recorded_with_its_script_size_and_sha256_for_the_loader
             "sha256": hashlib.sha256(b'{"a": 1}').hexdigest(),
         }
     }
-    assert manifest_script(manifest).startswith(f"globalThis.{MANIFEST_GLOBAL}=")
+    assert manifest_script(manifest, ["en"]).startswith(f"globalThis.{MANIFEST_GLOBAL}=")
 
 
 def test_the_manifest_names_every_script_the_loader_needs_and_each_payload_s_role(tmp_path):
@@ -117,16 +117,20 @@ def test_the_manifest_names_every_script_the_loader_needs_and_each_payload_s_rol
     payloads = {}
     write_file_runtime(tmp_path, payloads)
     (tmp_path / "rules").mkdir()
-    (tmp_path / "rules" / "bundle.json").write_text("{}")
-    write_wizard_payloads(tmp_path, "rules", payloads)
-    write_manifest(tmp_path, payloads)
+    for name in ("bundle.json", "texts-en.json", "texts-zh.json"):
+        (tmp_path / "rules" / name).write_text("{}")
+    write_wizard_payloads(tmp_path, "rules", ["en", "zh"], payloads)
+    write_manifest(tmp_path, payloads, ["en", "zh"])
     script = (tmp_path / MANIFEST_PATH).read_text("ascii")
-    assert script == manifest_script(payloads)
+    assert script == manifest_script(payloads, ["en", "zh"])
     manifest = json.loads(script.split("=", 1)[1].rstrip(";\n"))
     for path in [*manifest["runtime"], *(entry["script"] for entry in manifest["payloads"].values())]:
         assert (tmp_path / path).is_file(), path
     for role in ("lock", "engine", "rules", *manifest["fetched"]):
         assert manifest.get(role, role) in manifest["payloads"]
+    # Each language's texts are a payload of their own, which only a page in that language loads.
+    assert manifest["texts"] == ["texts-en.json", "texts-zh.json"]
+    assert set(manifest["texts"]) <= set(manifest["payloads"])
 
 
 def test_the_engine_wheel_travels_as_a_payload_checked_by_the_lock_not_by_the_manifest(tmp_path):

@@ -29,6 +29,8 @@ def site(tmp_path):
         "search/search_index.json": "{}",
         "zh/search/search_index.json": "{}",
         "assets/wizard/steps-zh.js": "zh",
+        "assets/wizard/texts-zh.json": "{}",
+        "assets/wizard/bundle.json": "{}",
         "assets/javascripts/lunr/min/lunr.ja.min.js": "ja",
         "assets/javascripts/lunr/min/lunr.de.min.js": "de",
         "assets/javascripts/lunr/min/lunr.multi.min.js": "multi",
@@ -65,9 +67,18 @@ def test_files_are_listed_under_the_url_a_browser_requests(relative, requested):
 def test_shared_assets_are_cached_at_install_and_each_language_and_the_python_runtime_on_demand(site):
     manifest = build_manifest(site)
     groups = manifest["groups"]
-    assert set(groups["site"]) == {"assets/site.css", "assets/javascripts/lunr/min/lunr.multi.min.js"}
+    assert set(groups["site"]) == {
+        "assets/site.css",
+        "assets/javascripts/lunr/min/lunr.multi.min.js",
+        "assets/wizard/bundle.json",  # the rules every language shares
+    }
     assert set(groups["language-en"]) == {"", "about/", "search/search_index.json"}
-    assert set(groups["language-zh"]) == {"zh/about/", "zh/search/search_index.json", "assets/wizard/steps-zh.js"}
+    assert set(groups["language-zh"]) == {
+        "zh/about/",
+        "zh/search/search_index.json",
+        "assets/wizard/steps-zh.js",
+        "assets/wizard/texts-zh.json",
+    }
     assert set(groups["language-ja"]) == {
         "assets/javascripts/lunr/min/lunr.ja.min.js",
         "assets/javascripts/lunr/tinyseg.js",

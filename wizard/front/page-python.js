@@ -98,15 +98,18 @@
     };
   }
 
-  async function loadInputs(siteRoot) {
+  async function loadInputs(siteRoot, textsName) {
     await loadScript(new URL(MANIFEST_SCRIPT, here).href);
     manifest = globalThis[MANIFEST];
     if (!manifest || !manifest.payloads) throw new Error(`${MANIFEST_SCRIPT}: not a payload manifest`);
-    const scripts = [...manifest.runtime, ...Object.values(manifest.payloads).map((entry) => entry.script)];
+    if (!manifest.payloads[textsName]) throw new Error(`${MANIFEST_SCRIPT}: no payload ${textsName}`);
+    // Every payload but the other languages' texts.
+    const names = Object.keys(manifest.payloads).filter((name) => name === textsName || !manifest.texts.includes(name));
+    const scripts = [...manifest.runtime, ...names.map((name) => manifest.payloads[name].script)];
     await Promise.all(scripts.map((path) => loadScript(new URL(path, siteRoot).href)));
     const indexURL = new URL(manifest.folder, siteRoot).href;
     const files = {};
-    for (const name of Object.keys(manifest.payloads)) {
+    for (const name of names) {
       files[name] = name === manifest.engine ? payloadBytes(name) : await checkedBytes(name);
     }
     const text = (name) => new TextDecoder().decode(files[name]);
@@ -118,7 +121,7 @@
       createPyodideModule: globalThis._createPyodideModule,
       lockFileContents: lock,
     });
-    return { pyodide, lock, bundleText: text(manifest.rules) };
+    return { pyodide, lock, bundleText: text(manifest.rules), textsText: text(textsName) };
   }
 
   // The same interface as a Worker (postMessage, onmessage, onerror, terminate) for wizard.js.

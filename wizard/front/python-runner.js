@@ -1,14 +1,12 @@
 /* The wizard's Python side, wherever it runs (a worker over http, the page itself under file://):
    loads the engine package the site's pyodide-lock.json lists (Pyodide checks it against the lock's
-   SHA-256), builds the Wizard from it and the rule bundle (or takes it back from a restored memory
-   snapshot), then answers each step. Valid both as a classic script and as a module: it only sets
+   SHA-256), builds the Wizard from it and the rule bundle every language shares (or takes it back
+   from a restored memory snapshot), adds the page's language's texts, then answers each step. Valid both as a classic script and as a module: it only sets
    one global, createWizardRunner, with enginePackage(lock), loadEngine(pyodide, lock) and
    memorySnapshot(pyodide) on it for the loaders and the Node tests. */
 globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
   // Where the built Wizard lives in Python, so that a memory snapshot carries it to the next visit.
   const WIZARD_GLOBAL = "__wizard__";
-  // A fixed step whose HTML a snapshot records when made and must reproduce when restored.
-  const PROBE = ["", "en", "2000-01-01"];
   // Milliseconds since the runner started, per phase: reported with "ready" for the benchmark.
   const phases = {};
   let wizard = null;
@@ -31,14 +29,15 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
       // since they import only at their top (tests/engine/test_purity.py), so the package is not
       // installed again (that cost about 0.1 s of every repeat visit).
       const restored = inputs.pyodide.globals.get(WIZARD_GLOBAL);
-      return restored && restored.step(...PROBE) === inputs.probe ? restored : null;
+      // Its fixed step, in the language its texts were added in, before this page's are added.
+      return restored && restored.probe() === inputs.probe ? restored : null;
     } catch {
       return null;
     }
   }
 
   async function start(message) {
-    let inputs = await loadInputs(message.siteRoot);
+    let inputs = await loadInputs(message.siteRoot, message.texts);
     phases.pyodide = performance.now();
     if (inputs.restored) {
       wizard = await restoredWizard(inputs);
@@ -47,6 +46,11 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
     if (!wizard) {
       await createWizardRunner.loadEngine(inputs.pyodide, inputs.lock);
       wizard = buildWizard(inputs.pyodide, inputs.bundleText);
+    }
+    try {
+      wizard.add_texts(inputs.textsText);
+    } catch (error) {
+      throw new Error(`${message.texts}: ${oneLine(error)}`, { cause: error }); // the file, then what is wrong
     }
     phases.engine = performance.now();
     snapshotState = inputs.snapshot || "off";
@@ -59,7 +63,7 @@ globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
   // strings included, and a visitor's answers must never be kept in this browser's storage with it.
   async function keep(inputs) {
     try {
-      const probe = wizard.step(...PROBE);
+      const probe = wizard.probe();
       const bytes = createWizardRunner.memorySnapshot(inputs.pyodide);
       const stored = await inputs.keep(bytes, probe);
       post({ type: "snapshot", state: "saved", memory: bytes.byteLength, stored });

@@ -8,6 +8,8 @@
   // WIZARD_ASSETS in sitebuild/paths.py). Loaded from the head, it starts the worker at once and
   // binds to the page when the page is parsed.
   const here = document.currentScript.src;
+  // The rules' words in the page's language, a file beside this script (its tag names it).
+  const textsFile = document.currentScript.dataset.texts;
   const siteRoot = new URL("../../", here).href;
   // This script's ?build=… (the build of the page), passed on to every script it starts, so the
   // service worker serves the worker, and all the worker fetches, from that build (decision 0009).
@@ -434,7 +436,7 @@
     // error says no more): ask the server for each, to name the one it does not serve.
     worker.onerror = (event) =>
       (event.message ? fail({ kind: "error", reason: event.message }) : missingScript().then(fail));
-    worker.postMessage({ type: "start", siteRoot });
+    worker.postMessage({ type: "start", siteRoot, texts: textsFile });
   }
 
   // The failure (for fail) of the first wizard script the server does not serve: a worker whose

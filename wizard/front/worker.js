@@ -217,7 +217,7 @@ function importRuntime(url) {
   });
 }
 
-async function loadInputs(siteRoot) {
+async function loadInputs(siteRoot, textsName) {
   const indexURL = new URL(RUNTIME_FOLDER, siteRoot).href;
   const manifest = readManifest(indexURL);
   manifest.catch(() => {}); // heard by the checks that need it
@@ -231,7 +231,12 @@ async function loadInputs(siteRoot) {
   const compiling = reading.then((record) => record && compileBeside(new URL("pyodide.asm.wasm", indexURL).href, compiled));
   // The lock is fetched here, not by Pyodide, because the snapshot's key needs the engine's SHA-256.
   const locking = fetchOk(new URL("pyodide-lock.json", indexURL).href, "text").then(JSON.parse);
-  const fetching = Promise.all([locking, fetchOk(new URL("bundle.json", self.location.href).href, "text")]);
+  // The rules every language shares (the snapshot's key covers them) and the page's language's words.
+  const fetching = Promise.all([
+    locking,
+    fetchOk(new URL("bundle.json", self.location.href).href, "text"),
+    fetchOk(new URL(textsName, self.location.href).href, "text"),
+  ]);
   // Pyodide 314 loads only in module workers (it refuses classic ones).
   const [runtime, store, record] = await Promise.all([
     importRuntime(new URL("pyodide.mjs", indexURL).href),
@@ -248,8 +253,8 @@ async function loadInputs(siteRoot) {
     return started({ ...options, packages: [engine.name], _makeSnapshot: Boolean(store) });
   };
   if (!store) {
-    const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, lock, bundleText, snapshot: "off", compiled };
+    const [pyodide, [lock, bundleText, textsText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, lock, bundleText, textsText, snapshot: "off", compiled };
   }
   // The standard library is the site's own trimmed zip (sitebuild/stdlib.py): a snapshot made with
   // another one would import from offsets that are no longer there, so its digest is in the key.
@@ -260,12 +265,12 @@ async function loadInputs(siteRoot) {
   // Called when a restored Python fails a check: forget the snapshot, start afresh.
   const loadAgain = async () => {
     await store.dropSnapshot();
-    const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-    return { pyodide, lock, bundleText, keep, snapshot: "discarded", compiled };
+    const [pyodide, [lock, bundleText, textsText]] = await Promise.all([loadNormally(), fetching]);
+    return { pyodide, lock, bundleText, textsText, keep, snapshot: "discarded", compiled };
   };
   if (record) {
     try {
-      const [lock, bundleText] = await fetching;
+      const [lock, bundleText, textsText] = await fetching;
       const snapshot = await store.snapshotFor(record, await keyed);
       if (snapshot) {
         const [pyodide, intact] = await Promise.all([
@@ -273,15 +278,15 @@ async function loadInputs(siteRoot) {
           snapshot.intact,
         ]);
         if (!intact) throw new Error("the stored snapshot does not match its digest");
-        return { pyodide, lock, bundleText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored", compiled };
+        return { pyodide, lock, bundleText, textsText, keep, loadAgain, restored: true, probe: snapshot.probe, snapshot: "restored", compiled };
       }
     } catch {
       return loadAgain();
     }
   }
   // No snapshot yet (or one for another engine, now deleted): Python starts while the rest arrives.
-  const [pyodide, [lock, bundleText]] = await Promise.all([loadNormally(), fetching]);
-  return { pyodide, lock, bundleText, keep, snapshot: "made", compiled };
+  const [pyodide, [lock, bundleText, textsText]] = await Promise.all([loadNormally(), fetching]);
+  return { pyodide, lock, bundleText, textsText, keep, snapshot: "made", compiled };
 }
 
 const post = (message) => self.postMessage(message);
