@@ -1,9 +1,10 @@
 /* The wizard's Python side, wherever it runs (a worker over http, the page itself under file://):
    loads the engine package the site's pyodide-lock.json lists (Pyodide checks it against the lock's
    SHA-256), builds the Wizard from it and the rule bundle every language shares (or takes it back
-   from a restored memory snapshot), adds the page's language's texts, then answers each step. Valid both as a classic script and as a module: it only sets
-   one global, createWizardRunner, with enginePackage(lock), loadEngine(pyodide, lock) and
-   memorySnapshot(pyodide) on it for the loaders and the Node tests. */
+   from a restored memory snapshot), adds the page's language's texts, then answers each step.
+   Valid both as a classic script and as a module: it only sets one global, createWizardRunner,
+   with enginePackage(lock), loadEngine(pyodide, lock) and memorySnapshot(pyodide) on it for the
+   loaders and the Node tests. */
 globalThis.createWizardRunner = function createWizardRunner(loadInputs, post) {
   // Where the built Wizard lives in Python, so that a memory snapshot carries it to the next visit.
   const WIZARD_GLOBAL = "__wizard__";
