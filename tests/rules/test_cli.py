@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from wizard.engine import QUESTION_TYPES, add_days
 from wizard.tooling import cli
 
@@ -16,6 +18,16 @@ import shared_rules
 from shared_rules import TODAY
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
+
+
+@pytest.fixture(scope="module")
+def from_bundle(compiled_rules, tmp_path_factory):
+    """The arguments that hand the command the shared compiled rules as a bundle file: for the tests of
+    what it does with answers and replies, so that each does not compile the rules again (0.2 s a
+    run). The tests of what it does without --bundle, on the rules' own date, keep compiling."""
+    path = tmp_path_factory.mktemp("bundle") / "bundle.json"
+    path.write_text(json.dumps(compiled_rules.bundle), encoding="utf-8")
+    return ["--bundle", str(path)]
 
 
 def test_the_interactive_wizard_knows_how_to_ask_every_question_type_of_the_engine():
@@ -36,14 +48,14 @@ def test_answers_and_a_date_give_the_result_as_json(capsys):
     assert result["kind"] == "result" and result["primary"]["id"] == "visa_z"
 
 
-def test_partial_answers_give_the_next_question(capsys):
-    assert cli.main(["--answers", '{"purpose":"study"}', "--date", TODAY, "--lang", "zh"]) == 0
+def test_partial_answers_give_the_next_question(from_bundle, capsys):
+    assert cli.main([*from_bundle, "--answers", '{"purpose":"study"}', "--date", TODAY, "--lang", "zh"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["question"]["id"] == "status" and "在哪里" in result["question"]["text"]
 
 
-def test_bad_json_is_an_error_object_not_a_traceback(capsys):
-    assert cli.main(["--answers", "{purpose", "--date", TODAY]) == 2
+def test_bad_json_is_an_error_object_not_a_traceback(from_bundle, capsys):
+    assert cli.main([*from_bundle, "--answers", "{purpose", "--date", TODAY]) == 2
     assert json.loads(capsys.readouterr().out)["kind"] == "error"
 
 
@@ -71,12 +83,12 @@ def typed_replies(lang, answers):
     raise AssertionError("no result for %r" % answers)
 
 
-def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(monkeypatch, capsys):
+def test_the_interactive_wizard_asks_for_a_language_and_walks_to_a_result(from_bundle, monkeypatch, capsys):
     lost = {"purpose": "tourism", "status": "in_china", "china_task": "lost_passport"}
     typed, result = typed_replies("zh", lost)
     replies = iter(typed)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert typed[0] != "1" and result["kind"] == "result"  # Chinese is not the first language
     assert result["primary"]["title"] in out and result["primary"]["checklist"]
@@ -153,9 +165,9 @@ def one_error_line(capsys):
     return lines[-1]
 
 
-def test_deeply_nested_answers_are_a_bad_json_error_not_a_recursion_traceback(capsys):
+def test_deeply_nested_answers_are_a_bad_json_error_not_a_recursion_traceback(from_bundle, capsys):
     nested = '{"a":' * 100000 + "1" + "}" * 100000
-    assert cli.main(["--answers", nested, "--date", TODAY]) == 2
+    assert cli.main([*from_bundle, "--answers", nested, "--date", TODAY]) == 2
     error = json.loads(capsys.readouterr().out)
     assert error["errors"][0] == {"code": "bad_json", "message": "nested too deeply"}
 
@@ -188,10 +200,10 @@ def test_a_date_question_without_its_own_limits_is_looked_ahead_as_far_as_the_en
     assert one_error_line(capsys) == "error: --date 9998-06-01: out of range"
 
 
-def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):
+def test_a_superscript_digit_typed_in_the_interactive_wizard_is_asked_again(from_bundle, monkeypatch, capsys):
     replies = iter(["²", "²", "q"])  # '²'.isdigit() is True, int('²') fails
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     assert "?" in capsys.readouterr().out.splitlines()
 
 
@@ -207,36 +219,36 @@ BUSINESS = {
 }
 
 
-def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(monkeypatch, capsys):
+def test_the_interactive_wizard_takes_ticked_boxes_as_numbers(from_bundle, monkeypatch, capsys):
     typed, result = typed_replies("en", dict(BUSINESS, circumstances="urgent,under_18"))
     _, unticked = typed_replies("en", dict(BUSINESS, circumstances="none"))
     assert "," in typed[-1] and result["primary"]["title"] != unticked["primary"]["title"]
     replies = iter(typed)
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     out = capsys.readouterr().out
     none = shared_rules.engine().bundle["messages"]["en"]["options"]["circumstances"]["none"]
     assert "0. %s" % none in out and result["primary"]["title"] in out
 
 
-def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(monkeypatch, capsys):
+def test_the_interactive_wizard_asks_again_when_none_is_ticked_with_a_box(from_bundle, monkeypatch, capsys):
     typed, result = typed_replies("en", dict(BUSINESS, circumstances="none"))
     assert typed[-1] == "0"
     replies = iter(typed[:-1] + ["0,1", "0"])
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     out = capsys.readouterr().out
     assert "\n?\n" in out and result["primary"]["title"] in out
 
 
-def test_a_number_too_long_for_python_typed_in_the_interactive_wizard_is_asked_again(monkeypatch, capsys):
+def test_a_number_too_long_for_python_typed_in_the_interactive_wizard_is_asked_again(from_bundle, monkeypatch, capsys):
     # int() refuses strings of more than 4,300 digits (ValueError); each prompt that reads numbers
     # must ask again instead of ending the wizard.
     digits = "9" * 5000
     # language (out of range: the first language, as for any other number); purpose; then ticked boxes.
     replies = iter([digits, digits, "2", "1", "NG", "20", "1," + digits, "q"])
     monkeypatch.setattr(builtins, "input", lambda prompt="": next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out.count("?") == 2, out[-5:]
 
@@ -270,13 +282,13 @@ def test_a_bundle_larger_than_any_real_one_is_refused_by_its_size(tmp_path, caps
     assert line.startswith("error: %s: the file is 8589934592 bytes; a bundle may have at most " % bundle), line
 
 
-def test_the_interactive_wizard_says_how_to_answer_an_open_ended_stay_and_takes_it(monkeypatch, capsys):
+def test_the_interactive_wizard_says_how_to_answer_an_open_ended_stay_and_takes_it(from_bundle, monkeypatch, capsys):
     typed, result = typed_replies("en", dict(BUSINESS, stay_days="unknown", circumstances="none"))
     assert "unknown" in typed
     replies = iter(typed)
     prompts = []
     monkeypatch.setattr(builtins, "input", lambda prompt="": prompts.append(prompt) or next(replies))
-    assert cli.main(["--date", TODAY]) == 0
+    assert cli.main([*from_bundle, "--date", TODAY]) == 0
     box = shared_rules.engine().bundle["messages"]["en"]["options"]["stay_days"]["unknown"]
     assert any("or unknown (%s)" % box in p for p in prompts), prompts
     assert result["primary"]["reasons"][0] in capsys.readouterr().out
